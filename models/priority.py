@@ -1,0 +1,50 @@
+"""Queue priority: the score plus boosts for speed to lead and fresh hot signals.
+
+Each lead also carries a short "why now" code the queue shows (rendered in the UI
+language by the desktop layer):
+
+* ``hot:<kind>`` — an inquiry, demo request or pricing-page visit in the hot window;
+* ``fresh`` — a new lead not yet called that arrived within the fresh window;
+* ``new`` — a new lead not yet called (speed to lead);
+* ``score`` — nothing urgent: the score alone orders it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from models.enums import Stage
+from models.scoring import ScoreResult, ScoringConfig
+
+
+@dataclass(frozen=True)
+class Priority:
+    value: float
+    why_now: str
+
+
+def prioritize(
+    result: ScoreResult,
+    *,
+    stage: str,
+    call_attempts: int,
+    mql_at: datetime,
+    now: datetime,
+    config: ScoringConfig,
+) -> Priority:
+    cfg = config.priority
+    value = float(result.score)
+    reasons: list[str] = []
+    if result.hot_signal is not None:
+        value += cfg.hot_signal_boost
+        reasons.append(f"hot:{result.hot_signal[0]}")
+    if stage == Stage.NEW and call_attempts == 0:
+        age_hours = (now - mql_at).total_seconds() / 3600.0
+        if age_hours <= cfg.fresh_lead_hours:
+            value += cfg.fresh_lead_boost
+            reasons.append("fresh")
+        else:
+            value += cfg.new_lead_boost
+            reasons.append("new")
+    return Priority(value=round(value, 3), why_now=reasons[0] if reasons else "score")

@@ -1,0 +1,53 @@
+"""Normalising Japanese and English text for searching and sorting.
+
+Search folds width (NFKC: ｶﾀｶﾅ → カタカナ, ＡＢＣ → ABC), case, and hiragana to
+katakana, so "たなか", "タナカ" and "ﾀﾅｶ" all find 田中 (whose reading is タナカ).
+Sorting uses the reading (kana) where there is one, so Japanese names sort in
+gojūon order rather than by kanji code point.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+
+#: Legal-form words ignored when sorting company names (株式会社タナカ sorts under タ).
+_LEGAL_FORMS = (
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "(株)",
+    "(有)",
+    "カブシキガイシャ",
+    "ユウゲンガイシャ",
+    "ゴウドウガイシャ",
+)
+
+
+def fold(text: str | None) -> str:
+    """Width-, case- and kana-folded text for matching."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_HIRAGANA_TO_KATAKANA)
+
+
+def search_text(*parts: str | None) -> str:
+    """The text the queue's free-text filter searches, one folded field per line."""
+    return "\n".join(fold(p) for p in parts if p)
+
+
+def sort_key(name: str, reading: str | None = None) -> str:
+    """Key that orders names as a Japanese user expects: by reading, legal forms ignored."""
+    key = fold(reading or name)
+    for form in _LEGAL_FORMS:
+        key = key.replace(fold(form), "")
+    return key.replace(" ", "").replace("\u3000", "").strip()
+
+
+def like_pattern(query: str) -> str:
+    """A LIKE pattern (escape character ``\\``) matching ``query`` anywhere."""
+    folded = fold(query).strip()
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

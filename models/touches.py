@@ -1,0 +1,85 @@
+"""Recording marketing touches; each batch rescores only the leads it touched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, tuple_
+from sqlalchemy.orm import Session
+
+from models.changes import Changes
+from models.entities import Lead, Touch
+from models.enums import TouchKind
+from models.errors import InvalidInput, NotFound
+from models.rescore import rescore_leads
+
+_KINDS = {kind.value for kind in TouchKind}
+
+
+@dataclass(frozen=True)
+class NewTouch:
+    lead_id: int
+    kind: str
+    occurred_at: datetime
+    content_title: str | None = None
+    campaign: str | None = None
+    source_system: str | None = None
+    external_id: str | None = None
+
+
+def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) -> Changes:
+    """Insert touches (skipping ones already recorded by source id) and rescore their leads.
+
+    Runs inside the caller's write transaction: all or nothing.
+    """
+    for index, touch in enumerate(touches):
+        if touch.kind not in _KINDS:
+            raise InvalidInput(
+                f"Touch {index + 1}: unknown kind {touch.kind!r}; expected one of "
+                f"{', '.join(sorted(_KINDS))}.",
+                field="kind",
+                row=index + 1,
+            )
+        if touch.occurred_at.tzinfo is None:
+            raise InvalidInput(
+                f"Touch {index + 1}: occurred_at has no time zone.", field="occurred_at",
+                row=index + 1,
+            )
+    lead_ids = {t.lead_id for t in touches}
+    known = set(session.scalars(select(Lead.id).where(Lead.id.in_(lead_ids))))
+    missing = sorted(lead_ids - known)
+    if missing:
+        raise NotFound(f"No lead with id {missing[0]}.", lead_id=missing[0])
+    keyed = [(t.source_system, t.external_id) for t in touches if t.external_id]
+    existing: set[tuple[str | None, str | None]] = set()
+    if keyed:
+        existing = {
+            (row[0], row[1])
+            for row in session.execute(
+                select(Touch.source_system, Touch.external_id).where(
+                    tuple_(Touch.source_system, Touch.external_id).in_(keyed)
+                )
+            )
+        }
+    rows = [
+        {
+            "lead_id": t.lead_id,
+            "kind": t.kind,
+            "occurred_at": t.occurred_at,
+            "content_title": t.content_title,
+            "campaign": t.campaign,
+            "source_system": t.source_system,
+            "external_id": t.external_id,
+            "created_at": now,
+        }
+        for t in touches
+        if not t.external_id or (t.source_system, t.external_id) not in existing
+    ]
+    if not rows:
+        return Changes()
+    session.connection().execute(insert(Touch.__table__), rows)
+    touched = {row["lead_id"] for row in rows}
+    rescore_leads(session, touched, now)
+    return Changes(lead_ids=frozenset(touched), queue=True)
