@@ -47,6 +47,14 @@ _STAGE_MIX = (
     (Stage.RECYCLED, 7), (Stage.DISQUALIFIED, 3),
 )
 _RECYCLE_REASONS = ("no_budget", "timing", "no_authority", "no_need", "competitor", "unreachable")
+#: Japanese leads receive Japanese content, English-speaking leads English content.
+_CONTENT_BY_LOCALE = {
+    locale: {
+        kind: tuple(c for c in options if c[0].isascii() == (locale == "en")) or options
+        for kind, options in CONTENT.items()
+    }
+    for locale in ("ja", "en")
+}
 _JA_TITLE_WEIGHTS = [w for _t, _d, w in JA_TITLES]
 _CALL_OUTCOMES = (
     (Outcome.NO_ANSWER, 35), (Outcome.VOICEMAIL, 15), (Outcome.CONNECTED, 15),
@@ -350,7 +358,7 @@ def _chunk(
     stage_rows: list[dict[str, Any]] = []
     for lead_id, row, touches, calls in zip(lead_ids, lead_rows, touch_sets, calls_per_lead, strict=True):
         for n, (kind, at) in enumerate(touches):
-            title, campaign = rng.choice(CONTENT[kind])
+            title, campaign = rng.choice(_CONTENT_BY_LOCALE[row["locale"]][kind])
             touch_rows.append({
                 "lead_id": lead_id, "kind": kind.value, "occurred_at": at,
                 "content_title": title, "campaign": campaign, "source_system": SOURCES[kind],

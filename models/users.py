@@ -43,3 +43,25 @@ def user_by_email(session: Session, email: str) -> UserInfo:
     if user is None:
         raise NotFound(f"No user with the email {email!r}.", email=email)
     return _info(user)
+
+
+def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserInfo:
+    from models.enums import Role
+    from models.errors import InvalidInput
+
+    email = email.strip()
+    if "@" not in email or email.startswith("@") or email.endswith("@"):
+        raise InvalidInput(f"{email!r} is not an email address.", field="email")
+    if role not in {r.value for r in Role}:
+        raise InvalidInput(
+            f"Unknown role {role!r}; expected one of {', '.join(r.value for r in Role)}.",
+            field="role",
+        )
+    if not display_name.strip():
+        raise InvalidInput("The name is empty.", field="name")
+    if session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None:
+        raise InvalidInput(f"A user with the email {email} already exists.", field="email")
+    user = User(email=email, display_name=display_name.strip(), role=role)
+    session.add(user)
+    session.flush()
+    return _info(user)

@@ -1,0 +1,303 @@
+"""The ``baton`` command: with no subcommand it opens the app; subcommands run headless.
+
+Exit codes: 0 success, 2 bad input or an unusable database (a message on stderr says
+which and why), 1 anything else. Nothing is written when a command fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from models.database import Database, default_url, open_database
+from models.errors import BatonError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+def _url(args: argparse.Namespace, *, demo: bool = False) -> str:
+    return args.db or os.environ.get("BATON_DATABASE_URL") or default_url(demo=demo)
+
+
+def _translator(language: str | None) -> None:
+    """Headless commands speak the user's language too (labels and messages)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import i18n
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if not hasattr(app, "_baton_translators"):
+        app._baton_translators = i18n.install(app, i18n.choose(language))  # type: ignore[attr-defined]
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, frozenset | set | tuple):
+        return list(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(text: str, width: int) -> str:
+    """Pad or cut ``text`` to ``width`` terminal columns (full-width characters count 2)."""
+    out, used = [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (width - used)
+
+
+def _open(args: argparse.Namespace, *, create_dirs: bool = False) -> Database:
+    return open_database(_url(args), create_dirs=create_dirs)
+
+
+# -- Commands -------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace) -> int:
+    from models import demo
+
+    db = _open(args, create_dirs=True)
+    try:
+        started = time.perf_counter()
+
+        def progress(done: int, total: int) -> None:
+            if not args.quiet:
+                print(f"\r{done:>9,} / {total:,} leads", end="", file=sys.stderr, flush=True)
+
+        report = demo.generate(db, leads=args.leads, seed=args.seed, progress=progress)
+        if not args.quiet:
+            print(file=sys.stderr)
+        elapsed = time.perf_counter() - started
+        print(
+            f"{report.leads:,} leads, {report.accounts:,} companies, {report.touches:,} touches, "
+            f"{report.calls:,} calls, {report.users} users in {elapsed:.1f} s → {db.display_url}"
+        )
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from desktop import labels
+    from models.queue import ANY_OWNER, QueueQuery, queue_page
+    from models.users import user_by_email
+
+    _translator(args.lang)
+    db = _open(args)
+    try:
+        with db.read() as session:
+            query = QueueQuery()
+            if args.rep:
+                query = replace(query, owner=user_by_email(session, args.rep).id)
+            else:
+                query = replace(query, owner=ANY_OWNER)
+            rows = queue_page(session, query, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([dict(asdict(r), why_now_text=labels.why_now(r.why_now)) for r in rows])
+        return EXIT_OK
+    for r in rows:
+        print(
+            f"{r.priority:6.1f}  {r.score:3d} {r.grade}  {_cell(str(r.id), 7)}"
+            f"{_cell(r.name, 18)}  {_cell(r.company, 30)}  {_cell(labels.why_now(r.why_now), 34)}"
+            f"  {_cell(labels.stage(r.stage), 10)}  {r.owner_name or '-'}"
+        )
+    return EXIT_OK
+
+
+def cmd_lead(args: argparse.Namespace) -> int:
+    from desktop import labels
+    from models.lead_detail import lead_detail
+
+    _translator(args.lang)
+    db = _open(args)
+    try:
+        with db.read() as session:
+            detail = lead_detail(session, args.id, datetime.now(UTC))
+    finally:
+        db.close()
+    if args.json:
+        data = asdict(detail)
+        data["why_now_text"] = labels.why_now(detail.why_now)
+        for c in data["score"]["contributions"]:
+            c["label"] = (
+                labels.fit_factor(c["factor"]) if c["part"] == "fit" else labels.touch_kind(c["factor"])
+            )
+        _print_json(data)
+        return EXIT_OK
+    card = detail.score
+    print(f"#{detail.id} {detail.name}" + (f" ({detail.name_kana})" if detail.name_kana else ""))
+    print(f"  {detail.title or ''}  {detail.company}  {labels.industry(detail.industry)}")
+    print(f"  {detail.phone or ''}  {detail.email or ''}")
+    print(f"  {labels.stage(detail.stage)} · {detail.owner_name or '-'} · {labels.why_now(detail.why_now)}")
+    print(f"  {card.score} {card.grade}  (fit {card.fit:.0f}/{card.fit_max:.0f}, engagement {card.engagement:.1f}/{card.engagement_max:.0f})")
+    for c in card.contributions:
+        if c.part == "fit":
+            print(f"    {_cell(labels.fit_factor(c.factor), 22)} {_cell(labels.fit_value(c.factor, c.value), 30)} +{c.points:.0f}")
+        else:
+            print(f"    {_cell(labels.touch_kind(c.factor), 22)} ×{c.count:<3d} {c.raw:6.1f} → +{c.points:.1f}")
+    print()
+    for t in detail.touches:
+        print(f"  {labels.datetime_short(t.occurred_at)}  {_cell(labels.touch_kind(t.kind), 22)} {t.content_title or ''}  [{t.campaign or ''}]")
+    return EXIT_OK
+
+
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from models.rescore import rescore_all
+
+    db = _open(args)
+    try:
+        started = time.perf_counter()
+        report = rescore_all(db, datetime.now(UTC))
+        print(f"Rescored {report.leads:,} leads in {time.perf_counter() - started:.1f} s.")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from models.users import list_users
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            users = list_users(session)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(users)
+    else:
+        for u in users:
+            print(f"{u.id:4d}  {_cell(u.display_name, 20)} {_cell(u.role, 10)} {u.email}")
+    return EXIT_OK
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from models.users import add_user
+
+    db = _open(args, create_dirs=True)
+    try:
+        with db.write() as session:
+            user = add_user(session, email=args.email, display_name=args.name, role=args.role)
+    finally:
+        db.close()
+    print(f"Added user {user.id}: {user.display_name} <{user.email}> ({user.role})")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.app import StartOptions, run
+
+    return run(
+        StartOptions(
+            url=_url(args, demo=args.demo),
+            language=args.lang,
+            demo=args.demo,
+            user_email=args.user,
+        )
+    )
+
+
+# -- Parser ---------------------------------------------------------------------------
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS,
+        help="database URL or SQLite file (default: $BATON_DATABASE_URL or the user data folder)",
+    )
+    common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
+                        help="language of the UI and of printed labels (default: system)")
+    main = argparse.ArgumentParser(
+        prog="baton", parents=[common],
+        description="Baton, the inside-sales workstation. Without a command it opens the app.",
+    )
+    main.add_argument("--demo", action="store_true",
+                      help="open the app on the demo database (created with demo data on first use)")
+    main.add_argument("--user", metavar="EMAIL", help="open as this user instead of asking")
+    sub = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
+    p.add_argument("--leads", type=int, default=5_000, help="how many leads (default 5000)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: same seed, same data")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("queue", parents=[common], help="print the queue in priority order")
+    p.add_argument("--rep", metavar="EMAIL", help="only this rep's leads")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_queue)
+
+    p = sub.add_parser("lead", parents=[common], help="print one lead with its score explained")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lead)
+
+    p = sub.add_parser("rescore", parents=[common], help="recompute every score and priority")
+    p.set_defaults(func=cmd_rescore)
+
+    p = sub.add_parser("users", parents=[common], help="list the users")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("user", parents=[common], help="manage users")
+    user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", parents=[common], help="add a user")
+    add.add_argument("email")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True,
+                     choices=("rep", "team_lead", "field_rep", "marketing", "admin"))
+    add.set_defaults(func=cmd_user_add)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    for name in ("db", "lang"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    func = getattr(args, "func", cmd_gui)
+    if func is not cmd_gui and args.command is not None and getattr(args, "demo", False):
+        print("baton: --demo opens the app; use 'baton demo' to fill a database.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        result: int = func(args)
+    except BatonError as exc:
+        from desktop import errors
+
+        _translator(args.lang)
+        print(f"baton: {errors.message(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into head and closed early
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("baton: interrupted; nothing was written.", file=sys.stderr)
+        return EXIT_FAILED
+    return result

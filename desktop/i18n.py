@@ -1,0 +1,72 @@
+"""Languages: choose one, build the ``.qm`` from its ``.ts`` source, install translators.
+
+The ``.qm`` files are build outputs and are not committed: :func:`compiled` runs Qt's
+``lrelease`` (shipped inside PySide6) into the user cache directory whenever the ``.ts``
+is newer than the cached build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import platformdirs
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
+
+LANGUAGES = ("en", "ja")
+TRANSLATIONS = resources.path("translations")
+
+
+def choose(requested: str | None = None) -> str:
+    """``requested`` if given, else the system locale's language (Japanese or English)."""
+    if requested:
+        return requested
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
+def source(language: str) -> Path:
+    return TRANSLATIONS / f"baton_{language}.ts"
+
+
+def _lrelease() -> Path:
+    return Path(PySide6.__file__).with_name("lrelease")
+
+
+def compiled(language: str) -> Path | None:
+    """The compiled translation for ``language``, built if missing or stale; None for English."""
+    ts = source(language)
+    if language == "en" or not ts.exists():
+        return None
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    cache = Path(platformdirs.user_cache_dir("Baton", appauthor=False)) / "translations"
+    qm = cache / f"baton_{language}_{digest}.qm"
+    if not qm.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = qm.with_suffix(".tmp")
+        subprocess.run(  # noqa: S603 - Qt's own lrelease, fixed arguments
+            [str(_lrelease()), "-silent", str(ts), "-qm", str(tmp)], check=True
+        )
+        tmp.replace(qm)
+    return qm
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install Baton's and Qt's own translations; keep the returned list alive."""
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English))
+    translators: list[QTranslator] = []
+    qm = compiled(language)
+    if qm is not None:
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            translators.append(ours)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        theirs = QTranslator(app)
+        if theirs.load(f"qtbase_{language}", qt_dir):
+            app.installTranslator(theirs)
+            translators.append(theirs)
+    return translators

@@ -1,0 +1,166 @@
+"""The domain's codes in the user's language (DESIGN.md §1 names).
+
+Every mapping marks its strings with ``QT_TRANSLATE_NOOP`` so ``lupdate`` extracts them;
+the lookup functions translate at call time, so a language switch takes effect at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+CTX = "Labels"
+
+STAGES = {
+    "new": QT_TRANSLATE_NOOP("Labels", "New"),
+    "working": QT_TRANSLATE_NOOP("Labels", "Working"),
+    "promoted": QT_TRANSLATE_NOOP("Labels", "Promoted"),
+    "recycled": QT_TRANSLATE_NOOP("Labels", "Returned to nurture"),
+    "disqualified": QT_TRANSLATE_NOOP("Labels", "Disqualified"),
+}
+
+TOUCH_KINDS = {
+    "document_request": QT_TRANSLATE_NOOP("Labels", "Document request"),
+    "whitepaper_download": QT_TRANSLATE_NOOP("Labels", "Whitepaper download"),
+    "seminar_registration": QT_TRANSLATE_NOOP("Labels", "Seminar registration"),
+    "seminar_attendance": QT_TRANSLATE_NOOP("Labels", "Seminar attendance"),
+    "trade_show_scan": QT_TRANSLATE_NOOP("Labels", "Trade-show badge scan"),
+    "email_open": QT_TRANSLATE_NOOP("Labels", "Email open"),
+    "email_click": QT_TRANSLATE_NOOP("Labels", "Email click"),
+    "site_visit": QT_TRANSLATE_NOOP("Labels", "Site visit"),
+    "pricing_page": QT_TRANSLATE_NOOP("Labels", "Pricing page visit"),
+    "inquiry": QT_TRANSLATE_NOOP("Labels", "Inquiry"),
+    "demo_request": QT_TRANSLATE_NOOP("Labels", "Demo request"),
+}
+
+INDUSTRIES = {
+    "manufacturing": QT_TRANSLATE_NOOP("Labels", "Manufacturing"),
+    "it_software": QT_TRANSLATE_NOOP("Labels", "IT / Software"),
+    "finance": QT_TRANSLATE_NOOP("Labels", "Finance"),
+    "retail": QT_TRANSLATE_NOOP("Labels", "Retail / Trading"),
+    "logistics": QT_TRANSLATE_NOOP("Labels", "Logistics"),
+    "construction": QT_TRANSLATE_NOOP("Labels", "Construction"),
+    "healthcare": QT_TRANSLATE_NOOP("Labels", "Healthcare"),
+    "education": QT_TRANSLATE_NOOP("Labels", "Education"),
+    "public_sector": QT_TRANSLATE_NOOP("Labels", "Public sector"),
+    "services": QT_TRANSLATE_NOOP("Labels", "Services"),
+}
+
+REGIONS = {
+    "hokkaido": QT_TRANSLATE_NOOP("Labels", "Hokkaido"),
+    "tohoku": QT_TRANSLATE_NOOP("Labels", "Tohoku"),
+    "kanto": QT_TRANSLATE_NOOP("Labels", "Kanto"),
+    "chubu": QT_TRANSLATE_NOOP("Labels", "Chubu"),
+    "kansai": QT_TRANSLATE_NOOP("Labels", "Kansai"),
+    "chugoku": QT_TRANSLATE_NOOP("Labels", "Chugoku"),
+    "shikoku": QT_TRANSLATE_NOOP("Labels", "Shikoku"),
+    "kyushu": QT_TRANSLATE_NOOP("Labels", "Kyushu"),
+    "overseas": QT_TRANSLATE_NOOP("Labels", "Overseas"),
+}
+
+SENIORITY = {
+    "executive": QT_TRANSLATE_NOOP("Labels", "Executive"),
+    "director": QT_TRANSLATE_NOOP("Labels", "Director / department head"),
+    "manager": QT_TRANSLATE_NOOP("Labels", "Manager"),
+    "staff": QT_TRANSLATE_NOOP("Labels", "Staff"),
+    "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
+}
+
+FIT_FACTORS = {
+    "industry": QT_TRANSLATE_NOOP("Labels", "Industry"),
+    "company_size": QT_TRANSLATE_NOOP("Labels", "Company size"),
+    "seniority": QT_TRANSLATE_NOOP("Labels", "Seniority"),
+    "region": QT_TRANSLATE_NOOP("Labels", "Region"),
+}
+
+ROLES = {
+    "rep": QT_TRANSLATE_NOOP("Labels", "Inside sales rep"),
+    "team_lead": QT_TRANSLATE_NOOP("Labels", "Team lead"),
+    "field_rep": QT_TRANSLATE_NOOP("Labels", "Field sales rep"),
+    "marketing": QT_TRANSLATE_NOOP("Labels", "Marketing"),
+    "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+
+WHY_NOW = {
+    "fresh": QT_TRANSLATE_NOOP("Labels", "Just arrived: call within minutes"),
+    "new": QT_TRANSLATE_NOOP("Labels", "New lead, not called yet"),
+    "score": QT_TRANSLATE_NOOP("Labels", "Score"),
+}
+
+HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 in the last 24 h")
+NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def _lookup(table: dict[str, str], code: str | None) -> str:
+    if not code:
+        return tr(NOT_SET)
+    source = table.get(code)
+    return tr(source) if source is not None else code
+
+
+def stage(code: str | None) -> str:
+    return _lookup(STAGES, code)
+
+
+def touch_kind(code: str | None) -> str:
+    return _lookup(TOUCH_KINDS, code)
+
+
+def industry(code: str | None) -> str:
+    return _lookup(INDUSTRIES, code)
+
+
+def region(code: str | None) -> str:
+    return _lookup(REGIONS, code)
+
+
+def seniority(code: str | None) -> str:
+    return _lookup(SENIORITY, code)
+
+
+def fit_factor(code: str | None) -> str:
+    return _lookup(FIT_FACTORS, code)
+
+
+def role(code: str | None) -> str:
+    return _lookup(ROLES, code)
+
+
+def size_band(code: str | None) -> str:
+    if not code:
+        return tr(NOT_SET)
+    return QCoreApplication.translate("Labels", "%1 employees").replace("%1", code)
+
+
+def fit_value(factor: str, value: str) -> str:
+    """The matched value of a fit factor, in words."""
+    return {
+        "industry": industry,
+        "company_size": size_band,
+        "seniority": seniority,
+        "region": region,
+    }.get(factor, lambda v: v or tr(NOT_SET))(value)
+
+
+def why_now(code: str) -> str:
+    if code.startswith("hot:"):
+        return tr(HOT_SIGNAL).replace("%1", touch_kind(code.split(":", 1)[1]))
+    return _lookup(WHY_NOW, code)
+
+
+def datetime_short(value: datetime | None) -> str:
+    """A timestamp in the user's locale and local time zone, or an empty string."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def day_heading(value: datetime) -> str:
+    local = value.astimezone()
+    return QLocale().toString(local.date(), QLocale.FormatType.LongFormat)

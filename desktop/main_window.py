@@ -1,0 +1,257 @@
+"""The main window: wires the filter bar, the queue, the lead pane and the status bar.
+
+It holds no domain logic: actions call into ``models`` through the worker, and each
+view decides from the broadcast :class:`~models.changes.Changes` what to refresh.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors, labels
+from desktop.filter_bar import FilterBar
+from desktop.lead_pane import LeadPane
+from desktop.queue_model import COL_COMPANY, COL_NAME, COL_WHY_NOW, QueueModel
+from desktop.settings import Settings
+from desktop.worker import DbWorker, Task
+from models import rescore
+from models.changes import Changes
+from models.database import Database
+from models.queue import QueueQuery, filter_options
+from models.users import UserInfo
+
+ROW_HEIGHT = 26
+NEXT_LEAD_SHORTCUT = "Ctrl+J"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, worker: DbWorker, user: UserInfo, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.user = user
+        self.settings = settings
+        self._pending_select: int | None = None
+        self._task: Task | None = None
+        self.setWindowTitle(self.tr("Baton — %1").replace("%1", user.display_name))
+
+        self.filters = FilterBar(user.id)
+        self.model = QueueModel(worker, self)
+        self.table = QTableView()
+        self.table.setObjectName("queue")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.resizeSection(COL_NAME, 150)
+        header.resizeSection(COL_COMPANY, 220)
+        header.resizeSection(COL_WHY_NOW, 220)
+
+        self.lead_pane = LeadPane(worker)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.lead_pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("queueCount")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        status = self.statusBar()
+        status.addWidget(self.count_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(
+            QLabel(f"{user.display_name} ({labels.role(user.role)}) · {worker.db.display_url}")
+        )
+
+        self._build_actions()
+
+        self.filters.changed.connect(self.on_filters_changed)
+        self.model.loaded.connect(self.on_queue_loaded)
+        self.model.modelReset.connect(self._restore_selection)
+        self.table.selectionModel().currentRowChanged.connect(self.on_queue_current_changed)
+        self.table.activated.connect(self.on_queue_activated)
+        worker.changed.connect(self.on_worker_changed)
+        worker.error.connect(self.on_worker_error)
+
+        self._restore_layout()
+        self.model.set_query(self.filters.query(QueueQuery()))
+        worker.read(filter_options, self.filters.set_options)
+
+    # -- Set-up -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.rescore_action = QAction(self.tr("&Rescore all leads"), self)
+        self.rescore_action.triggered.connect(self.on_rescore_triggered)
+        file_menu.addAction(self.rescore_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = menu.addMenu(self.tr("&Go"))
+        self.next_action = QAction(self.tr("&Next lead (top of the queue)"), self)
+        self.next_action.setShortcut(QKeySequence(NEXT_LEAD_SHORTCUT))
+        self.next_action.triggered.connect(self.on_next_lead_triggered)
+        go_menu.addAction(self.next_action)
+        find_action = QAction(self.tr("&Find lead"), self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(self.filters.focus_search)
+        go_menu.addAction(find_action)
+        refresh_action = QAction(self.tr("&Refresh"), self)
+        refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh_action.triggered.connect(self.model.reload)
+        go_menu.addAction(refresh_action)
+        for action in (self.next_action, find_action, refresh_action, quit_action):
+            self.addAction(action)
+
+    def _restore_layout(self) -> None:
+        if self.settings.window_geometry is not None:
+            self.restoreGeometry(self.settings.window_geometry)
+        else:
+            self.resize(1400, 860)
+        if self.settings.queue_header is not None:
+            self.table.horizontalHeader().restoreState(self.settings.queue_header)
+
+    # -- Slots ------------------------------------------------------------------------
+    def on_filters_changed(self) -> None:
+        self._pending_select = self.lead_pane.current_lead_id()
+        self.model.set_query(self.filters.query(self.model.query))
+
+    def on_queue_loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n lead(s) in this view", "", count))
+
+    def _restore_selection(self) -> None:
+        if self.model.rowCount() == 0:
+            self.lead_pane.show_lead(None)
+            return
+        row = None
+        if self._pending_select is not None:
+            row = self.model.row_of(self._pending_select)
+        self._pending_select = None
+        self.select_row(row if row is not None else 0)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def on_queue_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.lead_pane.show_lead(self.model.lead_id(current.row()) if current.isValid() else None)
+
+    def on_queue_activated(self, _index: QModelIndex) -> None:
+        """Enter on a lead opens it: focus moves to the lead's detail."""
+        self.lead_pane.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_next_lead_triggered(self) -> None:
+        if self.model.rowCount():
+            self.select_row(0)
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def on_worker_changed(self, changes: Changes) -> None:
+        if changes.queue or changes.definition:
+            self._pending_select = self.lead_pane.current_lead_id()
+            self.model.reload()
+        elif changes.lead_ids:
+            self.model.refresh_leads(changes.lead_ids)
+        current = self.lead_pane.current_lead_id()
+        if current is not None and (current in changes.lead_ids or changes.definition):
+            self.lead_pane.reload()
+        if changes.users:
+            self.worker.read(filter_options, self.filters.set_options)
+
+    def on_worker_error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Baton"), errors.message(exc))
+
+    def on_rescore_triggered(self) -> None:
+        db: Database = self.worker.db
+        now = datetime.now(UTC)
+        task = Task(lambda progress, cancelled: rescore.rescore_all(db, now, progress=progress, cancelled=cancelled))
+        self._run_task(task, self.tr("Rescoring…"))
+
+    def _run_task(self, task: Task, message: str) -> None:
+        self._task = task
+        self.rescore_action.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(message)
+        task.signals.progress.connect(self.on_task_progress)
+        task.signals.finished.connect(self.on_task_finished)
+        task.signals.failed.connect(self.on_task_failed)
+        task.start()
+
+    def on_task_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def on_task_finished(self, _result: object) -> None:
+        self._end_task()
+        self.statusBar().showMessage(self.tr("Done."), 5000)
+        self.on_worker_changed(Changes(queue=True))
+
+    def on_task_failed(self, exc: BaseException) -> None:
+        self._end_task()
+        QMessageBox.warning(self, self.tr("Baton"), errors.message(exc))
+
+    def on_cancel_clicked(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _end_task(self) -> None:
+        self._task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.rescore_action.setEnabled(True)
+        self.statusBar().clearMessage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.queue_header = self.table.horizontalHeader().saveState()
+        super().closeEvent(event)
