@@ -55,10 +55,16 @@ def fill_demo(db: Database, leads: int) -> bool:
     dialog.setWindowTitle("Baton")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
-    task = Task(lambda progress, cancelled: demo.generate(db, leads=leads, progress=progress, cancelled=cancelled))
+    task = Task(
+        lambda progress, cancelled: demo.generate(
+            db, leads=leads, progress=progress, cancelled=cancelled
+        )
+    )
     outcome: dict[str, object] = {}
     task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
-    task.signals.finished.connect(lambda result: (outcome.setdefault("ok", result), dialog.accept()))
+    task.signals.finished.connect(
+        lambda result: (outcome.setdefault("ok", result), dialog.accept())
+    )
     task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), dialog.reject()))
     dialog.canceled.connect(task.cancel)
     task.start()
@@ -78,8 +84,12 @@ def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo
         users = list_users(session)
     if not users:
         QMessageBox.information(
-            None, "Baton",
-            _tr("This database has no users yet. Add one with “baton user add”, or open the demo with “baton --demo”."),
+            None,
+            "Baton",
+            _tr(
+                "This database has no users yet. Add one with “baton user add”, "
+                "or open the demo with “baton --demo”."
+            ),
         )
         return None
     remembered = settings.current_user(db.display_url)

@@ -147,7 +147,9 @@ def cmd_lead(args: argparse.Namespace) -> int:
         data["why_now_text"] = labels.why_now(detail.why_now)
         for c in data["score"]["contributions"]:
             c["label"] = (
-                labels.fit_factor(c["factor"]) if c["part"] == "fit" else labels.touch_kind(c["factor"])
+                labels.fit_factor(c["factor"])
+                if c["part"] == "fit"
+                else labels.touch_kind(c["factor"])
             )
         _print_json(data)
         return EXIT_OK
@@ -155,16 +157,25 @@ def cmd_lead(args: argparse.Namespace) -> int:
     print(f"#{detail.id} {detail.name}" + (f" ({detail.name_kana})" if detail.name_kana else ""))
     print(f"  {detail.title or ''}  {detail.company}  {labels.industry(detail.industry)}")
     print(f"  {detail.phone or ''}  {detail.email or ''}")
-    print(f"  {labels.stage(detail.stage)} · {detail.owner_name or '-'} · {labels.why_now(detail.why_now)}")
-    print(f"  {card.score} {card.grade}  (fit {card.fit:.0f}/{card.fit_max:.0f}, engagement {card.engagement:.1f}/{card.engagement_max:.0f})")
+    owner = detail.owner_name or "-"
+    print(f"  {labels.stage(detail.stage)} · {owner} · {labels.why_now(detail.why_now)}")
+    print(
+        f"  {card.score} {card.grade}  (fit {card.fit:.0f}/{card.fit_max:.0f}, "
+        f"engagement {card.engagement:.1f}/{card.engagement_max:.0f})"
+    )
     for c in card.contributions:
         if c.part == "fit":
-            print(f"    {_cell(labels.fit_factor(c.factor), 22)} {_cell(labels.fit_value(c.factor, c.value), 30)} +{c.points:.0f}")
+            factor = _cell(labels.fit_factor(c.factor), 22)
+            value = _cell(labels.fit_value(c.factor, c.value), 30)
+            print(f"    {factor} {value} +{c.points:.0f}")
         else:
-            print(f"    {_cell(labels.touch_kind(c.factor), 22)} ×{c.count:<3d} {c.raw:6.1f} → +{c.points:.1f}")
+            kind = _cell(labels.touch_kind(c.factor), 22)
+            print(f"    {kind} ×{c.count:<3d} {c.raw:6.1f} → +{c.points:.1f}")
     print()
     for t in detail.touches:
-        print(f"  {labels.datetime_short(t.occurred_at)}  {_cell(labels.touch_kind(t.kind), 22)} {t.content_title or ''}  [{t.campaign or ''}]")
+        when = labels.datetime_short(t.occurred_at)
+        kind = _cell(labels.touch_kind(t.kind), 22)
+        print(f"  {when}  {kind} {t.content_title or ''}  [{t.campaign or ''}]")
     return EXIT_OK
 
 
@@ -228,17 +239,26 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", default=argparse.SUPPRESS,
+        "--db",
+        default=argparse.SUPPRESS,
         help="database URL or SQLite file (default: $BATON_DATABASE_URL or the user data folder)",
     )
-    common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
-                        help="language of the UI and of printed labels (default: system)")
+    common.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the UI and of printed labels (default: system)",
+    )
     main = argparse.ArgumentParser(
-        prog="baton", parents=[common],
+        prog="baton",
+        parents=[common],
         description="Baton, the inside-sales workstation. Without a command it opens the app.",
     )
-    main.add_argument("--demo", action="store_true",
-                      help="open the app on the demo database (created with demo data on first use)")
+    main.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on the demo database (created with demo data on first use)",
+    )
     main.add_argument("--user", metavar="EMAIL", help="open as this user instead of asking")
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -271,8 +291,9 @@ def parser() -> argparse.ArgumentParser:
     add = user_sub.add_parser("add", parents=[common], help="add a user")
     add.add_argument("email")
     add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True,
-                     choices=("rep", "team_lead", "field_rep", "marketing", "admin"))
+    add.add_argument(
+        "--role", required=True, choices=("rep", "team_lead", "field_rep", "marketing", "admin")
+    )
     add.set_defaults(func=cmd_user_add)
     return main
 

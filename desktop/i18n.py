@@ -56,7 +56,9 @@ def compiled(language: str) -> Path | None:
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Baton's and Qt's own translations; keep the returned list alive."""
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English)
+    )
     translators: list[QTranslator] = []
     qm = compiled(language)
     if qm is not None:

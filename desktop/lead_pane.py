@@ -204,13 +204,14 @@ class LeadPane(QWidget):
             f"<div style='font-size:22pt; font-weight:700; color:{color}'>{card.score}</div>"
             f"<div style='font-size:14pt; color:{color}'>{_esc(card.grade)}</div>"
         )
-        summary = self.tr(
-            "Fit %1 of %2 + engagement %3 of %4 (half-life %5 days, definition v%6)"
-        )
+        summary = self.tr("Fit %1 of %2 + engagement %3 of %4 (half-life %5 days, definition v%6)")
         for n, value in enumerate(
             (
-                f"{card.fit:.0f}", f"{card.fit_max:.0f}", f"{card.engagement:.1f}",
-                f"{card.engagement_max:.0f}", f"{card.half_life_days:g}",
+                f"{card.fit:.0f}",
+                f"{card.fit_max:.0f}",
+                f"{card.engagement:.1f}",
+                f"{card.engagement_max:.0f}",
+                f"{card.half_life_days:g}",
                 str(card.definition_version),
             ),
             start=1,
@@ -222,7 +223,11 @@ class LeadPane(QWidget):
         for c in card.contributions:
             if c.part == "fit":
                 item = QTreeWidgetItem(
-                    [labels.fit_factor(c.factor), labels.fit_value(c.factor, c.value), f"+{c.points:.0f}"]
+                    [
+                        labels.fit_factor(c.factor),
+                        labels.fit_value(c.factor, c.value),
+                        f"+{c.points:.0f}",
+                    ]
                 )
             else:
                 detail = self.tr("%1 touches · %2 after decay · latest %3")
@@ -238,8 +243,12 @@ class LeadPane(QWidget):
     def _entries(self, d: LeadDetail) -> list[TimelineEntry]:
         return [
             TimelineEntry(
-                "touch", t.kind, t.occurred_at, labels.touch_kind(t.kind),
-                t.content_title or "", t.campaign or "",
+                "touch",
+                t.kind,
+                t.occurred_at,
+                labels.touch_kind(t.kind),
+                t.content_title or "",
+                t.campaign or "",
             )
             for t in d.touches
         ]

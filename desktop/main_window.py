@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index)
 
@@ -212,7 +213,11 @@ class MainWindow(QMainWindow):
     def on_rescore_triggered(self) -> None:
         db: Database = self.worker.db
         now = datetime.now(UTC)
-        task = Task(lambda progress, cancelled: rescore.rescore_all(db, now, progress=progress, cancelled=cancelled))
+        task = Task(
+            lambda progress, cancelled: rescore.rescore_all(
+                db, now, progress=progress, cancelled=cancelled
+            )
+        )
         self._run_task(task, self.tr("Rescoring…"))
 
     def _run_task(self, task: Task, message: str) -> None:

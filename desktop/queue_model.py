@@ -88,19 +88,35 @@ class QueueModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            self.tr("Priority"), self.tr("Name"), self.tr("Company"), self.tr("Industry"),
-            self.tr("Score"), self.tr("Last touch"), self.tr("Why now"), self.tr("Stage"),
-            self.tr("Owner"),
-        )[section] if 0 <= section < COLUMN_COUNT else None
+            (
+                self.tr("Priority"),
+                self.tr("Name"),
+                self.tr("Company"),
+                self.tr("Industry"),
+                self.tr("Score"),
+                self.tr("Last touch"),
+                self.tr("Why now"),
+                self.tr("Stage"),
+                self.tr("Owner"),
+            )[section]
+            if 0 <= section < COLUMN_COUNT
+            else None
+        )
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -24,7 +24,9 @@ class UserPicker(QDialog):
         self.combo = QComboBox()
         self.combo.setObjectName("userCombo")
         for user in users:
-            self.combo.addItem(f"{user.display_name} — {labels.role(user.role)} <{user.email}>", user.id)
+            self.combo.addItem(
+                f"{user.display_name} — {labels.role(user.role)} <{user.email}>", user.id
+            )
         reps = [n for n, u in enumerate(users) if u.role == Role.REP]
         if reps:
             self.combo.setCurrentIndex(reps[0])

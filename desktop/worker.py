@@ -52,7 +52,7 @@ class _Runner(QObject):
                     result = fn(session)
             else:
                 result = fn(self._db)
-        except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller
+        except Exception as exc:
             self.failed.emit(job_id, exc)
         else:
             self.finished.emit(job_id, result)
@@ -81,7 +81,11 @@ class DbWorker(QObject):
         self._thread.start()
 
     def _submit(
-        self, mode: str, fn: Callable[..., Any], on_done: Done | None, on_error: Failed | None,
+        self,
+        mode: str,
+        fn: Callable[..., Any],
+        on_done: Done | None,
+        on_error: Failed | None,
         broadcast: bool = False,
     ) -> int:
         job_id = next(self._ids)
@@ -92,14 +96,18 @@ class DbWorker(QObject):
         return job_id
 
     def read(
-        self, fn: Callable[[Session], Any], on_done: Done | None = None,
+        self,
+        fn: Callable[[Session], Any],
+        on_done: Done | None = None,
         on_error: Failed | None = None,
     ) -> int:
         """Run ``fn(session)`` in a read transaction; ``on_done(result)`` on the GUI thread."""
         return self._submit("read", fn, on_done, on_error)
 
     def write(
-        self, fn: Callable[[Session], Any], on_done: Done | None = None,
+        self,
+        fn: Callable[[Session], Any],
+        on_done: Done | None = None,
         on_error: Failed | None = None,
     ) -> int:
         """Run ``fn(session)`` as one unit of work. If it returns :class:`Changes` (or a
@@ -107,8 +115,12 @@ class DbWorker(QObject):
         return self._submit("write", fn, on_done, on_error, broadcast=True)
 
     def call(
-        self, fn: Callable[[Database], Any], on_done: Done | None = None,
-        on_error: Failed | None = None, *, broadcast: bool = False,
+        self,
+        fn: Callable[[Database], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        broadcast: bool = False,
     ) -> int:
         """Run ``fn(db)``, which manages its own transactions."""
         return self._submit("db", fn, on_done, on_error, broadcast)
@@ -166,7 +178,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self.signals.progress.emit, self._cancel.is_set)
-        except BaseException as exc:  # noqa: BLE001 - reported to the GUI, never lost
+        except BaseException as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)

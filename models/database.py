@@ -27,7 +27,6 @@ from models.errors import (
     DatabaseCorrupt,
     DatabaseUnreachable,
     DatabaseUrlInvalid,
-    NotABatonDatabase,
 )
 
 APP_NAME = "Baton"

@@ -31,7 +31,17 @@ from models.demo_catalog import (
     SOURCES,
     TOUCH_MIX,
 )
-from models.entities import Account, Call, Lead, StageChange, Team, Touch, User
+from models.entities import (
+    ACCOUNT,
+    CALL,
+    LEAD,
+    STAGE_CHANGE,
+    TOUCH,
+    Account,
+    Lead,
+    Team,
+    User,
+)
 from models.enums import Industry, Outcome, Region, Role, SizeBand, Stage, TouchKind
 from models.errors import InvalidInput
 from models.priority import prioritize
@@ -43,8 +53,11 @@ LEADS_PER_ACCOUNT = 5
 EMAIL_DOMAIN = "baton.example"
 
 _STAGE_MIX = (
-    (Stage.NEW, 40), (Stage.WORKING, 45), (Stage.PROMOTED, 5),
-    (Stage.RECYCLED, 7), (Stage.DISQUALIFIED, 3),
+    (Stage.NEW, 40),
+    (Stage.WORKING, 45),
+    (Stage.PROMOTED, 5),
+    (Stage.RECYCLED, 7),
+    (Stage.DISQUALIFIED, 3),
 )
 _RECYCLE_REASONS = ("no_budget", "timing", "no_authority", "no_need", "competitor", "unreachable")
 #: Japanese leads receive Japanese content, English-speaking leads English content.
@@ -57,9 +70,14 @@ _CONTENT_BY_LOCALE = {
 }
 _JA_TITLE_WEIGHTS = [w for _t, _d, w in JA_TITLES]
 _CALL_OUTCOMES = (
-    (Outcome.NO_ANSWER, 35), (Outcome.VOICEMAIL, 15), (Outcome.CONNECTED, 15),
-    (Outcome.GATEKEEPER, 12), (Outcome.BUSY, 8), (Outcome.CALLBACK_REQUESTED, 8),
-    (Outcome.NOT_INTERESTED, 4), (Outcome.MEETING_BOOKED, 3),
+    (Outcome.NO_ANSWER, 35),
+    (Outcome.VOICEMAIL, 15),
+    (Outcome.CONNECTED, 15),
+    (Outcome.GATEKEEPER, 12),
+    (Outcome.BUSY, 8),
+    (Outcome.CALLBACK_REQUESTED, 8),
+    (Outcome.NOT_INTERESTED, 4),
+    (Outcome.MEETING_BOOKED, 3),
 )
 
 
@@ -125,8 +143,11 @@ def _users(session: Session, seed: int) -> dict[str, list[int]]:
     ids: dict[str, list[int]] = {}
     for name, kana, local, role in people:
         user = User(
-            email=f"{local}@{EMAIL_DOMAIN}", display_name=name, display_name_kana=kana,
-            role=role.value, team_id=team.id,
+            email=f"{local}@{EMAIL_DOMAIN}",
+            display_name=name,
+            display_name_kana=kana,
+            role=role.value,
+            team_id=team.id,
         )
         session.add(user)
         session.flush()
@@ -134,7 +155,11 @@ def _users(session: Session, seed: int) -> dict[str, list[int]]:
     return ids
 
 
-def _accounts(session: Session, rng: random.Random, pools: _Pools, count: int) -> list[dict[str, Any]]:
+def _phone(rng: random.Random, prefix: str) -> str:
+    return f"{prefix}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
+
+
+def _accounts(rng: random.Random, pools: _Pools, count: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for _ in range(count):
         employees = max(3, int(math.exp(rng.gauss(5.2, 1.6))))
@@ -144,33 +169,48 @@ def _accounts(session: Session, rng: random.Random, pools: _Pools, count: int) -
             form = _weighted(rng, JA_LEGAL_FORMS)
             core = f"{kanji}{suffix}"
             name = f"{form}{core}" if rng.random() < 0.7 else f"{core}{form}"
-            prefecture, region, _w = rng.choices(PREFECTURES, weights=[p[2] for p in PREFECTURES])[0]
+            prefecture, region, _w = rng.choices(PREFECTURES, weights=[p[2] for p in PREFECTURES])[
+                0
+            ]
             reading = f"{kana}{suffix_kana}"
             domain = f"{roman.lower()}-{suffix_roman}.co.jp"
-            row = {
-                "name": name, "name_kana": reading, "sort_key": text.sort_key(name, reading),
-                "industry": industry.value, "prefecture": prefecture, "region": region.value,
-                "country": "JP", "phone": f"0{rng.randint(3, 99)}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+            row: dict[str, Any] = {
+                "name": name,
+                "name_kana": reading,
+                "sort_key": text.sort_key(name, reading),
+                "industry": industry.value,
+                "prefecture": prefecture,
+                "region": region.value,
+                "country": "JP",
+                "phone": _phone(rng, f"0{rng.randint(3, 99)}"),
             }
         else:
             name = rng.choice(pools.en_companies)
             domain = "".join(ch for ch in name.lower() if ch.isalnum())[:24] + ".com"
             row = {
-                "name": name, "name_kana": None, "sort_key": text.sort_key(name),
-                "industry": rng.choice(list(Industry)).value, "prefecture": None,
-                "region": Region.OVERSEAS.value, "country": "US",
+                "name": name,
+                "name_kana": None,
+                "sort_key": text.sort_key(name),
+                "industry": rng.choice(list(Industry)).value,
+                "prefecture": None,
+                "region": Region.OVERSEAS.value,
+                "country": "US",
                 "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
             }
         band = SizeBand.for_employees(employees)
         row.update(
-            employees=employees, size_band=band.value if band else None,
-            website=f"https://www.{domain}", _domain=domain,
+            employees=employees,
+            size_band=band.value if band else None,
+            website=f"https://www.{domain}",
+            _domain=domain,
         )
         rows.append(row)
     return rows
 
 
-def _touch_times(rng: random.Random, count: int, now: datetime, recent_bias: float) -> list[datetime]:
+def _touch_times(
+    rng: random.Random, count: int, now: datetime, recent_bias: float
+) -> list[datetime]:
     span = HISTORY_DAYS * 86_400
     times = []
     for _ in range(count):
@@ -209,13 +249,16 @@ def generate(
         config = definitions.active(session).scoring
         user_ids = _users(session, seed)
         reps = user_ids[Role.REP.value]
-        account_rows = _accounts(session, rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
+        account_rows = _accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
         domains = [row.pop("_domain") for row in account_rows]
         first_account = (session.scalar(select(func.max(Account.id))) or 0) + 1
         account_ids = list(range(first_account, first_account + len(account_rows)))
         session.connection().execute(
-            insert(Account.__table__),
-            [dict(row, id=i, created_at=now) for i, row in zip(account_ids, account_rows, strict=True)],
+            insert(ACCOUNT),
+            [
+                dict(row, id=i, created_at=now)
+                for i, row in zip(account_ids, account_rows, strict=True)
+            ],
         )
         first_lead = (session.scalar(select(func.max(Lead.id))) or 0) + 1
         totals = {"touches": 0, "calls": 0}
@@ -225,9 +268,21 @@ def generate(
                 raise InterruptedError("demo generation cancelled")
             size = min(CHUNK, leads - done)
             _chunk(
-                session, rng, pools, config, now, size, done, first_lead, account_rows, account_ids,
+                session,
+                rng,
+                pools,
+                config,
+                now,
+                size,
+                done,
+                first_lead,
+                account_rows,
+                account_ids,
                 domains,
-                reps, kinds, cum_kind_weights, totals,
+                reps,
+                kinds,
+                cum_kind_weights,
+                totals,
             )
             done += size
             if progress is not None:
@@ -241,7 +296,7 @@ def _sync_sequences(session: Session) -> None:
     """PostgreSQL: move the id sequences past the ids the generator chose itself."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for table in (Account.__table__, Lead.__table__):
+    for table in (ACCOUNT, LEAD):
         session.execute(
             select(
                 func.setval(
@@ -256,29 +311,45 @@ def _person(rng: random.Random, pools: _Pools, japanese: bool, domain: str) -> d
     if japanese:
         last, last_kana, last_roman = rng.choice(pools.ja_last)
         first, first_kana, first_roman = rng.choice(pools.ja_first)
-        title, department, _w = rng.choices(
-            JA_TITLES, weights=_JA_TITLE_WEIGHTS
-        )[0]
+        title, department, _w = rng.choices(JA_TITLES, weights=_JA_TITLE_WEIGHTS)[0]
         return {
-            "name": f"{last} {first}", "name_kana": f"{last_kana} {first_kana}",
+            "name": f"{last} {first}",
+            "name_kana": f"{last_kana} {first_kana}",
             "email": f"{first_roman.lower()}.{last_roman.lower()}@{domain}",
-            "title": title or None, "department": department, "locale": "ja",
-            "phone": f"0{rng.choice((70, 80, 90))}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+            "title": title or None,
+            "department": department,
+            "locale": "ja",
+            "phone": _phone(rng, f"0{rng.choice((70, 80, 90))}"),
         }
     first = rng.choice(pools.en_first)
     last = rng.choice(pools.en_last)
     title = rng.choices([t for t, _w in EN_TITLES], weights=[w for _t, w in EN_TITLES])[0]
     return {
-        "name": f"{first} {last}", "name_kana": None,
-        "email": f"{first.lower()}.{last.lower()}@{domain}", "title": title, "department": None,
-        "locale": "en", "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
+        "name": f"{first} {last}",
+        "name_kana": None,
+        "email": f"{first.lower()}.{last.lower()}@{domain}",
+        "title": title,
+        "department": None,
+        "locale": "en",
+        "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
     }
 
 
 def _chunk(
-    session: Session, rng: random.Random, pools: _Pools, config: ScoringConfig, now: datetime,
-    size: int, offset: int, first_lead: int, account_rows: list[dict[str, Any]], account_ids: list[int],
-    domains: list[str], reps: list[int], kinds: list[TouchKind], cum_weights: list[float],
+    session: Session,
+    rng: random.Random,
+    pools: _Pools,
+    config: ScoringConfig,
+    now: datetime,
+    size: int,
+    offset: int,
+    first_lead: int,
+    account_rows: list[dict[str, Any]],
+    account_ids: list[int],
+    domains: list[str],
+    reps: list[int],
+    kinds: list[TouchKind],
+    cum_weights: list[float],
     totals: dict[str, int],
 ) -> None:
     lead_rows: list[dict[str, Any]] = []
@@ -318,31 +389,51 @@ def _chunk(
             "account_id": account_ids[index],
             "sort_key": text.sort_key(person["name"], person["name_kana"]),
             "search_text": text.search_text(
-                person["name"], person["name_kana"], account["name"], account["name_kana"],
+                person["name"],
+                person["name_kana"],
+                account["name"],
+                account["name_kana"],
                 person["email"],
             ),
-            "stage": stage.value, "owner_id": owner, "source": "demo", "mql_at": mql_at,
+            "stage": stage.value,
+            "owner_id": owner,
+            "source": "demo",
+            "mql_at": mql_at,
             "first_call_at": calls[0][0] if calls else None,
-            "last_call_at": calls[-1][0] if calls else None, "call_attempts": len(calls),
+            "last_call_at": calls[-1][0] if calls else None,
+            "call_attempts": len(calls),
             "stage_changed_at": stage_changed_at,
             "promoted_at": stage_changed_at if stage == Stage.PROMOTED else None,
             "recycled_at": stage_changed_at if stage == Stage.RECYCLED else None,
             "recycle_reason": rng.choice(_RECYCLE_REASONS) if stage == Stage.RECYCLED else None,
-            "version": 1, "created_at": mql_at, "updated_at": stage_changed_at,
+            "version": 1,
+            "created_at": mql_at,
+            "updated_at": stage_changed_at,
             "do_not_call": False,
         }
         result = score_lead(
             LeadFacts(account["industry"], account["size_band"], row["title"], account["region"]),
-            touches, now, config,
+            touches,
+            now,
+            config,
         )
         priority = prioritize(
-            result, stage=stage.value, call_attempts=len(calls), mql_at=mql_at, now=now,
+            result,
+            stage=stage.value,
+            call_attempts=len(calls),
+            mql_at=mql_at,
+            now=now,
             config=config,
         )
         row.update(
-            fit_score=round(result.fit, 3), engagement_score=round(result.engagement, 3),
-            score=result.score, grade=result.grade, priority=priority.value,
-            why_now=priority.why_now, last_touch_at=result.last_touch_at, scored_at=now,
+            fit_score=round(result.fit, 3),
+            engagement_score=round(result.engagement, 3),
+            score=result.score,
+            grade=result.grade,
+            priority=priority.value,
+            why_now=priority.why_now,
+            last_touch_at=result.last_touch_at,
+            scored_at=now,
         )
         lead_rows.append(row)
         touch_sets.append(touches)
@@ -352,45 +443,78 @@ def _chunk(
         row["id"] = lead_id
     # Explicit ids and Core executemany: RETURNING over many rows is far slower here.
     connection = session.connection()
-    connection.execute(insert(Lead.__table__), lead_rows)
+    connection.execute(insert(LEAD), lead_rows)
     touch_rows: list[dict[str, Any]] = []
     call_rows: list[dict[str, Any]] = []
     stage_rows: list[dict[str, Any]] = []
-    for lead_id, row, touches, calls in zip(lead_ids, lead_rows, touch_sets, calls_per_lead, strict=True):
+    for lead_id, row, touches, calls in zip(
+        lead_ids, lead_rows, touch_sets, calls_per_lead, strict=True
+    ):
         for n, (kind, at) in enumerate(touches):
             title, campaign = rng.choice(_CONTENT_BY_LOCALE[row["locale"]][kind])
-            touch_rows.append({
-                "lead_id": lead_id, "kind": kind.value, "occurred_at": at,
-                "content_title": title, "campaign": campaign, "source_system": SOURCES[kind],
-                "external_id": f"demo-{lead_id}-{n}", "created_at": at,
-            })
+            touch_rows.append(
+                {
+                    "lead_id": lead_id,
+                    "kind": kind.value,
+                    "occurred_at": at,
+                    "content_title": title,
+                    "campaign": campaign,
+                    "source_system": SOURCES[kind],
+                    "external_id": f"demo-{lead_id}-{n}",
+                    "created_at": at,
+                }
+            )
         for at, outcome in calls:
-            call_rows.append({
-                "lead_id": lead_id, "user_id": row["owner_id"] or 1, "started_at": at,
-                "duration_seconds": rng.randint(120, 900) if outcome == Outcome.CONNECTED else rng.randint(5, 40),
-                "outcome": outcome.value, "notes": None, "superseded": False, "created_at": at,
-            })
-        stage_rows.append({
-            "lead_id": lead_id, "from_stage": None, "to_stage": Stage.NEW.value,
-            "changed_at": row["mql_at"], "reason": "mql",
-        })
+            call_rows.append(
+                {
+                    "lead_id": lead_id,
+                    "user_id": row["owner_id"] or 1,
+                    "started_at": at,
+                    "duration_seconds": rng.randint(120, 900)
+                    if outcome == Outcome.CONNECTED
+                    else rng.randint(5, 40),
+                    "outcome": outcome.value,
+                    "notes": None,
+                    "superseded": False,
+                    "created_at": at,
+                }
+            )
+        stage_rows.append(
+            {
+                "lead_id": lead_id,
+                "from_stage": None,
+                "to_stage": Stage.NEW.value,
+                "changed_at": row["mql_at"],
+                "reason": "mql",
+            }
+        )
         if row["stage"] != Stage.NEW.value:
-            stage_rows.append({
-                "lead_id": lead_id, "from_stage": Stage.NEW.value, "to_stage": Stage.WORKING.value,
-                "changed_at": row["first_call_at"] or row["mql_at"], "changed_by": row["owner_id"],
-            })
+            stage_rows.append(
+                {
+                    "lead_id": lead_id,
+                    "from_stage": Stage.NEW.value,
+                    "to_stage": Stage.WORKING.value,
+                    "changed_at": row["first_call_at"] or row["mql_at"],
+                    "changed_by": row["owner_id"],
+                }
+            )
         if row["stage"] not in (Stage.NEW.value, Stage.WORKING.value):
-            stage_rows.append({
-                "lead_id": lead_id, "from_stage": Stage.WORKING.value, "to_stage": row["stage"],
-                "changed_at": row["stage_changed_at"], "changed_by": row["owner_id"],
-                "reason": row["recycle_reason"],
-            })
-    connection.execute(insert(Touch.__table__), touch_rows)
+            stage_rows.append(
+                {
+                    "lead_id": lead_id,
+                    "from_stage": Stage.WORKING.value,
+                    "to_stage": row["stage"],
+                    "changed_at": row["stage_changed_at"],
+                    "changed_by": row["owner_id"],
+                    "reason": row["recycle_reason"],
+                }
+            )
+    connection.execute(insert(TOUCH), touch_rows)
     if call_rows:
-        connection.execute(insert(Call.__table__), call_rows)
+        connection.execute(insert(CALL), call_rows)
     for stage_row in stage_rows:
         stage_row.setdefault("changed_by", None)
         stage_row.setdefault("reason", None)
-    connection.execute(insert(StageChange.__table__), stage_rows)
+    connection.execute(insert(STAGE_CHANGE), stage_rows)
     totals["touches"] += len(touch_rows)
     totals["calls"] += len(call_rows)

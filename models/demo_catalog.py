@@ -32,33 +32,69 @@ JA_COMPANY_CATEGORIES: tuple[tuple[str, str, str, Industry], ...] = (
     ("サービス", "サービス", "service", Industry.SERVICES),
 )
 
-JA_LEGAL_FORMS: tuple[tuple[str, float], ...] = (("株式会社", 0.85), ("有限会社", 0.1), ("合同会社", 0.05))
+JA_LEGAL_FORMS: tuple[tuple[str, float], ...] = (
+    ("株式会社", 0.85),
+    ("有限会社", 0.1),
+    ("合同会社", 0.05),
+)
 
 #: (prefecture, region, weight)
 PREFECTURES: tuple[tuple[str, Region, int], ...] = (
-    ("東京都", Region.KANTO, 30), ("神奈川県", Region.KANTO, 8), ("埼玉県", Region.KANTO, 4),
-    ("千葉県", Region.KANTO, 4), ("茨城県", Region.KANTO, 2), ("大阪府", Region.KANSAI, 10),
-    ("兵庫県", Region.KANSAI, 4), ("京都府", Region.KANSAI, 3), ("愛知県", Region.CHUBU, 8),
-    ("静岡県", Region.CHUBU, 3), ("長野県", Region.CHUBU, 1), ("新潟県", Region.CHUBU, 1),
-    ("福岡県", Region.KYUSHU, 5), ("熊本県", Region.KYUSHU, 1), ("北海道", Region.HOKKAIDO, 3),
-    ("宮城県", Region.TOHOKU, 2), ("広島県", Region.CHUGOKU, 2), ("岡山県", Region.CHUGOKU, 1),
-    ("香川県", Region.SHIKOKU, 1), ("愛媛県", Region.SHIKOKU, 1),
+    ("東京都", Region.KANTO, 30),
+    ("神奈川県", Region.KANTO, 8),
+    ("埼玉県", Region.KANTO, 4),
+    ("千葉県", Region.KANTO, 4),
+    ("茨城県", Region.KANTO, 2),
+    ("大阪府", Region.KANSAI, 10),
+    ("兵庫県", Region.KANSAI, 4),
+    ("京都府", Region.KANSAI, 3),
+    ("愛知県", Region.CHUBU, 8),
+    ("静岡県", Region.CHUBU, 3),
+    ("長野県", Region.CHUBU, 1),
+    ("新潟県", Region.CHUBU, 1),
+    ("福岡県", Region.KYUSHU, 5),
+    ("熊本県", Region.KYUSHU, 1),
+    ("北海道", Region.HOKKAIDO, 3),
+    ("宮城県", Region.TOHOKU, 2),
+    ("広島県", Region.CHUGOKU, 2),
+    ("岡山県", Region.CHUGOKU, 1),
+    ("香川県", Region.SHIKOKU, 1),
+    ("愛媛県", Region.SHIKOKU, 1),
 )
 
 JA_TITLES: tuple[tuple[str, str | None, int], ...] = (
-    ("代表取締役社長", None, 2), ("取締役", None, 2), ("執行役員", None, 2),
-    ("部長", "情報システム部", 5), ("部長", "営業部", 4), ("課長", "製造部", 5),
-    ("室長", "経営企画室", 3), ("課長", "総務部", 4), ("主任", "情報システム部", 6),
-    ("マネージャー", "マーケティング部", 5), ("担当", "購買部", 8), ("室長", "DX推進室", 3),
-    ("係長", "人事部", 4), ("スタッフ", "経理部", 6), ("エンジニア", "開発部", 8),
+    ("代表取締役社長", None, 2),
+    ("取締役", None, 2),
+    ("執行役員", None, 2),
+    ("部長", "情報システム部", 5),
+    ("部長", "営業部", 4),
+    ("課長", "製造部", 5),
+    ("室長", "経営企画室", 3),
+    ("課長", "総務部", 4),
+    ("主任", "情報システム部", 6),
+    ("マネージャー", "マーケティング部", 5),
+    ("担当", "購買部", 8),
+    ("室長", "DX推進室", 3),
+    ("係長", "人事部", 4),
+    ("スタッフ", "経理部", 6),
+    ("エンジニア", "開発部", 8),
     ("", "営業部", 4),
 )
 
 EN_TITLES: tuple[tuple[str, int], ...] = (
-    ("CEO", 1), ("CTO", 1), ("VP of Operations", 2), ("Director of IT", 3),
-    ("Head of Digital", 2), ("IT Manager", 5), ("Operations Manager", 4),
-    ("Sales Manager", 4), ("Procurement Specialist", 5), ("Software Engineer", 6),
-    ("Business Analyst", 5), ("Marketing Coordinator", 4), ("Consultant", 3),
+    ("CEO", 1),
+    ("CTO", 1),
+    ("VP of Operations", 2),
+    ("Director of IT", 3),
+    ("Head of Digital", 2),
+    ("IT Manager", 5),
+    ("Operations Manager", 4),
+    ("Sales Manager", 4),
+    ("Procurement Specialist", 5),
+    ("Software Engineer", 6),
+    ("Business Analyst", 5),
+    ("Marketing Coordinator", 4),
+    ("Consultant", 3),
 )
 
 #: How often each kind of touch happens (relative).

@@ -9,7 +9,7 @@ migration on every installation.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -63,7 +64,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), date: Date()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        date: Date(),
+    }
 
 
 class Team(Base):
@@ -164,7 +169,7 @@ class Lead(Base):
     account: Mapped[Account] = relationship()
     owner: Mapped[User | None] = relationship()
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
     __table_args__ = (
         Index("ix_lead_priority", "priority"),
         Index("ix_lead_stage_priority", "stage", "priority"),
@@ -316,3 +321,11 @@ class AuditEntry(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+# Typed handles on the tables for Core bulk statements (executemany without the ORM).
+ACCOUNT = cast(Table, Account.__table__)
+LEAD = cast(Table, Lead.__table__)
+TOUCH = cast(Table, Touch.__table__)
+CALL = cast(Table, Call.__table__)
+STAGE_CHANGE = cast(Table, StageChange.__table__)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
@@ -102,10 +102,25 @@ _SORT_COLUMNS: dict[SortKey, Any] = {
 }
 
 _ROW_COLUMNS = (
-    Lead.id, Lead.priority, Lead.name, Lead.name_kana, Account.name.label("company"),
-    Account.industry, Lead.score, Lead.grade, Lead.last_touch_at, Lead.why_now, Lead.stage,
-    Lead.owner_id, Owner.display_name.label("owner_name"), Lead.mql_at, Lead.email, Lead.phone,
-    Lead.call_attempts, Lead.next_callback_at, Lead.do_not_call,
+    Lead.id,
+    Lead.priority,
+    Lead.name,
+    Lead.name_kana,
+    Account.name.label("company"),
+    Account.industry,
+    Lead.score,
+    Lead.grade,
+    Lead.last_touch_at,
+    Lead.why_now,
+    Lead.stage,
+    Lead.owner_id,
+    Owner.display_name.label("owner_name"),
+    Lead.mql_at,
+    Lead.email,
+    Lead.phone,
+    Lead.call_attempts,
+    Lead.next_callback_at,
+    Lead.do_not_call,
 )
 
 
@@ -152,11 +167,12 @@ def queue_ids(session: Session, query: QueueQuery) -> list[int]:
 
 
 def _row_select() -> Select[Any]:
-    return (
+    statement = (
         select(*_ROW_COLUMNS)
         .join(Account, Account.id == Lead.account_id)
         .outerjoin(Owner, Owner.id == Lead.owner_id)
     )
+    return cast("Select[Any]", statement)
 
 
 def _to_row(row: Any) -> QueueRow:
@@ -168,13 +184,14 @@ def queue_rows(session: Session, ids: Sequence[int]) -> list[QueueRow]:
     if not ids:
         return []
     by_id = {
-        row.id: _to_row(row)
-        for row in session.execute(_row_select().where(Lead.id.in_(list(ids))))
+        row.id: _to_row(row) for row in session.execute(_row_select().where(Lead.id.in_(list(ids))))
     }
     return [by_id[i] for i in ids if i in by_id]
 
 
-def queue_page(session: Session, query: QueueQuery, *, offset: int = 0, limit: int = 50) -> list[QueueRow]:
+def queue_page(
+    session: Session, query: QueueQuery, *, offset: int = 0, limit: int = 50
+) -> list[QueueRow]:
     """One page of the queue, in order: the top-N fetch."""
     statement = _ordered(_filtered(_row_select(), query), query).offset(offset).limit(limit)
     return [_to_row(row) for row in session.execute(statement)]
@@ -182,7 +199,8 @@ def queue_page(session: Session, query: QueueQuery, *, offset: int = 0, limit: i
 
 def filter_options(session: Session) -> FilterOptions:
     industries = tuple(
-        i for i in session.scalars(select(Account.industry).distinct().order_by(Account.industry))
+        i
+        for i in session.scalars(select(Account.industry).distinct().order_by(Account.industry))
         if i
     )
     owners = tuple(

@@ -34,13 +34,22 @@ class RescoreReport:
 
 
 def _rescore_where(
-    session: Session, lead_where: ColumnElement[bool], touch_where: ColumnElement[bool],
-    now: datetime, config: ScoringConfig,
+    session: Session,
+    lead_where: ColumnElement[bool],
+    touch_where: ColumnElement[bool],
+    now: datetime,
+    config: ScoringConfig,
 ) -> int:
     leads = session.execute(
         select(
-            Lead.id, Lead.stage, Lead.call_attempts, Lead.mql_at, Lead.title,
-            Account.industry, Account.size_band, Account.region,
+            Lead.id,
+            Lead.stage,
+            Lead.call_attempts,
+            Lead.mql_at,
+            Lead.title,
+            Account.industry,
+            Account.size_band,
+            Account.region,
         )
         .join(Account, Account.id == Lead.account_id)
         .where(lead_where)
@@ -61,8 +70,12 @@ def _rescore_where(
             config,
         )
         priority = prioritize(
-            result, stage=lead.stage, call_attempts=lead.call_attempts,
-            mql_at=lead.mql_at, now=now, config=config,
+            result,
+            stage=lead.stage,
+            call_attempts=lead.call_attempts,
+            mql_at=lead.mql_at,
+            now=now,
+            config=config,
         )
         updates.append(
             {
@@ -97,7 +110,9 @@ def _rescore_where(
 
 
 def rescore_leads(
-    session: Session, lead_ids: Sequence[int] | set[int], now: datetime,
+    session: Session,
+    lead_ids: Sequence[int] | set[int],
+    now: datetime,
     config: ScoringConfig | None = None,
 ) -> int:
     """Rescore the given leads inside the caller's transaction."""
@@ -106,9 +121,7 @@ def rescore_leads(
     done = 0
     for start in range(0, len(ids), IN_CHUNK):
         chunk = ids[start : start + IN_CHUNK]
-        done += _rescore_where(
-            session, Lead.id.in_(chunk), Touch.lead_id.in_(chunk), now, config
-        )
+        done += _rescore_where(session, Lead.id.in_(chunk), Touch.lead_id.in_(chunk), now, config)
     return done
 
 

@@ -101,7 +101,9 @@ class ScoringConfig:
                 f"The scoring settings lack the field {exc.args[0]!r}.", field=str(exc.args[0])
             ) from exc
         except (TypeError, ValueError) as exc:
-            raise InvalidInput(f"The scoring settings are malformed: {exc}", field="scoring") from exc
+            raise InvalidInput(
+                f"The scoring settings are malformed: {exc}", field="scoring"
+            ) from exc
         if not 0.0 <= config.repeat_factor <= 1.0:
             raise InvalidInput(
                 "engagement.repeat_factor must be between 0 and 1.", field="repeat_factor"
@@ -219,13 +221,17 @@ def score_lead(
     weights = config.kind_weights
     for kind, occurred_at in touches:
         age = max((now - occurred_at).total_seconds(), 0.0)
-        by_kind.setdefault(kind, []).append(weights.get(kind, 0.0) * math.exp(-decay_per_second * age))
+        by_kind.setdefault(kind, []).append(
+            weights.get(kind, 0.0) * math.exp(-decay_per_second * age)
+        )
         if last_touch is None or occurred_at > last_touch:
             last_touch = occurred_at
         if explain and (kind not in latest_by_kind or occurred_at > latest_by_kind[kind]):
             latest_by_kind[kind] = occurred_at
-        if age <= hot_window and kind in config.priority.hot_kinds and (
-            hot is None or occurred_at > hot[1]
+        if (
+            age <= hot_window
+            and kind in config.priority.hot_kinds
+            and (hot is None or occurred_at > hot[1])
         ):
             hot = (kind, occurred_at)
 
@@ -235,8 +241,8 @@ def score_lead(
         values.sort(reverse=True)
         total = 0.0
         multiplier = 1.0
-        for value in values:
-            total += value * multiplier
+        for decayed in values:
+            total += decayed * multiplier
             multiplier *= factor
         raw_by_kind[kind] = total
     raw = sum(raw_by_kind.values())

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from models.changes import Changes
-from models.entities import Lead, Touch
+from models.entities import TOUCH, Lead, Touch
 from models.enums import TouchKind
 from models.errors import InvalidInput, NotFound
 from models.rescore import rescore_leads
@@ -44,7 +45,8 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
             )
         if touch.occurred_at.tzinfo is None:
             raise InvalidInput(
-                f"Touch {index + 1}: occurred_at has no time zone.", field="occurred_at",
+                f"Touch {index + 1}: occurred_at has no time zone.",
+                field="occurred_at",
                 row=index + 1,
             )
     lead_ids = {t.lead_id for t in touches}
@@ -63,7 +65,7 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
                 )
             )
         }
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "lead_id": t.lead_id,
             "kind": t.kind,
@@ -79,7 +81,11 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
     ]
     if not rows:
         return Changes()
-    session.connection().execute(insert(Touch.__table__), rows)
-    touched = {row["lead_id"] for row in rows}
+    session.connection().execute(insert(TOUCH), rows)
+    touched: set[int] = {
+        t.lead_id
+        for t in touches
+        if not t.external_id or (t.source_system, t.external_id) not in existing
+    }
     rescore_leads(session, touched, now)
     return Changes(lead_ids=frozenset(touched), queue=True)

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.entities import User
-from models.errors import NotFound
+from models.enums import Role
+from models.errors import InvalidInput, NotFound
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,6 @@ def user_by_email(session: Session, email: str) -> UserInfo:
 
 
 def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserInfo:
-    from models.enums import Role
-    from models.errors import InvalidInput
-
     email = email.strip()
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise InvalidInput(f"{email!r} is not an email address.", field="email")
