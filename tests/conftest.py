@@ -17,8 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
+import psycopg
 import pytest
 from keyring.backend import KeyringBackend
+from psycopg import sql
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -88,18 +90,29 @@ def pg_server() -> str:
     return PG_ADMIN_URL
 
 
+def _pg_admin(pg_server: str, statement: sql.Composable) -> None:
+    url = make_url(pg_server)
+    conninfo = psycopg.conninfo.make_conninfo(
+        host=url.host or "",
+        port=url.port or 5432,
+        dbname=url.database or "postgres",
+        user=url.username or "",
+        password=url.password or "",
+    )
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(statement)
+
+
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
     name = f"baton_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(make_url(pg_server), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))  # name is generated here, not input
+    _pg_admin(pg_server, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = make_url(pg_server).set(database=name)
     yield url.render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    _pg_admin(
+        pg_server, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    )
 
 
 @pytest.fixture
