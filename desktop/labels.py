@@ -83,12 +83,12 @@ ROLES = {
 }
 
 WHY_NOW = {
-    "fresh": QT_TRANSLATE_NOOP("Labels", "Just arrived: call within minutes"),
-    "new": QT_TRANSLATE_NOOP("Labels", "New lead, not called yet"),
-    "score": QT_TRANSLATE_NOOP("Labels", "Score"),
+    "fresh": QT_TRANSLATE_NOOP("Labels", "Just arrived"),
+    "new": QT_TRANSLATE_NOOP("Labels", "New, not called yet"),
+    "score": QT_TRANSLATE_NOOP("Labels", "By score"),
 }
 
-HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 in the last 24 h")
+HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")
 NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")
 
 

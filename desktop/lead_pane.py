@@ -230,11 +230,9 @@ class LeadPane(QWidget):
                     ]
                 )
             else:
-                detail = self.tr("%1 touches · %2 after decay · latest %3")
-                detail = (
-                    detail.replace("%1", str(c.count))
-                    .replace("%2", f"{c.raw:.1f}")
-                    .replace("%3", labels.datetime_short(c.latest_at))
+                detail = self.tr("%n touch(es) · %1 after decay · latest %2", "", c.count)
+                detail = detail.replace("%1", f"{c.raw:.1f}").replace(
+                    "%2", labels.datetime_short(c.latest_at)
                 )
                 item = QTreeWidgetItem([labels.touch_kind(c.factor), detail, f"+{c.points:.1f}"])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,17 @@ from PySide6.QtWidgets import (
 from desktop import errors, labels
 from desktop.filter_bar import FilterBar
 from desktop.lead_pane import LeadPane
-from desktop.queue_model import COL_COMPANY, COL_NAME, COL_WHY_NOW, QueueModel
+from desktop.queue_model import (
+    COL_COMPANY,
+    COL_INDUSTRY,
+    COL_LAST_TOUCH,
+    COL_NAME,
+    COL_PRIORITY,
+    COL_SCORE,
+    COL_STAGE,
+    COL_WHY_NOW,
+    QueueModel,
+)
 from desktop.settings import Settings
 from desktop.worker import DbWorker, Task
 from models import rescore
@@ -38,6 +48,17 @@ from models.users import UserInfo
 
 ROW_HEIGHT = 26
 NEXT_LEAD_SHORTCUT = "Ctrl+J"
+PRIORITY_REFRESH_MS = 60_000
+COLUMN_WIDTHS = {
+    COL_PRIORITY: 60,
+    COL_NAME: 130,
+    COL_COMPANY: 200,
+    COL_INDUSTRY: 110,
+    COL_SCORE: 60,
+    COL_LAST_TOUCH: 130,
+    COL_WHY_NOW: 220,
+    COL_STAGE: 80,
+}
 
 
 class MainWindow(QMainWindow):
@@ -71,9 +92,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        header.resizeSection(COL_NAME, 150)
-        header.resizeSection(COL_COMPANY, 220)
-        header.resizeSection(COL_WHY_NOW, 220)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
 
         self.lead_pane = LeadPane(worker)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -81,6 +101,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.lead_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([880, 600])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -114,6 +135,11 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(self.on_queue_activated)
         worker.changed.connect(self.on_worker_changed)
         worker.error.connect(self.on_worker_error)
+
+        self.priority_timer = QTimer(self)
+        self.priority_timer.setInterval(PRIORITY_REFRESH_MS)
+        self.priority_timer.timeout.connect(self.on_priority_timer_timeout)
+        self.priority_timer.start()
 
         self._restore_layout()
         self.model.set_query(self.filters.query(QueueQuery()))
@@ -206,6 +232,11 @@ class MainWindow(QMainWindow):
             self.lead_pane.reload()
         if changes.users:
             self.worker.read(filter_options, self.filters.set_options)
+
+    def on_priority_timer_timeout(self) -> None:
+        """Boosts that ran out (a fresh lead aged, a hot signal cooled) move the queue."""
+        now = datetime.now(UTC)
+        self.worker.write(lambda session: rescore.refresh_due(session, now))
 
     def on_worker_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Baton"), errors.message(exc))

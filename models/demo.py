@@ -60,10 +60,16 @@ _STAGE_MIX = (
     (Stage.DISQUALIFIED, 3),
 )
 _RECYCLE_REASONS = ("no_budget", "timing", "no_authority", "no_need", "competitor", "unreachable")
+
+
+def _is_japanese(value: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in value)
+
+
 #: Japanese leads receive Japanese content, English-speaking leads English content.
 _CONTENT_BY_LOCALE = {
     locale: {
-        kind: tuple(c for c in options if c[0].isascii() == (locale == "en")) or options
+        kind: tuple(c for c in options if _is_japanese(c[0]) == (locale == "ja")) or options
         for kind, options in CONTENT.items()
     }
     for locale in ("ja", "en")
@@ -432,6 +438,7 @@ def _chunk(
             grade=result.grade,
             priority=priority.value,
             why_now=priority.why_now,
+            priority_until=priority.until,
             last_touch_at=result.last_touch_at,
             scored_at=now,
         )

@@ -146,6 +146,9 @@ class Lead(Base):
     priority: Mapped[float] = mapped_column(Float, default=0.0)
     #: Short machine code for the queue's "why now" column (rendered in the UI language).
     why_now: Mapped[str] = mapped_column(String(60), default="score")
+    #: When the priority's time-bound part (a fresh-lead or hot-signal boost) runs out:
+    #: the lead is rescored then, so stored priorities never go stale.
+    priority_until: Mapped[datetime | None] = mapped_column(index=True)
     scored_at: Mapped[datetime | None] = mapped_column()
 
     mql_at: Mapped[datetime] = mapped_column(default=utcnow)

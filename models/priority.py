@@ -12,7 +12,7 @@ language by the desktop layer):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from models.enums import Stage
 from models.scoring import ScoreResult, ScoringConfig
@@ -22,6 +22,8 @@ from models.scoring import ScoreResult, ScoringConfig
 class Priority:
     value: float
     why_now: str
+    #: When a time-bound boost in ``value`` runs out (None: nothing time-bound).
+    until: datetime | None = None
 
 
 def prioritize(
@@ -36,15 +38,22 @@ def prioritize(
     cfg = config.priority
     value = float(result.score)
     reasons: list[str] = []
+    expiries: list[datetime] = []
     if result.hot_signal is not None:
         value += cfg.hot_signal_boost
         reasons.append(f"hot:{result.hot_signal[0]}")
+        expiries.append(result.hot_signal[1] + timedelta(hours=cfg.hot_signal_hours))
     if stage == Stage.NEW and call_attempts == 0:
-        age_hours = (now - mql_at).total_seconds() / 3600.0
-        if age_hours <= cfg.fresh_lead_hours:
+        fresh_until = mql_at + timedelta(hours=cfg.fresh_lead_hours)
+        if now <= fresh_until:
             value += cfg.fresh_lead_boost
             reasons.append("fresh")
+            expiries.append(fresh_until)
         else:
             value += cfg.new_lead_boost
             reasons.append("new")
-    return Priority(value=round(value, 3), why_now=reasons[0] if reasons else "score")
+    return Priority(
+        value=round(value, 3),
+        why_now=reasons[0] if reasons else "score",
+        until=min(expiries) if expiries else None,
+    )

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from models import definitions
+from models.changes import Changes
 from models.database import Database
 from models.entities import Account, Lead, Touch
 from models.priority import prioritize
@@ -86,6 +87,7 @@ def _rescore_where(
                 "grade": result.grade,
                 "priority": priority.value,
                 "why_now": priority.why_now,
+                "priority_until": priority.until,
                 "last_touch_at": result.last_touch_at,
                 "scored_at": now,
             }
@@ -101,6 +103,7 @@ def _rescore_where(
             grade=bindparam("grade"),
             priority=bindparam("priority"),
             why_now=bindparam("why_now"),
+            priority_until=bindparam("priority_until"),
             last_touch_at=bindparam("last_touch_at"),
             scored_at=bindparam("scored_at"),
         ),
@@ -123,6 +126,23 @@ def rescore_leads(
         chunk = ids[start : start + IN_CHUNK]
         done += _rescore_where(session, Lead.id.in_(chunk), Touch.lead_id.in_(chunk), now, config)
     return done
+
+
+def rescore_due(session: Session, now: datetime) -> set[int]:
+    """Rescore the leads whose time-bound boost has run out; returns their ids.
+
+    Cheap when nothing is due (one indexed lookup), so the app runs it every minute.
+    """
+    due = set(session.scalars(select(Lead.id).where(Lead.priority_until <= now)))
+    if due:
+        rescore_leads(session, due, now)
+    return due
+
+
+def refresh_due(session: Session, now: datetime) -> Changes:
+    """The use case behind the app's minute timer: expire boosts, report what moved."""
+    due = rescore_due(session, now)
+    return Changes(lead_ids=frozenset(due), queue=bool(due))
 
 
 def rescore_all(

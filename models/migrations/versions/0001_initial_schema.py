@@ -111,6 +111,7 @@ def upgrade() -> None:
     sa.Column('grade', sa.String(length=1), nullable=False),
     sa.Column('priority', sa.Float(), nullable=False),
     sa.Column('why_now', sa.String(length=60), nullable=False),
+    sa.Column('priority_until', sa.DateTime(), nullable=True),
     sa.Column('scored_at', sa.DateTime(), nullable=True),
     sa.Column('mql_at', sa.DateTime(), nullable=False),
     sa.Column('first_call_at', sa.DateTime(), nullable=True),
@@ -136,6 +137,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_lead_account_id'), ['account_id'], unique=False)
         batch_op.create_index('ix_lead_grade_priority', ['grade', 'priority'], unique=False)
         batch_op.create_index(batch_op.f('ix_lead_last_touch_at'), ['last_touch_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_lead_priority_until'), ['priority_until'], unique=False)
         batch_op.create_index(batch_op.f('ix_lead_next_callback_at'), ['next_callback_at'], unique=False)
         batch_op.create_index('ix_lead_owner_priority', ['owner_id', 'priority'], unique=False)
         batch_op.create_index('ix_lead_priority', ['priority'], unique=False)
@@ -290,6 +292,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_lead_priority')
         batch_op.drop_index('ix_lead_owner_priority')
         batch_op.drop_index(batch_op.f('ix_lead_next_callback_at'))
+        batch_op.drop_index(batch_op.f('ix_lead_priority_until'))
         batch_op.drop_index(batch_op.f('ix_lead_last_touch_at'))
         batch_op.drop_index('ix_lead_grade_priority')
         batch_op.drop_index(batch_op.f('ix_lead_account_id'))
