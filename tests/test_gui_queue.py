@@ -273,7 +273,7 @@ def test_rows_beyond_the_first_block_load_when_scrolled_to(
 
 def test_an_unknown_lead_shows_a_message_in_the_pane(qtbot: QtBot, window: MainWindow) -> None:
     window.lead_pane.show_lead(999_999)
-    qtbot.waitUntil(lambda: window.lead_pane.placeholder.isVisible())
+    qtbot.waitUntil(window.lead_pane.placeholder.isVisible)
     assert "999999" in window.lead_pane.placeholder.text()
 
 
