@@ -45,13 +45,14 @@ def application(language: str | None = None) -> QApplication:
     return app
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def fill_demo(db: Database, leads: int) -> bool:
     """Generate demo data with a progress dialog; False if the user cancelled."""
-    dialog = QProgressDialog(_tr("Creating demo data…"), _tr("Cancel"), 0, leads)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("App", "Creating demo data…"),
+        QCoreApplication.translate("App", "Cancel"),
+        0,
+        leads,
+    )
     dialog.setWindowTitle("Baton")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
@@ -86,9 +87,10 @@ def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo
         QMessageBox.information(
             None,
             "Baton",
-            _tr(
+            QCoreApplication.translate(
+                "App",
                 "This database has no users yet. Add one with “baton user add”, "
-                "or open the demo with “baton --demo”."
+                "or open the demo with “baton --demo”.",
             ),
         )
         return None

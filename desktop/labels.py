@@ -161,6 +161,10 @@ def datetime_short(value: datetime | None) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
+def date_short(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d") if value is not None else ""
+
+
 def day_heading(value: datetime) -> str:
     local = value.astimezone()
     return QLocale().toString(local.date(), QLocale.FormatType.LongFormat)

@@ -1,0 +1,78 @@
+"""Regenerate the README screenshots from the real windows with Japanese demo data.
+
+    python scripts/screenshots.py            # writes docs/screenshots/*.png
+
+Runs offscreen (no display needed); needs a Japanese font (Debian: fonts-noto-cjk).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
+
+from desktop.app import application
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from desktop.worker import DbWorker
+from models import demo
+from models.database import open_database
+from models.users import user_by_email
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+REP = "misaki.sato@baton.example"
+NOW = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(predicate, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    waited = 0
+    while not predicate() and waited < timeout_ms:
+        wait(50)
+        waited += 50
+
+
+def save(widget: QWidget, name: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / name
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> int:
+    app = application("ja")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
+        demo.generate(db, leads=2_000, seed=1, now=NOW)
+        with db.read() as session:
+            user = user_by_email(session, REP)
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        worker = DbWorker(db)
+        window = MainWindow(worker, user, settings)
+        window.resize(1500, 900)
+        window.show()
+        wait_until(lambda: window.lead_pane.detail is not None and worker.idle())
+        wait(300)
+        save(window, "queue-ja.png")
+        window.close()
+        worker.stop()
+        db.close()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
