@@ -52,7 +52,7 @@ def parse_url(text: str) -> URL:
         return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:
         url = make_url(text)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise DatabaseUrlInvalid(
             f"Cannot read the database URL {redact_text(text)!r}: expected "
             "sqlite:///PATH or postgresql://USER@HOST[:PORT]/DATABASE.",
@@ -77,7 +77,7 @@ def redact(url: URL) -> str:
 def redact_text(text: str) -> str:
     try:
         return redact(make_url(text))
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         # Unparseable: drop anything between "://" and "@" that could be credentials.
         head, sep, tail = text.partition("://")
         if sep and "@" in tail:
@@ -156,8 +156,13 @@ def _preflight_sqlite(path: Path, display: str) -> None:
         )
     if not header:
         return
+    # A read-only open of a WAL-mode file still creates -wal and -shm files beside it;
+    # "immutable" reads without creating anything, which is safe while there is no -wal
+    # or -journal file (no other writer, nothing left to recover).
+    busy = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    mode = "mode=ro" if busy else "immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             revision = None

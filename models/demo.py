@@ -19,7 +19,8 @@ from faker import Faker
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from models import definitions, text
+from models import bant, definitions, text
+from models.calls import UNANSWERED
 from models.database import Database
 from models.demo_catalog import (
     CONTENT,
@@ -35,6 +36,7 @@ from models.entities import (
     ACCOUNT,
     CALL,
     LEAD,
+    QUALIFICATION,
     STAGE_CHANGE,
     TOUCH,
     Account,
@@ -46,12 +48,21 @@ from models.enums import Industry, Outcome, Region, Role, SizeBand, Stage, Touch
 from models.errors import InvalidInput
 from models.priority import prioritize
 from models.scoring import LeadFacts, ScoringConfig, score_lead
+from models.sla import deadline
+from models.team_settings import TeamSettings
 
 CHUNK = 5_000
 HISTORY_DAYS = 180
 LEADS_PER_ACCOUNT = 5
 EMAIL_DOMAIN = "baton.example"
 
+DEMO_TEAM_SETTINGS = {
+    "timezone": "Asia/Tokyo",
+    "business_hours": {"start": "09:00", "end": "18:00", "weekdays": [0, 1, 2, 3, 4]},
+    "holiday_country": "JP",
+    "sla_minutes": 5,
+    "attempts": {"max_unanswered": 6, "period_days": 14},
+}
 _STAGE_MIX = (
     (Stage.NEW, 40),
     (Stage.WORKING, 45),
@@ -129,7 +140,7 @@ def _users(session: Session, seed: int) -> dict[str, list[int]]:
     """The demo team: reps, a team lead, field reps, marketing and an admin."""
     team = Team(
         name="インサイドセールス東京 / Inside Sales Tokyo",
-        settings={"business_hours": {"start": "09:00", "end": "18:00"}, "timezone": "Asia/Tokyo"},
+        settings=dict(DEMO_TEAM_SETTINGS),
     )
     session.add(team)
     session.flush()
@@ -254,6 +265,7 @@ def generate(
         definitions.ensure_default(session)
         config = definitions.active(session).scoring
         user_ids = _users(session, seed)
+        team_rules = TeamSettings.from_dict(DEMO_TEAM_SETTINGS)
         reps = user_ids[Role.REP.value]
         account_rows = _accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
         domains = [row.pop("_domain") for row in account_rows]
@@ -278,6 +290,7 @@ def generate(
                 rng,
                 pools,
                 config,
+                team_rules,
                 now,
                 size,
                 done,
@@ -296,6 +309,63 @@ def generate(
         _sync_sequences(session)
         users = sum(len(v) for v in user_ids.values())
     return DemoReport(leads, len(account_ids), totals["touches"], totals["calls"], users)
+
+
+_NOTES = {
+    "ja": (
+        "担当者と話せた。現行ツールの更新が来年4月。比較検討中とのこと。",
+        "情報システム部で検討中。予算は下期に確保予定。",
+        "決裁は部長。来月の定例で議題に上げてもらう。",
+        "展示会で話した件の続き。資料を再送してほしいとのこと。",
+    ),
+    "en": (
+        "Spoke with the contact. Renewal of their current tool is due in April.",
+        "Evaluating with IT; budget expected next half.",
+        "Their VP signs off; they will raise it at next month's review.",
+    ),
+}
+_EVIDENCE = {
+    "ja": {
+        "budget": "「下期の予算で計上する予定です」",
+        "authority": "「最終的には部長の判断になります」",
+        "need": "「架電の記録がバラバラで困っている」",
+        "timeline": "「4月の更新までに決めたい」",
+    },
+    "en": {
+        "budget": '"We plan to budget it next half."',
+        "authority": '"Our VP makes the final call."',
+        "need": '"Our call notes are scattered everywhere."',
+        "timeline": '"We want to decide before the April renewal."',
+    },
+}
+
+
+def _note(rng: random.Random, locale: str, outcome: Outcome) -> str | None:
+    if outcome not in (Outcome.CONNECTED, Outcome.CALLBACK_REQUESTED, Outcome.MEETING_BOOKED):
+        return None
+    return rng.choice(_NOTES.get(locale, _NOTES["en"]))
+
+
+def _answers(
+    rng: random.Random, lead_id: int, row: dict[str, Any], at: datetime
+) -> list[dict[str, Any]]:
+    evidence = _EVIDENCE.get(row["locale"], _EVIDENCE["en"])
+    answers = []
+    for name, values in bant.VALUES.items():
+        if rng.random() < 0.5:
+            continue
+        answers.append(
+            {
+                "lead_id": lead_id,
+                "field": str(name),
+                "value": rng.choice(values[1:]),
+                "evidence": evidence[str(name)],
+                "call_id": None,
+                "recorded_by": row["owner_id"],
+                "recorded_at": at,
+            }
+        )
+    return answers
 
 
 def _sync_sequences(session: Session) -> None:
@@ -346,6 +416,7 @@ def _chunk(
     rng: random.Random,
     pools: _Pools,
     config: ScoringConfig,
+    team_rules: TeamSettings,
     now: datetime,
     size: int,
     offset: int,
@@ -384,12 +455,27 @@ def _chunk(
         calls: list[tuple[datetime, Outcome]] = []
         if stage != Stage.NEW:
             attempts = rng.randint(1, 6)
-            span = max((now - mql_at).total_seconds(), 600.0)
+            first = mql_at + timedelta(minutes=min(rng.expovariate(1 / 30), 60 * 24 * 3))
+            span = max((now - first).total_seconds(), 600.0)
             for n in range(attempts):
-                at = mql_at + timedelta(seconds=span * (n + rng.random()) / (attempts + 1))
+                at = first + timedelta(seconds=span * n / attempts + rng.random() * 600)
                 calls.append((at, _weighted(rng, _CALL_OUTCOMES)))
         owner = rng.choice(reps) if rng.random() > 0.04 else None
         stage_changed_at = calls[-1][0] if calls else mql_at
+        streak = 0
+        for _at, outcome in reversed(calls):
+            if outcome not in UNANSWERED:
+                break
+            streak += 1
+        next_callback = None
+        if stage == Stage.WORKING and calls and calls[-1][1] == Outcome.CALLBACK_REQUESTED:
+            next_callback = calls[-1][0] + timedelta(hours=rng.uniform(1, 96))
+        sla_due = deadline(mql_at, team_rules)
+        sla_met: bool | None = None
+        if calls:
+            sla_met = calls[0][0] <= sla_due
+        elif sla_due <= now:
+            sla_met = False
         row = {
             **person,
             "account_id": account_ids[index],
@@ -415,7 +501,12 @@ def _chunk(
             "version": 1,
             "created_at": mql_at,
             "updated_at": stage_changed_at,
-            "do_not_call": False,
+            "do_not_call": rng.random() < 0.003,
+            "unanswered_streak": streak,
+            "next_callback_at": next_callback,
+            "sla_due_at": sla_due,
+            "sla_met": sla_met,
+            "sla_breached_at": sla_due if sla_met is False else None,
         }
         result = score_lead(
             LeadFacts(account["industry"], account["size_band"], row["title"], account["region"]),
@@ -430,6 +521,9 @@ def _chunk(
             mql_at=mql_at,
             now=now,
             config=config,
+            next_callback_at=next_callback,
+            last_call_at=calls[-1][0] if calls else None,
+            unanswered_streak=streak,
         )
         row.update(
             fit_score=round(result.fit, 3),
@@ -453,6 +547,7 @@ def _chunk(
     connection.execute(insert(LEAD), lead_rows)
     touch_rows: list[dict[str, Any]] = []
     call_rows: list[dict[str, Any]] = []
+    answer_rows: list[dict[str, Any]] = []
     stage_rows: list[dict[str, Any]] = []
     for lead_id, row, touches, calls in zip(
         lead_ids, lead_rows, touch_sets, calls_per_lead, strict=True
@@ -471,7 +566,8 @@ def _chunk(
                     "created_at": at,
                 }
             )
-        for at, outcome in calls:
+        for n, (at, outcome) in enumerate(calls):
+            last = n == len(calls) - 1
             call_rows.append(
                 {
                     "lead_id": lead_id,
@@ -481,11 +577,15 @@ def _chunk(
                     if outcome == Outcome.CONNECTED
                     else rng.randint(5, 40),
                     "outcome": outcome.value,
-                    "notes": None,
+                    "notes": _note(rng, row["locale"], outcome),
+                    "next_step": "callback" if last and row["next_callback_at"] else "none",
+                    "callback_at": row["next_callback_at"] if last else None,
                     "superseded": False,
                     "created_at": at,
                 }
             )
+            if outcome == Outcome.CONNECTED and rng.random() < 0.6:
+                answer_rows.extend(_answers(rng, lead_id, row, at))
         stage_rows.append(
             {
                 "lead_id": lead_id,
@@ -519,6 +619,8 @@ def _chunk(
     connection.execute(insert(TOUCH), touch_rows)
     if call_rows:
         connection.execute(insert(CALL), call_rows)
+    if answer_rows:
+        connection.execute(insert(QUALIFICATION), answer_rows)
     for stage_row in stage_rows:
         stage_row.setdefault("changed_by", None)
         stage_row.setdefault("reason", None)

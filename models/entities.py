@@ -162,6 +162,14 @@ class Lead(Base):
     recycle_until: Mapped[date | None] = mapped_column()
     recycle_reason: Mapped[str | None] = mapped_column(String(40))
     next_callback_at: Mapped[datetime | None] = mapped_column(index=True)
+    next_meeting_at: Mapped[datetime | None] = mapped_column()
+    #: Unanswered attempts since the last conversation (attempt spacing, recycle hint).
+    unanswered_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Speed to lead: when the first call is due, and whether it was made in time
+    #: (None until it is made or the deadline passes).
+    sla_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    sla_met: Mapped[bool | None] = mapped_column(Boolean)
+    sla_breached_at: Mapped[datetime | None] = mapped_column()
     temperature: Mapped[str | None] = mapped_column(String(10))
     do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -332,3 +340,4 @@ LEAD = cast(Table, Lead.__table__)
 TOUCH = cast(Table, Touch.__table__)
 CALL = cast(Table, Call.__table__)
 STAGE_CHANGE = cast(Table, StageChange.__table__)
+QUALIFICATION = cast(Table, QualificationAnswer.__table__)

@@ -9,8 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import definitions
+from models.calls import CallItem, Qualification, current_answers, lead_calls
 from models.entities import Account, Lead, Touch, User
 from models.errors import NotFound
+from models.follow_ups import should_suggest_recycle
+from models.lead_actions import team_settings_for
 from models.scoring import Contribution, LeadFacts, classify_seniority, score_lead
 
 
@@ -71,6 +74,17 @@ class LeadDetail:
     company_phone: str | None
     score: ScoreCard
     touches: tuple[TouchItem, ...]
+    calls: tuple[CallItem, ...]
+    qualification: dict[str, Qualification]
+    next_callback_at: datetime | None
+    next_meeting_at: datetime | None
+    temperature: str | None
+    unanswered_streak: int
+    sla_due_at: datetime | None
+    sla_met: bool | None
+    recycle_reason: str | None
+    #: Enough unanswered attempts in the team's period: suggest returning to nurture.
+    suggest_recycle: bool
 
 
 def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
@@ -152,4 +166,15 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         company_phone=account.phone,
         score=card,
         touches=touches,
+        calls=tuple(lead_calls(session, lead.id)),
+        qualification=current_answers(session, lead.id),
+        next_callback_at=lead.next_callback_at,
+        next_meeting_at=lead.next_meeting_at,
+        temperature=lead.temperature,
+        unanswered_streak=lead.unanswered_streak,
+        sla_due_at=lead.sla_due_at,
+        sla_met=lead.sla_met,
+        recycle_reason=lead.recycle_reason,
+        suggest_recycle=lead.stage in ("new", "working")
+        and should_suggest_recycle(session, lead.id, team_settings_for(session, lead), now),
     )

@@ -6,7 +6,12 @@ language by the desktop layer):
 * ``hot:<kind>`` — an inquiry, demo request or pricing-page visit in the hot window;
 * ``fresh`` — a new lead not yet called that arrived within the fresh window;
 * ``new`` — a new lead not yet called (speed to lead);
+* ``callback_due`` — a callback the rep promised is due (it rises to the top);
+* ``resting`` — recent attempts went unanswered: the lead waits a while (attempt
+  spacing grows with each unanswered attempt) instead of staying on top;
 * ``score`` — nothing urgent: the score alone orders it.
+
+Whatever is time-bound sets ``until``: the lead is rescored then (models.rescore).
 """
 
 from __future__ import annotations
@@ -34,11 +39,20 @@ def prioritize(
     mql_at: datetime,
     now: datetime,
     config: ScoringConfig,
+    next_callback_at: datetime | None = None,
+    last_call_at: datetime | None = None,
+    unanswered_streak: int = 0,
 ) -> Priority:
     cfg = config.priority
     value = float(result.score)
     reasons: list[str] = []
     expiries: list[datetime] = []
+    if next_callback_at is not None:
+        if next_callback_at <= now:
+            value += cfg.callback_due_boost
+            reasons.append("callback_due")
+        else:
+            expiries.append(next_callback_at)
     if result.hot_signal is not None:
         value += cfg.hot_signal_boost
         reasons.append(f"hot:{result.hot_signal[0]}")
@@ -52,6 +66,13 @@ def prioritize(
         else:
             value += cfg.new_lead_boost
             reasons.append("new")
+    if unanswered_streak > 0 and last_call_at is not None and "callback_due" not in reasons:
+        hours = min(cfg.spacing_hours * unanswered_streak, cfg.spacing_max_hours)
+        rest_until = last_call_at + timedelta(hours=hours)
+        if now < rest_until:
+            value -= cfg.resting_penalty
+            reasons.append("resting")
+            expiries.append(rest_until)
     return Priority(
         value=round(value, 3),
         why_now=reasons[0] if reasons else "score",

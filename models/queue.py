@@ -48,6 +48,8 @@ class QueueQuery:
     #: A user id, :data:`ANY_OWNER` or :data:`NO_OWNER`.
     owner: int | str = ANY_OWNER
     text: str = ""
+    #: Only leads whose callback is due by this time (the "due now" filter).
+    callbacks_due_by: datetime | None = None
     sort: SortKey = SortKey.PRIORITY
     descending: bool = True
 
@@ -73,6 +75,9 @@ class QueueRow:
     call_attempts: int
     next_callback_at: datetime | None
     do_not_call: bool
+    sla_due_at: datetime | None
+    sla_met: bool | None
+    first_call_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -121,10 +126,17 @@ _ROW_COLUMNS = (
     Lead.call_attempts,
     Lead.next_callback_at,
     Lead.do_not_call,
+    Lead.sla_due_at,
+    Lead.sla_met,
+    Lead.first_call_at,
 )
 
 
 def _filtered(statement: Select[Any], query: QueueQuery) -> Select[Any]:
+    # Do-not-call leads never return to any queue.
+    statement = statement.where(Lead.do_not_call.is_(False))
+    if query.callbacks_due_by is not None:
+        statement = statement.where(Lead.next_callback_at <= query.callbacks_due_by)
     if query.stages:
         statement = statement.where(Lead.stage.in_(query.stages))
     if query.grades:

@@ -48,6 +48,9 @@ def _rescore_where(
             Lead.call_attempts,
             Lead.mql_at,
             Lead.title,
+            Lead.next_callback_at,
+            Lead.last_call_at,
+            Lead.unanswered_streak,
             Account.industry,
             Account.size_band,
             Account.region,
@@ -77,6 +80,9 @@ def _rescore_where(
             mql_at=lead.mql_at,
             now=now,
             config=config,
+            next_callback_at=lead.next_callback_at,
+            last_call_at=lead.last_call_at,
+            unanswered_streak=lead.unanswered_streak,
         )
         updates.append(
             {

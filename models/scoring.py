@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +31,17 @@ from models.enums import Grade, Seniority
 from models.errors import InvalidInput
 
 SECONDS_PER_DAY = 86_400.0
+_SENIORITY_ORDER = (Seniority.EXECUTIVE, Seniority.DIRECTOR, Seniority.MANAGER, Seniority.STAFF)
+
+
+def _keyword_pattern(word: str) -> str:
+    """A regex for one (folded) seniority keyword; Latin ones must be whole words."""
+    pattern = re.escape(word)
+    if word[0].isascii() and word[0].isalnum():
+        pattern = r"(?<![0-9a-z])" + pattern
+    if word[-1].isascii() and word[-1].isalnum():
+        pattern += r"(?![0-9a-z])"
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,10 @@ class PriorityConfig:
     hot_signal_boost: float
     hot_signal_hours: float
     hot_kinds: frozenset[str]
+    callback_due_boost: float = 60.0
+    resting_penalty: float = 30.0
+    spacing_hours: float = 4.0
+    spacing_max_hours: float = 72.0
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,9 @@ class ScoringConfig:
     priority: PriorityConfig
     seniority_keywords: Mapping[str, tuple[str, ...]]
     fit_max: float = field(init=False)
+    #: Every seniority keyword, longest first, and the level each one stands for.
+    _seniority_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _seniority_levels: dict[str, Seniority] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         fit_max = sum(
@@ -64,46 +83,49 @@ class ScoringConfig:
             for part in (self.industry, self.company_size, self.seniority, self.region)
         )
         object.__setattr__(self, "fit_max", fit_max)
+        levels: dict[str, Seniority] = {}
+        for level in reversed(_SENIORITY_ORDER):  # a word listed twice counts as the higher
+            for word in self.seniority_keywords.get(level.value, ()):
+                if word:
+                    levels[word] = level
+        alternatives = [_keyword_pattern(w) for w in sorted(levels, key=len, reverse=True)]
+        pattern = re.compile("|".join(alternatives) if alternatives else "(?!)")
+        object.__setattr__(self, "_seniority_pattern", pattern)
+        object.__setattr__(self, "_seniority_levels", levels)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ScoringConfig:
         """Build from the JSON held by a definition; raises InvalidInput naming the field."""
-        try:
-            fit = data["fit"]
-            eng = data["engagement"]
-            pri = data["priority"]
-            config = cls(
-                industry=_weights(fit["industry"], "fit.industry"),
-                company_size=_weights(fit["company_size"], "fit.company_size"),
-                seniority=_weights(fit["seniority"], "fit.seniority"),
-                region=_weights(fit["region"], "fit.region"),
-                kind_weights=_weights(eng["kind_weights"], "engagement.kind_weights"),
-                half_life_days=_positive(eng["half_life_days"], "engagement.half_life_days"),
-                repeat_factor=float(eng["repeat_factor"]),
-                saturation=_positive(eng["saturation"], "engagement.saturation"),
-                engagement_max=_positive(eng["max_points"], "engagement.max_points"),
-                grades=_weights(data["grades"], "grades"),
-                priority=PriorityConfig(
-                    new_lead_boost=float(pri["new_lead_boost"]),
-                    fresh_lead_boost=float(pri["fresh_lead_boost"]),
-                    fresh_lead_hours=float(pri["fresh_lead_hours"]),
-                    hot_signal_boost=float(pri["hot_signal_boost"]),
-                    hot_signal_hours=float(pri["hot_signal_hours"]),
-                    hot_kinds=frozenset(pri["hot_kinds"]),
-                ),
-                seniority_keywords={
-                    level: tuple(text.fold(k) for k in words)
-                    for level, words in data["seniority_keywords"].items()
-                },
-            )
-        except KeyError as exc:
-            raise InvalidInput(
-                f"The scoring settings lack the field {exc.args[0]!r}.", field=str(exc.args[0])
-            ) from exc
-        except (TypeError, ValueError) as exc:
-            raise InvalidInput(
-                f"The scoring settings are malformed: {exc}", field="scoring"
-            ) from exc
+        fit = _section(data, "fit")
+        eng = _section(data, "engagement")
+        pri = _section(data, "priority")
+        keywords = _section(data, "seniority_keywords")
+        config = cls(
+            industry=_weights(fit, "industry", "fit"),
+            company_size=_weights(fit, "company_size", "fit"),
+            seniority=_weights(fit, "seniority", "fit"),
+            region=_weights(fit, "region", "fit"),
+            kind_weights=_weights(eng, "kind_weights", "engagement"),
+            half_life_days=_number(eng, "half_life_days", "engagement", positive=True),
+            repeat_factor=_number(eng, "repeat_factor", "engagement"),
+            saturation=_number(eng, "saturation", "engagement", positive=True),
+            engagement_max=_number(eng, "max_points", "engagement", positive=True),
+            grades=_weights(data, "grades", ""),
+            priority=PriorityConfig(
+                new_lead_boost=_number(pri, "new_lead_boost", "priority"),
+                fresh_lead_boost=_number(pri, "fresh_lead_boost", "priority"),
+                fresh_lead_hours=_number(pri, "fresh_lead_hours", "priority"),
+                hot_signal_boost=_number(pri, "hot_signal_boost", "priority"),
+                hot_signal_hours=_number(pri, "hot_signal_hours", "priority"),
+                hot_kinds=frozenset(_words(pri, "hot_kinds", "priority")),
+            ),
+            seniority_keywords={
+                str(level): tuple(
+                    text.fold(k) for k in _words(keywords, level, "seniority_keywords")
+                )
+                for level in keywords
+            },
+        )
         if not 0.0 <= config.repeat_factor <= 1.0:
             raise InvalidInput(
                 "engagement.repeat_factor must be between 0 and 1.", field="repeat_factor"
@@ -115,17 +137,62 @@ class ScoringConfig:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8"))["scoring"])
 
 
-def _weights(value: Any, name: str) -> dict[str, float]:
+def _get(parent: Mapping[str, Any], key: str, where: str) -> Any:
+    try:
+        return parent[key]
+    except KeyError:
+        raise InvalidInput(
+            f"The scoring settings lack the field {key!r}" + (f" (in {where})." if where else "."),
+            field=key,
+        ) from None
+
+
+def _invalid(key: str, where: str, problem: str) -> InvalidInput:
+    name = f"{where}.{key}" if where else key
+    return InvalidInput(f"The scoring setting {name} {problem}", field=key)
+
+
+def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = _get(data, key, "")
     if not isinstance(value, Mapping):
-        raise ValueError(f"{name} must be a mapping of name to points")
-    return {str(k): float(v) for k, v in value.items()}
+        raise _invalid(key, "", f"must be a mapping (got {value!r}).")
+    return value
 
 
-def _positive(value: Any, name: str) -> float:
-    number = float(value)
-    if number <= 0:
-        raise ValueError(f"{name} must be greater than 0 (got {value!r})")
+def _float(value: Any, key: str, where: str) -> float:
+    if isinstance(value, bool):
+        raise _invalid(key, where, f"must be a number (got {value!r}).")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _invalid(key, where, f"must be a number (got {value!r}).") from None
+    if not math.isfinite(number):
+        raise _invalid(key, where, f"must be a finite number (got {value!r}).")
     return number
+
+
+def _number(parent: Mapping[str, Any], key: str, where: str, *, positive: bool = False) -> float:
+    value = _get(parent, key, where)
+    number = _float(value, key, where)
+    if positive and number <= 0:
+        raise _invalid(key, where, f"must be greater than 0 (got {value!r}).")
+    return number
+
+
+def _weights(parent: Mapping[str, Any], key: str, where: str) -> dict[str, float]:
+    value = _get(parent, key, where)
+    if not isinstance(value, Mapping):
+        raise _invalid(key, where, "must be a mapping of name to points.")
+    return {str(k): _float(v, key, where) for k, v in value.items()}
+
+
+def _words(parent: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = _get(parent, key, where)
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise _invalid(key, where, f"must be a list of words (got {value!r}).")
+    if not all(isinstance(word, str) and word for word in value):
+        raise _invalid(key, where, "must hold only non-empty words.")
+    return list(value)
 
 
 @dataclass(frozen=True)
@@ -172,13 +239,22 @@ class ScoreResult:
 
 
 def classify_seniority(title: str | None, config: ScoringConfig) -> Seniority:
+    """The highest level among the keywords found in the title.
+
+    Latin keywords match whole words only ("cto" is not inside "director", "coo" not
+    inside "coordinator"); Japanese ones match anywhere, as Japanese has no spaces
+    between words. Scanning takes the longest keyword at each place, so "vice president"
+    (director) wins over the "president" (executive) inside it, and 本部長 over 部長.
+    """
     folded = text.fold(title)
     if not folded:
         return Seniority.UNKNOWN
-    for level in (Seniority.EXECUTIVE, Seniority.DIRECTOR, Seniority.MANAGER, Seniority.STAFF):
-        for word in config.seniority_keywords.get(level.value, ()):
-            if word in folded:
-                return level
+    found = {
+        config._seniority_levels[m.group()] for m in config._seniority_pattern.finditer(folded)
+    }
+    for level in _SENIORITY_ORDER:
+        if level in found:
+            return level
     return Seniority.UNKNOWN
 
 

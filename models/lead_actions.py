@@ -1,0 +1,246 @@
+"""Taking a lead out of the queue: return to nurture, disqualify, do not call.
+
+Each lands in the stage history and the audit trail (who, when, what, before and after),
+and keeps its reason on record for marketing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import audit, permissions
+from models.changes import Changes
+from models.entities import Lead, Team, User
+from models.enums import Stage
+from models.errors import InvalidInput, NotFound
+from models.rescore import rescore_leads
+from models.sla import deadline
+from models.team_settings import TeamSettings
+
+RECYCLE_REASONS = (
+    "no_budget",
+    "timing",
+    "no_authority",
+    "no_need",
+    "competitor",
+    "unreachable",
+    "bad_data",
+    "other",
+)
+DISQUALIFY_REASONS = (
+    "not_a_fit",
+    "competitor_company",
+    "student_or_personal",
+    "duplicate",
+    "other",
+)
+
+_LEAD_AUDIT = (
+    "stage",
+    "recycle_reason",
+    "recycle_until",
+    "recycled_at",
+    "do_not_call",
+    "next_callback_at",
+    "owner_id",
+)
+
+
+@dataclass(frozen=True)
+class RecycleInput:
+    lead_id: int
+    reason: str
+    until: date | None = None
+    note: str = ""
+
+
+def _lead(session: Session, lead_id: int) -> Lead:
+    lead = session.scalars(select(Lead).where(Lead.id == lead_id).with_for_update()).first()
+    if lead is None:
+        raise NotFound(f"No lead with id {lead_id}.", lead_id=lead_id)
+    return lead
+
+
+def _leave_queue(
+    session: Session,
+    lead: Lead,
+    user_id: int,
+    to_stage: Stage,
+    reason: str,
+    note: str,
+    now: datetime,
+) -> None:
+    audit.stage_change(
+        session,
+        lead_id=lead.id,
+        from_stage=lead.stage,
+        to_stage=to_stage,
+        user_id=user_id,
+        at=now,
+        reason=reason,
+        note=note.strip() or None,
+    )
+    lead.stage = to_stage.value
+    lead.stage_changed_at = now
+    lead.next_callback_at = None
+
+
+def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -> Changes:
+    """Return the lead to nurture with a reason (and a re-entry date) for marketing."""
+    if data.reason not in RECYCLE_REASONS:
+        raise InvalidInput(
+            f"Unknown reason {data.reason!r}; expected one of {', '.join(RECYCLE_REASONS)}.",
+            field="reason",
+            value=data.reason,
+        )
+    if data.reason == "other" and not data.note.strip():
+        raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
+    if data.until is not None and data.until <= now.date():
+        raise InvalidInput(
+            f"The re-entry date {data.until.isoformat()} is not in the future.", field="until"
+        )
+    user = permissions.actor(session, user_id)
+    lead = _lead(session, data.lead_id)
+    permissions.require_can_work(user, lead)
+    if lead.stage not in (Stage.NEW, Stage.WORKING):
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only new and working leads go back to nurture.",
+            field="stage",
+        )
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    _leave_queue(session, lead, user_id, Stage.RECYCLED, data.reason, data.note, now)
+    lead.recycle_reason = data.reason
+    lead.recycle_until = data.until
+    lead.recycled_at = now
+    session.flush()
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action="recycled",
+        before=before,
+        after=audit.snapshot(lead, _LEAD_AUDIT) | {"note": data.note},
+        at=now,
+    )
+    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+
+
+def disqualify(
+    session: Session, user_id: int, lead_id: int, reason: str, note: str, now: datetime
+) -> Changes:
+    """Not a fit (separate from recycling: it will not be nurtured back)."""
+    if reason not in DISQUALIFY_REASONS:
+        raise InvalidInput(
+            f"Unknown reason {reason!r}; expected one of {', '.join(DISQUALIFY_REASONS)}.",
+            field="reason",
+            value=reason,
+        )
+    if reason == "other" and not note.strip():
+        raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
+    user = permissions.actor(session, user_id)
+    lead = _lead(session, lead_id)
+    permissions.require_can_work(user, lead)
+    if lead.stage == Stage.DISQUALIFIED:
+        raise InvalidInput(f"Lead {lead.id} is already disqualified.", field="stage")
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    _leave_queue(session, lead, user_id, Stage.DISQUALIFIED, reason, note, now)
+    session.flush()
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action="disqualified",
+        before=before,
+        after=audit.snapshot(lead, _LEAD_AUDIT) | {"note": note},
+        at=now,
+    )
+    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+
+
+def mark_do_not_call(
+    session: Session, user_id: int, lead_id: int, note: str, now: datetime
+) -> Changes:
+    """Flag the lead: no more calls, and it never returns to any queue."""
+    user = permissions.actor(session, user_id)
+    lead = _lead(session, lead_id)
+    permissions.require_can_work(user, lead)
+    if lead.do_not_call:
+        return Changes()
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    lead.do_not_call = True
+    lead.next_callback_at = None
+    session.flush()
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action="do_not_call",
+        before=before,
+        after=audit.snapshot(lead, _LEAD_AUDIT) | {"note": note},
+        at=now,
+    )
+    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+
+
+def team_settings_for(session: Session, lead: Lead) -> TeamSettings:
+    """The rules of the owner's team (the first team when the lead is unassigned)."""
+    team = None
+    if lead.owner_id is not None:
+        owner = session.get(User, lead.owner_id)
+        team = owner.team if owner is not None else None
+    if team is None:
+        team = session.scalars(select(Team).order_by(Team.id).limit(1)).first()
+    return TeamSettings.from_dict(team.settings if team is not None else None)
+
+
+def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime) -> Changes:
+    """Marketing sends a recycled lead again: it comes back as new — unless do-not-call."""
+    lead = _lead(session, lead_id)
+    if lead.do_not_call:
+        raise InvalidInput(
+            f"Lead {lead.id} is marked do-not-call and does not return to any queue.",
+            field="do_not_call",
+        )
+    if lead.stage != Stage.RECYCLED:
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only recycled leads come back as new.",
+            field="stage",
+        )
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    audit.stage_change(
+        session,
+        lead_id=lead.id,
+        from_stage=lead.stage,
+        to_stage=Stage.NEW,
+        user_id=user_id,
+        at=now,
+        reason="mql_again",
+    )
+    lead.stage = Stage.NEW.value
+    lead.stage_changed_at = now
+    lead.mql_at = now
+    lead.call_attempts = 0
+    lead.unanswered_streak = 0
+    lead.sla_due_at = deadline(now, team_settings_for(session, lead))
+    lead.sla_met = None
+    lead.sla_breached_at = None
+    session.flush()
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action="requalified",
+        before=before,
+        after=audit.snapshot(lead, _LEAD_AUDIT),
+        at=now,
+    )
+    rescore_leads(session, [lead.id], now)
+    return Changes(lead_ids=frozenset({lead.id}), queue=True)
