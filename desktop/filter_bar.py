@@ -6,9 +6,10 @@ Signals: ``changed()`` when the user changes a filter (free text is debounced).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop import labels
 from models.enums import ACTIVE_STAGES, Stage
@@ -50,6 +51,10 @@ class FilterBar(QWidget):
         self.owner.addItem(self.tr("Everyone's leads"), ANY_OWNER)
         self.owner.addItem(self.tr("Unassigned"), NO_OWNER)
 
+        self.due_only = QCheckBox(self.tr("Callbacks due"))
+        self.due_only.setObjectName("dueFilter")
+        self.due_only.toggled.connect(self.changed)
+
         self.search = QLineEdit()
         self.search.setObjectName("searchFilter")
         self.search.setPlaceholderText(self.tr("Search name, company, email, kana…"))
@@ -73,6 +78,7 @@ class FilterBar(QWidget):
             label.setBuddy(widget)
             layout.addWidget(label)
             layout.addWidget(widget)
+        layout.addWidget(self.due_only)
         layout.addWidget(self.search, 1)
         for combo in (self.stage, self.grade, self.industry, self.owner):
             combo.currentIndexChanged.connect(self.changed)
@@ -124,4 +130,5 @@ class FilterBar(QWidget):
             industries=(industry,) if industry else (),
             owner=owner,
             text=self.search.text(),
+            callbacks_due_by=datetime.now(UTC) if self.due_only.isChecked() else None,
         )

@@ -82,7 +82,71 @@ ROLES = {
     "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
 }
 
+OUTCOMES = {
+    "connected": QT_TRANSLATE_NOOP("Labels", "Connected"),
+    "no_answer": QT_TRANSLATE_NOOP("Labels", "No answer"),
+    "voicemail": QT_TRANSLATE_NOOP("Labels", "Voicemail"),
+    "busy": QT_TRANSLATE_NOOP("Labels", "Busy"),
+    "gatekeeper": QT_TRANSLATE_NOOP("Labels", "Gatekeeper"),
+    "wrong_number": QT_TRANSLATE_NOOP("Labels", "Wrong number"),
+    "callback_requested": QT_TRANSLATE_NOOP("Labels", "Callback requested"),
+    "meeting_booked": QT_TRANSLATE_NOOP("Labels", "Meeting booked"),
+    "not_interested": QT_TRANSLATE_NOOP("Labels", "Not interested"),
+    "do_not_call": QT_TRANSLATE_NOOP("Labels", "Do not call"),
+}
+
+TEMPERATURES = {
+    "hot": QT_TRANSLATE_NOOP("Labels", "Hot"),
+    "warm": QT_TRANSLATE_NOOP("Labels", "Warm"),
+    "cold": QT_TRANSLATE_NOOP("Labels", "Cold"),
+}
+
+BANT_FIELDS = {
+    "budget": QT_TRANSLATE_NOOP("Labels", "Budget"),
+    "authority": QT_TRANSLATE_NOOP("Labels", "Authority"),
+    "need": QT_TRANSLATE_NOOP("Labels", "Need"),
+    "timeline": QT_TRANSLATE_NOOP("Labels", "Timeline"),
+}
+
+BANT_VALUES = {
+    "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
+    "budget.none": QT_TRANSLATE_NOOP("Labels", "No budget"),
+    "budget.planned": QT_TRANSLATE_NOOP("Labels", "Being planned"),
+    "budget.allocated": QT_TRANSLATE_NOOP("Labels", "Allocated"),
+    "authority.user": QT_TRANSLATE_NOOP("Labels", "User"),
+    "authority.influencer": QT_TRANSLATE_NOOP("Labels", "Influencer"),
+    "authority.decision_maker": QT_TRANSLATE_NOOP("Labels", "Decision maker"),
+    "need.none": QT_TRANSLATE_NOOP("Labels", "No need"),
+    "need.latent": QT_TRANSLATE_NOOP("Labels", "Latent"),
+    "need.explicit": QT_TRANSLATE_NOOP("Labels", "Explicit"),
+    "timeline.over_12m": QT_TRANSLATE_NOOP("Labels", "Over 12 months"),
+    "timeline.within_12m": QT_TRANSLATE_NOOP("Labels", "Within 12 months"),
+    "timeline.within_6m": QT_TRANSLATE_NOOP("Labels", "Within 6 months"),
+    "timeline.within_3m": QT_TRANSLATE_NOOP("Labels", "Within 3 months"),
+}
+
+RECYCLE_REASONS = {
+    "no_budget": QT_TRANSLATE_NOOP("Labels", "No budget"),
+    "timing": QT_TRANSLATE_NOOP("Labels", "Timing not right"),
+    "no_authority": QT_TRANSLATE_NOOP("Labels", "No authority reached"),
+    "no_need": QT_TRANSLATE_NOOP("Labels", "No need"),
+    "competitor": QT_TRANSLATE_NOOP("Labels", "Using a competitor"),
+    "unreachable": QT_TRANSLATE_NOOP("Labels", "Unreachable"),
+    "bad_data": QT_TRANSLATE_NOOP("Labels", "Bad data"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+DISQUALIFY_REASONS = {
+    "not_a_fit": QT_TRANSLATE_NOOP("Labels", "Not a fit"),
+    "competitor_company": QT_TRANSLATE_NOOP("Labels", "A competitor"),
+    "student_or_personal": QT_TRANSLATE_NOOP("Labels", "Student or personal use"),
+    "duplicate": QT_TRANSLATE_NOOP("Labels", "Duplicate"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
 WHY_NOW = {
+    "callback_due": QT_TRANSLATE_NOOP("Labels", "Callback due"),
+    "resting": QT_TRANSLATE_NOOP("Labels", "Resting after unanswered calls"),
     "fresh": QT_TRANSLATE_NOOP("Labels", "Just arrived"),
     "new": QT_TRANSLATE_NOOP("Labels", "New, not called yet"),
     "score": QT_TRANSLATE_NOOP("Labels", "By score"),
@@ -129,6 +193,32 @@ def fit_factor(code: str | None) -> str:
 
 def role(code: str | None) -> str:
     return _lookup(ROLES, code)
+
+
+def outcome(code: str | None) -> str:
+    return _lookup(OUTCOMES, code)
+
+
+def temperature(code: str | None) -> str:
+    return _lookup(TEMPERATURES, code)
+
+
+def bant_field(code: str | None) -> str:
+    return _lookup(BANT_FIELDS, code)
+
+
+def bant_value(field: str, value: str | None) -> str:
+    if value == "unknown":
+        return _lookup(BANT_VALUES, value)
+    return _lookup(BANT_VALUES, f"{field}.{value}")
+
+
+def recycle_reason(code: str | None) -> str:
+    return _lookup(RECYCLE_REASONS, code)
+
+
+def disqualify_reason(code: str | None) -> str:
+    return _lookup(DISQUALIFY_REASONS, code)
 
 
 def size_band(code: str | None) -> str:

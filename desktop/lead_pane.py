@@ -10,14 +10,14 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QTreeView,
     QTreeWidget,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import labels
-from desktop.timeline_model import TimelineEntry, TimelineModel
+from desktop.timeline_model import EntryRole, TimelineEntry, TimelineModel
+from desktop.work_panel import WorkPanel
 from desktop.worker import DbWorker
 from models.errors import BatonError
 from models.lead_detail import LeadDetail, lead_detail
@@ -42,7 +43,10 @@ def _tel_href(phone: str) -> str:
 
 
 class LeadPane(QWidget):
+    """Signals: ``shown(int)`` once a lead is on screen; ``correct_requested(CallItem)``."""
+
     shown = Signal(int)
+    correct_requested = Signal(object)
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +96,9 @@ class LeadPane(QWidget):
         timeline_box = QGroupBox(self.tr("Content history"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
 
-        #: Where the call log and its actions go (the next capability fills it).
-        self.calls_area = QFrame()
-        self.calls_area.setObjectName("callsArea")
-        self.calls_area.setLayout(QVBoxLayout())
-        self.calls_area.layout().setContentsMargins(0, 0, 0, 0)
+        self.work = WorkPanel()
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self.on_timeline_menu_requested)
 
         self.placeholder = QLabel(self.tr("Select a lead in the queue to see its details."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -110,7 +112,7 @@ class LeadPane(QWidget):
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.header)
-        body_layout.addWidget(self.calls_area)
+        body_layout.addWidget(self.work)
         body_layout.addWidget(splitter, 1)
 
         layout = QVBoxLayout(self)
@@ -155,6 +157,7 @@ class LeadPane(QWidget):
         self.detail = detail
         self.header.setText(self._header_html(detail))
         self._fill_score(detail)
+        self.work.show_detail(detail)
         self.timeline_model.set_entries(self._entries(detail))
         self.timeline.expandAll()
         self.placeholder.hide()
@@ -167,11 +170,13 @@ class LeadPane(QWidget):
         title = " · ".join(_esc(p) for p in (d.department, d.title) if p)
         company_reading = f" ({_esc(d.company_kana)})" if d.company_kana else ""
         contact = []
-        if d.phone:
+        if d.phone and d.do_not_call:
+            contact.append(f"☎ <s>{_esc(d.phone)}</s>")
+        elif d.phone:
             contact.append(f"☎ <a href='{_esc(_tel_href(d.phone))}'>{_esc(d.phone)}</a>")
         if d.email:
             contact.append(f"✉ <a href='mailto:{_esc(d.email)}'>{_esc(d.email)}</a>")
-        if d.company_phone:
+        if d.company_phone and not d.do_not_call:
             contact.append(
                 self.tr("Main line") + f" <a href='{_esc(_tel_href(d.company_phone))}'>"
                 f"{_esc(d.company_phone)}</a>"
@@ -239,7 +244,8 @@ class LeadPane(QWidget):
             self.breakdown.addTopLevelItem(item)
 
     def _entries(self, d: LeadDetail) -> list[TimelineEntry]:
-        return [
+        """Marketing touches and calls, merged (corrected calls are left out)."""
+        entries = [
             TimelineEntry(
                 "touch",
                 t.kind,
@@ -250,6 +256,42 @@ class LeadPane(QWidget):
             )
             for t in d.touches
         ]
+        for call in d.calls:
+            if call.superseded:
+                continue
+            what = "☎ " + labels.outcome(call.outcome)
+            if call.supersedes_id is not None:
+                what += " " + self.tr("(corrected)")
+            notes = (call.notes or "").replace("\n", " ")
+            if call.callback_at is not None:
+                notes = self.tr("Callback %1").replace(
+                    "%1", labels.datetime_short(call.callback_at)
+                ) + (f" · {notes}" if notes else "")
+            entries.append(
+                TimelineEntry(
+                    "call",
+                    call.outcome,
+                    call.started_at,
+                    what,
+                    notes,
+                    call.user_name or "",
+                    call.id,
+                )
+            )
+        return entries
+
+    def on_timeline_menu_requested(self, pos: QPoint) -> None:
+        index = self.timeline.indexAt(pos)
+        entry = index.data(EntryRole) if index.isValid() else None
+        if self.detail is None or entry is None or entry.source != "call":
+            return
+        call = next((c for c in self.detail.calls if c.id == entry.ref_id), None)
+        if call is None:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Correct this call…"))
+        action.triggered.connect(lambda: self.correct_requested.emit(call))
+        menu.popup(self.timeline.viewport().mapToGlobal(pos))
 
     def current_lead_id(self) -> int | None:
         return self.detail.id if self.detail else None

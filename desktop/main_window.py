@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop import errors, labels
+from desktop.call_dialog import CallDialog, CallTarget, target_for
 from desktop.filter_bar import FilterBar
 from desktop.lead_pane import LeadPane
+from desktop.notifier import Notifier
 from desktop.queue_model import (
     COL_COMPANY,
     COL_INDUSTRY,
@@ -38,9 +41,12 @@ from desktop.queue_model import (
     COL_WHY_NOW,
     QueueModel,
 )
+from desktop.reason_dialog import DISQUALIFY, RECYCLE, ReasonDialog
 from desktop.settings import Settings
+from desktop.work_panel import CALL_SHORTCUT
 from desktop.worker import DbWorker, Task
-from models import rescore
+from models import follow_ups, lead_actions, rescore
+from models.calls import CallItem
 from models.changes import Changes
 from models.database import Database
 from models.queue import QueueQuery, filter_options
@@ -48,7 +54,8 @@ from models.users import UserInfo
 
 ROW_HEIGHT = 26
 NEXT_LEAD_SHORTCUT = "Ctrl+J"
-PRIORITY_REFRESH_MS = 60_000
+TICK_MS = 60_000  # expire boosts, record SLA breaches, announce due callbacks
+CLOCK_MS = 15_000  # repaint the speed-to-lead clocks
 COLUMN_WIDTHS = {
     COL_PRIORITY: 60,
     COL_NAME: 130,
@@ -118,8 +125,11 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("overdueCount")
         status = self.statusBar()
         status.addWidget(self.count_label, 1)
+        status.addPermanentWidget(self.overdue_label)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(
@@ -136,14 +146,28 @@ class MainWindow(QMainWindow):
         worker.changed.connect(self.on_worker_changed)
         worker.error.connect(self.on_worker_error)
 
-        self.priority_timer = QTimer(self)
-        self.priority_timer.setInterval(PRIORITY_REFRESH_MS)
-        self.priority_timer.timeout.connect(self.on_priority_timer_timeout)
-        self.priority_timer.start()
+        self.notifier = Notifier(self)
+        self.call_dialog: CallDialog | None = None
+        self._select_after_reload: tuple[str, int] | None = None
+        self.lead_pane.work.call_requested.connect(self.on_log_call_triggered)
+        self.lead_pane.work.recycle_requested.connect(self.on_recycle_requested)
+        self.lead_pane.work.disqualify_requested.connect(self.on_disqualify_requested)
+        self.lead_pane.work.do_not_call_requested.connect(self.on_do_not_call_requested)
+        self.lead_pane.correct_requested.connect(self.on_correct_requested)
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.timeout.connect(self.on_tick_timer_timeout)
+        self.tick_timer.start()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_MS)
+        self.clock_timer.timeout.connect(lambda: self.model.tick(datetime.now(UTC)))
+        self.clock_timer.start()
 
         self._restore_layout()
         self.model.set_query(self.filters.query(QueueQuery()))
         worker.read(filter_options, self.filters.set_options)
+        self._refresh_follow_ups(prime=True)
 
     # -- Set-up -----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -157,6 +181,19 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        lead_menu = menu.addMenu(self.tr("&Lead"))
+        self.call_action = QAction(self.tr("&Log call…"), self)
+        self.call_action.setShortcut(QKeySequence(CALL_SHORTCUT))
+        self.call_action.triggered.connect(self.on_log_call_triggered)
+        lead_menu.addAction(self.call_action)
+        recycle_action = QAction(self.tr("&Return to nurture…"), self)
+        recycle_action.triggered.connect(self.on_recycle_requested)
+        lead_menu.addAction(recycle_action)
+        disqualify_action = QAction(self.tr("&Disqualify…"), self)
+        disqualify_action.triggered.connect(self.on_disqualify_requested)
+        lead_menu.addAction(disqualify_action)
+        self.addAction(self.call_action)
 
         go_menu = menu.addMenu(self.tr("&Go"))
         self.next_action = QAction(self.tr("&Next lead (top of the queue)"), self)
@@ -195,10 +232,18 @@ class MainWindow(QMainWindow):
             self.lead_pane.show_lead(None)
             return
         row = None
-        if self._pending_select is not None:
+        after, self._select_after_reload = self._select_after_reload, None
+        if after is not None and after[0] == "next":
+            # The next lead: the top of the queue, unless that is the one just worked.
+            row = 0 if self.model.lead_id(0) != after[1] else min(1, self.model.rowCount() - 1)
+        elif after is not None:
+            row = self.model.row_of(after[1])
+        elif self._pending_select is not None:
             row = self.model.row_of(self._pending_select)
         self._pending_select = None
         self.select_row(row if row is not None else 0)
+        if after is not None and after[0] == "next":
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -233,10 +278,91 @@ class MainWindow(QMainWindow):
         if changes.users:
             self.worker.read(filter_options, self.filters.set_options)
 
-    def on_priority_timer_timeout(self) -> None:
-        """Boosts that ran out (a fresh lead aged, a hot signal cooled) move the queue."""
+    def on_tick_timer_timeout(self) -> None:
+        """Boosts that ran out move the queue; breaches are recorded; due callbacks pop up."""
         now = datetime.now(UTC)
-        self.worker.write(lambda session: rescore.refresh_due(session, now))
+        self.worker.write(lambda session: follow_ups.tick(session, now))
+        self._refresh_follow_ups()
+
+    def _refresh_follow_ups(self, *, prime: bool = False) -> None:
+        now = datetime.now(UTC)
+        user_id = self.user.id
+
+        def job(session: Session) -> list[follow_ups.DueCallback]:
+            return follow_ups.due_callbacks(session, now, owner_id=user_id)
+
+        def done(due: list[follow_ups.DueCallback]) -> None:
+            self.overdue_label.setText(self.tr("%n callback(s) due", "", len(due)))
+            if prime:
+                self.notifier.prime(due)
+            else:
+                self.notifier.callbacks_due(due)
+
+        self.worker.read(job, done)
+
+    # -- Working a lead ---------------------------------------------------------------
+    def on_log_call_triggered(self) -> None:
+        detail = self.lead_pane.detail
+        if detail is None or not self.lead_pane.work.call_button.isEnabled():
+            return
+        self._open_call_dialog(target_for(detail))
+
+    def on_correct_requested(self, call: CallItem) -> None:
+        if self.lead_pane.detail is not None:
+            self._open_call_dialog(target_for(self.lead_pane.detail, call))
+
+    def _open_call_dialog(self, target: CallTarget) -> None:
+        if self.call_dialog is not None and self.call_dialog.isVisible():
+            self.call_dialog.raise_()
+            self.call_dialog.activateWindow()
+            return
+        dialog = CallDialog(self.worker, self.user.id, target, self)
+        dialog.saved.connect(self.on_call_saved)
+        dialog.finished.connect(lambda _code: setattr(self, "call_dialog", None))
+        self.call_dialog = dialog
+        dialog.open()
+        dialog.outcomes.button(0).setFocus()
+
+    def on_call_saved(self, lead_id: int, go_next: bool) -> None:
+        self._select_after_reload = ("next" if go_next else "same", lead_id)
+        self.statusBar().showMessage(self.tr("Call saved."), 4000)
+
+    def on_recycle_requested(self) -> None:
+        self._open_reason_dialog(RECYCLE)
+
+    def on_disqualify_requested(self) -> None:
+        self._open_reason_dialog(DISQUALIFY)
+
+    def _open_reason_dialog(self, mode: str) -> None:
+        detail = self.lead_pane.detail
+        if detail is None:
+            return
+        dialog = ReasonDialog(self.worker, self.user.id, detail.id, detail.name, mode, self)
+        dialog.done.connect(
+            lambda lead_id: setattr(self, "_select_after_reload", ("next", lead_id))
+        )
+        dialog.open()
+
+    def on_do_not_call_requested(self) -> None:
+        detail = self.lead_pane.detail
+        if detail is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Do not call"),
+            self.tr(
+                "Mark %1 as do-not-call? Calls are switched off and the lead never "
+                "returns to any queue."
+            ).replace("%1", detail.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        user_id, lead_id, now = self.user.id, detail.id, datetime.now(UTC)
+        self._select_after_reload = ("next", lead_id)
+        self.worker.write(
+            lambda session: lead_actions.mark_do_not_call(session, user_id, lead_id, "", now),
+            on_error=self.on_worker_error,
+        )
 
     def on_worker_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Baton"), errors.message(exc))
@@ -288,6 +414,12 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        dialog = self.call_dialog
+        if dialog is not None and dialog.isVisible() and (dialog.is_dirty() or dialog.saving):
+            if not dialog.confirm_discard():
+                event.ignore()
+                return
+            dialog.done(0)
         self.settings.window_geometry = self.saveGeometry()
         self.settings.queue_header = self.table.horizontalHeader().saveState()
         super().closeEvent(event)

@@ -10,6 +10,7 @@ Signals: ``loaded(int)`` after each (re)load with the number of matching leads.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,9 +36,10 @@ COL_INDUSTRY = 3
 COL_SCORE = 4
 COL_LAST_TOUCH = 5
 COL_WHY_NOW = 6
-COL_STAGE = 7
-COL_OWNER = 8
-COLUMN_COUNT = 9
+COL_SLA = 7
+COL_STAGE = 8
+COL_OWNER = 9
+COLUMN_COUNT = 10
 
 LeadIdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -80,6 +82,7 @@ class QueueModel(QAbstractTableModel):
         self._pending_blocks: set[int] = set()
         self._generation = 0
         self.loading = False
+        self.now = datetime.now(UTC)
 
     # -- Qt API ---------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
@@ -102,6 +105,7 @@ class QueueModel(QAbstractTableModel):
                 self.tr("Score"),
                 self.tr("Last touch"),
                 self.tr("Why now"),
+                self.tr("First call"),
                 self.tr("Stage"),
                 self.tr("Owner"),
             )[section]
@@ -142,6 +146,11 @@ class QueueModel(QAbstractTableModel):
                 return labels.why_now(row.why_now)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SCORE:
             return QBrush(QColor(GRADE_COLORS.get(row.grade, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_SLA:
+            late = row.sla_met is False or (
+                row.sla_met is None and row.sla_due_at is not None and row.sla_due_at < self.now
+            )
+            return QBrush(QColor("#b00020" if late else "#1b7f3b"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRIORITY, COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -161,11 +170,36 @@ class QueueModel(QAbstractTableModel):
             return labels.datetime_short(row.last_touch_at)
         if column == COL_WHY_NOW:
             return labels.why_now(row.why_now)
+        if column == COL_SLA:
+            return self.sla_clock(row)
         if column == COL_STAGE:
             return labels.stage(row.stage)
         if column == COL_OWNER:
             return row.owner_name or self.tr("Unassigned")
         return ""
+
+    def sla_clock(self, row: QueueRow) -> str:
+        """The speed-to-lead clock: time left for the first call, or how it went."""
+        if row.sla_met is True:
+            return self.tr("✓ in time")
+        if row.sla_met is False and row.first_call_at is not None:
+            return self.tr("✗ late")
+        if row.sla_due_at is None or row.first_call_at is not None:
+            return ""
+        seconds = int((row.sla_due_at - self.now).total_seconds())
+        if seconds < 0:
+            return self.tr("Overdue %1").replace("%1", _duration(-seconds))
+        return self.tr("%1 left").replace("%1", _duration(seconds))
+
+    def tick(self, now: datetime) -> None:
+        """Move the clocks: repaint the first-call column."""
+        self.now = now
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, COL_SLA),
+                self.index(len(self._ids) - 1, COL_SLA),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL: reload the ids in the new order."""
@@ -262,3 +296,13 @@ class QueueModel(QAbstractTableModel):
 
     def loaded_row(self, lead_id: int) -> QueueRow | None:
         return self._rows.get(lead_id)
+
+
+def _duration(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours >= 24:
+        return f"{hours // 24}d {hours % 24}h"
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

@@ -33,6 +33,8 @@ class TimelineEntry:
     what: str
     content: str
     campaign: str
+    #: The call's id for calls (to correct it); None for touches.
+    ref_id: int | None = None
 
 
 @dataclass
@@ -94,7 +96,12 @@ class TimelineModel(QAbstractItemModel):
             return None
         if not 0 <= section < COLUMN_COUNT:
             return None
-        return (self.tr("Time"), self.tr("What"), self.tr("Content"), self.tr("Campaign"))[section]
+        return (
+            self.tr("Time"),
+            self.tr("What"),
+            self.tr("Content / notes"),
+            self.tr("Campaign / rep"),
+        )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -30,4 +30,7 @@ def validate(field: str, value: str) -> None:
             f"{', '.join(VALUES[field])}.",
             field=f"bant.{field}",
             value=value,
+            key="bant_value_unknown",
+            bant_field=field,
+            expected=", ".join(VALUES[field]),
         )

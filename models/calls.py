@@ -102,6 +102,8 @@ def validate(draft: CallDraft, now: datetime) -> None:
             f"{', '.join(o.value for o in Outcome)}.",
             "outcome",
             value=draft.outcome,
+            key="outcome_unknown",
+            expected=", ".join(o.value for o in Outcome),
         )
     if draft.started_at.tzinfo is None:
         raise _invalid("The call's start time has no time zone.", "started_at")
@@ -290,7 +292,9 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     permissions.require_can_work(user, lead)
     if lead.do_not_call:
         raise PermissionDenied(
-            f"Lead {lead.id} is marked do-not-call; no calls can be logged.", lead_id=lead.id
+            f"Lead {lead.id} is marked do-not-call; no calls can be logged.",
+            lead_id=lead.id,
+            key="lead_do_not_call",
         )
     if lead.stage not in (Stage.NEW, Stage.WORKING):
         raise InvalidInput(

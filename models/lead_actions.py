@@ -101,7 +101,10 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
         raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
     if data.until is not None and data.until <= now.date():
         raise InvalidInput(
-            f"The re-entry date {data.until.isoformat()} is not in the future.", field="until"
+            f"The re-entry date {data.until.isoformat()} is not in the future.",
+            field="until",
+            key="until_not_future",
+            until=data.until.isoformat(),
         )
     user = permissions.actor(session, user_id)
     lead = _lead(session, data.lead_id)

@@ -32,6 +32,7 @@ def require_can_work(user: User, lead: Lead) -> None:
             f"Lead {lead.id} belongs to another rep; ask a team lead to reassign it.",
             user_id=user.id,
             lead_id=lead.id,
+            key="lead_of_another_rep",
         )
 
 

@@ -58,6 +58,14 @@ class PriorityConfig:
     spacing_max_hours: float = 72.0
 
 
+_OPTIONAL_PRIORITY_FIELDS = (
+    "callback_due_boost",
+    "resting_penalty",
+    "spacing_hours",
+    "spacing_max_hours",
+)
+
+
 @dataclass(frozen=True)
 class ScoringConfig:
     industry: Mapping[str, float]
@@ -118,6 +126,12 @@ class ScoringConfig:
                 hot_signal_boost=_number(pri, "hot_signal_boost", "priority"),
                 hot_signal_hours=_number(pri, "hot_signal_hours", "priority"),
                 hot_kinds=frozenset(_words(pri, "hot_kinds", "priority")),
+                # Optional: definitions stored before these existed use the defaults.
+                **{
+                    key: _number(pri, key, "priority")
+                    for key in _OPTIONAL_PRIORITY_FIELDS
+                    if key in pri
+                },
             ),
             seniority_keywords={
                 str(level): tuple(

@@ -65,6 +65,19 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
                 )
             )
         }
+    # Skip touches already recorded, and repeats of one source id within this batch
+    # (the first one counts), which the unique constraint would otherwise reject.
+    seen = set(existing)
+    new: list[NewTouch] = []
+    for t in touches:
+        if t.external_id:
+            key = (t.source_system, t.external_id)
+            if key in seen:
+                continue
+            seen.add(key)
+        new.append(t)
+    if not new:
+        return Changes()
     rows: list[dict[str, Any]] = [
         {
             "lead_id": t.lead_id,
@@ -76,16 +89,9 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
             "external_id": t.external_id,
             "created_at": now,
         }
-        for t in touches
-        if not t.external_id or (t.source_system, t.external_id) not in existing
+        for t in new
     ]
-    if not rows:
-        return Changes()
     session.connection().execute(insert(TOUCH), rows)
-    touched: set[int] = {
-        t.lead_id
-        for t in touches
-        if not t.external_id or (t.source_system, t.external_id) not in existing
-    }
+    touched: set[int] = {t.lead_id for t in new}
     rescore_leads(session, touched, now)
     return Changes(lead_ids=frozenset(touched), queue=True)

@@ -155,12 +155,14 @@ def test_selecting_a_lead_shows_contact_score_and_timeline(
     breakdown = window.lead_pane.breakdown
     assert breakdown.topLevelItemCount() == len(detail.score.contributions)
     assert breakdown.topLevelItem(0).text(0) == "Industry"
-    # The timeline groups the touches by day, newest first.
+    # The timeline merges touches and calls, grouped by day, newest first.
     timeline = window.lead_pane.timeline_model
     entries = sum(timeline.rowCount(timeline.index(d, 0)) for d in range(timeline.rowCount()))
-    assert entries == len(detail.touches) > 0
+    calls = [c for c in detail.calls if not c.superseded]
+    assert entries == len(detail.touches) + len(calls) > 0
     first = timeline.index(0, 0, timeline.index(0, 0)).data(Qt.ItemDataRole.UserRole + 1)
-    assert first.at == detail.touches[0].occurred_at
+    newest = max([t.occurred_at for t in detail.touches] + [c.started_at for c in calls])
+    assert first.at == newest
 
 
 def test_keyboard_moves_and_next_lead_jumps_to_top(qtbot: QtBot, window: MainWindow) -> None:
