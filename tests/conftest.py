@@ -26,6 +26,8 @@ from sqlalchemy.engine import make_url
 
 from models.database import Database, open_database
 
+pytest_plugins = ["tests.gui_fixtures"]
+
 PG_ADMIN_URL = os.environ.get("BATON_TEST_PG", "postgresql+psycopg://127.0.0.1/postgres")
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.main_window import MainWindow
 from desktop.queue_model import (
@@ -22,69 +19,22 @@ from desktop.queue_model import (
     QueueModel,
     RowRole,
 )
-from desktop.settings import Settings
 from desktop.timeline_model import TimelineEntry, TimelineModel
 from desktop.worker import DbWorker
 from models.database import Database
 from models.entities import Lead
 from models.enums import ACTIVE_STAGES
 from models.queue import ANY_OWNER, QueueQuery, SortKey
-from models.users import UserInfo, user_by_email
+from models.users import UserInfo
 from tests.conftest import NOW
-
-REP_EMAIL = "misaki.sato@baton.example"
-
-
-@pytest.fixture
-def worker(sqlite_demo_db: Database) -> Iterator[DbWorker]:
-    w = DbWorker(sqlite_demo_db)
-    yield w
-    w.stop()
-
-
-@pytest.fixture
-def rep(sqlite_demo_db: Database) -> UserInfo:
-    with sqlite_demo_db.read() as session:
-        return user_by_email(session, REP_EMAIL)
-
-
-@pytest.fixture
-def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, worker: DbWorker, rep: UserInfo, settings: Settings) -> MainWindow:
-    w = MainWindow(worker, rep, settings)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.model.loaded, timeout=10_000):
-        w.show()
-    qtbot.waitUntil(lambda: w.lead_pane.detail is not None, timeout=10_000)
-    return w
-
-
-def _count(db: Database, *where) -> int:  # type: ignore[no-untyped-def]
-    with db.read() as session:
-        return int(session.scalar(select(func.count(Lead.id)).where(*where)) or 0)
-
-
-def _type_with_ime(widget: QWidget, text: str) -> None:
-    """Japanese text arrives the way an input method delivers it: a committed string."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def _wait_idle(qtbot: QtBot, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not w.model.loading and w.worker.idle(), timeout=10_000)
+from tests.gui_fixtures import count_leads, type_with_ime, wait_idle
 
 
 def test_queue_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester, worker: DbWorker) -> None:  # type: ignore[no-untyped-def]
     model = QueueModel(worker)
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_query(QueueQuery(owner=ANY_OWNER, stages=()))
-    callable_leads = _count(worker.db, Lead.do_not_call.is_(False))
+    callable_leads = count_leads(worker.db, Lead.do_not_call.is_(False))
     assert model.rowCount() == callable_leads > 250
     # Fetch every block so the tester sees real rows, not placeholders.
     for row in range(0, model.rowCount(), BLOCK):
@@ -115,7 +65,7 @@ def test_timeline_model_passes_the_model_tester(qtmodeltester) -> None:  # type:
 def test_window_shows_the_reps_active_queue_in_priority_order(
     window: MainWindow, sqlite_demo_db: Database, rep: UserInfo
 ) -> None:
-    expected = _count(
+    expected = count_leads(
         sqlite_demo_db,
         Lead.owner_id == rep.id,
         Lead.stage.in_([s.value for s in ACTIVE_STAGES]),
@@ -186,7 +136,7 @@ def test_free_text_filter_finds_by_kana_in_hiragana(
     qtbot: QtBot, window: MainWindow, sqlite_demo_db: Database
 ) -> None:
     window.filters.owner.setCurrentIndex(window.filters.owner.findData(ANY_OWNER))
-    _wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
     with sqlite_demo_db.read() as session:
         target = session.scalars(
             select(Lead)
@@ -196,7 +146,7 @@ def test_free_text_filter_finds_by_kana_in_hiragana(
         ).one()
         family_kana = target.name_kana.split()[0]
     hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in family_kana)
-    _type_with_ime(window.filters.search, hiragana)
+    type_with_ime(window.filters.search, hiragana)
     qtbot.keyClick(window.filters.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.model.query.text == hiragana and not window.model.loading)
     ids = [window.model.lead_id(r) for r in range(window.model.rowCount())]
@@ -216,26 +166,26 @@ def test_grade_and_owner_filters_run_in_sql(
     qtbot: QtBot, window: MainWindow, sqlite_demo_db: Database
 ) -> None:
     window.filters.owner.setCurrentIndex(window.filters.owner.findData(ANY_OWNER))
-    _wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
     everyone = window.model.rowCount()
     callable_ = Lead.do_not_call.is_(False)
-    assert everyone == _count(sqlite_demo_db, Lead.stage.in_(["new", "working"]), callable_)
+    assert everyone == count_leads(sqlite_demo_db, Lead.stage.in_(["new", "working"]), callable_)
     window.filters.grade.setCurrentIndex(window.filters.grade.findData("A"))
-    _wait_idle(qtbot, window)
-    expected = _count(
+    wait_idle(qtbot, window)
+    expected = count_leads(
         sqlite_demo_db, Lead.stage.in_(["new", "working"]), Lead.grade == "A", callable_
     )
     assert window.model.rowCount() == expected
     for r in range(min(expected, BLOCK)):
         window.model.index(r, 0).data()
-    _wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
     assert all(
         window.model.index(r, COL_SCORE).data().endswith(" A") for r in range(min(expected, BLOCK))
     )
     window.filters.stage.setCurrentIndex(window.filters.stage.findData("all"))
     window.filters.grade.setCurrentIndex(0)
-    _wait_idle(qtbot, window)
-    assert window.model.rowCount() == _count(sqlite_demo_db, callable_)
+    wait_idle(qtbot, window)
+    assert window.model.rowCount() == count_leads(sqlite_demo_db, callable_)
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, window: MainWindow) -> None:
@@ -243,7 +193,7 @@ def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, window: MainWindow) -> Non
     x = header.sectionViewportPosition(COL_NAME) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     qtbot.waitUntil(lambda: window.model.query.sort == SortKey.NAME and not window.model.loading)
-    _wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
     rows = [
         window.model.index(r, 0).data(RowRole) for r in range(min(BLOCK, window.model.rowCount()))
     ]
@@ -270,7 +220,7 @@ def test_rows_beyond_the_first_block_load_when_scrolled_to(
 ) -> None:
     window.filters.stage.setCurrentIndex(window.filters.stage.findData("all"))
     window.filters.owner.setCurrentIndex(window.filters.owner.findData(ANY_OWNER))
-    _wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
     last = window.model.rowCount() - 1
     assert last >= BLOCK
     lead_id = window.model.lead_id(last)

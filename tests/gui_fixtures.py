@@ -1,0 +1,85 @@
+"""Fixtures and helpers for driving the real windows (loaded by tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from desktop.worker import DbWorker
+from models.database import Database
+from models.entities import Lead
+from models.users import UserInfo, user_by_email
+
+REP_EMAIL = "misaki.sato@baton.example"
+
+
+@pytest.fixture
+def worker(sqlite_demo_db: Database) -> Iterator[DbWorker]:
+    w = DbWorker(sqlite_demo_db)
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def rep(sqlite_demo_db: Database) -> UserInfo:
+    with sqlite_demo_db.read() as session:
+        return user_by_email(session, REP_EMAIL)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, worker: DbWorker, rep: UserInfo, settings: Settings) -> MainWindow:
+    w = MainWindow(worker, rep, settings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.model.loaded, timeout=10_000):
+        w.show()
+    qtbot.waitUntil(lambda: w.lead_pane.detail is not None, timeout=10_000)
+    return w
+
+
+def count_leads(db: Database, *where: Any) -> int:
+    with db.read() as session:
+        return int(session.scalar(select(func.count(Lead.id)).where(*where)) or 0)
+
+
+def type_with_ime(widget: QWidget, text: str) -> None:
+    """Japanese text arrives the way an input method delivers it: a committed string."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def wait_idle(qtbot: QtBot, w: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not w.model.loading and w.worker.idle(), timeout=10_000)
+
+
+def answer_next_message_box(
+    button: QMessageBox.StandardButton, seen: list[str]
+) -> Callable[[], None]:
+    """Answer the next modal message box as a user would; record its text in ``seen``."""
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return poll
