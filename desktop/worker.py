@@ -111,7 +111,7 @@ class DbWorker(QObject):
         on_error: Failed | None = None,
     ) -> int:
         """Run ``fn(session)`` as one unit of work. If it returns :class:`Changes` (or a
-        tuple whose last item is one), ``changed`` is emitted for the views."""
+        result with a ``changes`` attribute), ``changed`` is emitted for the views."""
         return self._submit("write", fn, on_done, on_error, broadcast=True)
 
     def call(
@@ -131,7 +131,7 @@ class DbWorker(QObject):
         if on_done is not None:
             on_done(result)
         if broadcast:
-            changes = result[-1] if isinstance(result, tuple) and result else result
+            changes = getattr(result, "changes", result)
             if isinstance(changes, Changes) and not changes.empty:
                 self.changed.emit(changes)
 
