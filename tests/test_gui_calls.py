@@ -211,7 +211,7 @@ def test_a_locked_database_keeps_the_draft_and_retries(
     monkeypatch.setattr("models.database.BUSY_TIMEOUT_MS", 100)
     sqlite_demo_db.engine.dispose()  # new connections pick up the short timeout
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
     assert "Not saved" in dialog.error.text()
     assert dialog.isVisible()
     assert dialog.notes.toPlainText() == "ロック中に入力したメモ"
