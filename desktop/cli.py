@@ -14,11 +14,11 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from models.database import Database, default_url, open_database
-from models.errors import BatonError
+from models.errors import BatonError, InvalidInput, NotFound
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -222,6 +222,132 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _when(value: str | None, option: str) -> datetime | None:
+    """An ISO date-time from the command line; without a zone it is local time."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"{option}: {value!r} is not an ISO date-time (for example 2026-11-24T10:00).",
+            field=option,
+        ) from None
+    return parsed.astimezone() if parsed.tzinfo is None else parsed
+
+
+def _bant(items: list[str]) -> dict[str, Any]:
+    from models.calls import BantAnswer
+
+    answers: dict[str, BantAnswer] = {}
+    for item in items:
+        field, sep, rest = item.partition("=")
+        if not sep or not field or not rest:
+            raise InvalidInput(
+                f"--bant {item!r}: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
+                "(for example budget=planned or need=explicit:'manual work').",
+                field="bant",
+            )
+        value, _colon, evidence = rest.partition(":")
+        answers[field.strip()] = BantAnswer(value.strip(), evidence.strip())
+    return answers
+
+
+def _actor(session: Any, args: argparse.Namespace, lead_id: int) -> int:
+    """Who is acting: --user, else $BATON_USER, else the lead's owner."""
+    from models.entities import Lead
+    from models.users import user_by_email
+
+    email = args.user or os.environ.get("BATON_USER")
+    if email:
+        return user_by_email(session, email).id
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        raise NotFound(f"No lead with id {lead_id}.", lead_id=lead_id)
+    if lead.owner_id is None:
+        raise InvalidInput(
+            f"Lead {lead_id} has no owner: say who is acting with --user EMAIL.", field="user"
+        )
+    return int(lead.owner_id)
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    from models.calls import CallDraft, NextStep, log_call
+
+    now = datetime.now(UTC)
+    callback_at = _when(args.callback, "--callback")
+    meeting_at = _when(args.meeting, "--meeting")
+    step = NextStep.CALLBACK if callback_at else NextStep.MEETING if meeting_at else NextStep.NONE
+    bant = _bant(args.bant or [])
+    db = _open(args)
+    try:
+        with db.write() as session:
+            draft = CallDraft(
+                lead_id=args.lead,
+                outcome=args.outcome,
+                started_at=now - timedelta(seconds=args.duration or 0),
+                duration_seconds=args.duration,
+                notes=args.note or "",
+                temperature=args.temperature,
+                bant=bant,
+                next_step=step,
+                callback_at=callback_at,
+                meeting_at=meeting_at,
+            )
+            result = log_call(session, _actor(session, args, args.lead), draft, now)
+    finally:
+        db.close()
+    print(f"Logged call {result.call_id} on lead {result.lead_id} ({args.outcome}).")
+    return EXIT_OK
+
+
+def cmd_recycle(args: argparse.Namespace) -> int:
+    from models.lead_actions import RecycleInput, recycle
+
+    try:
+        until = date.fromisoformat(args.until) if args.until else None
+    except ValueError:
+        raise InvalidInput(
+            f"--until: {args.until!r} is not a date (for example 2027-04-01).", field="until"
+        ) from None
+    db = _open(args)
+    try:
+        with db.write() as session:
+            recycle(
+                session,
+                _actor(session, args, args.lead),
+                RecycleInput(args.lead, args.reason, until, args.note or ""),
+                datetime.now(UTC),
+            )
+    finally:
+        db.close()
+    print(f"Lead {args.lead} returned to nurture ({args.reason}).")
+    return EXIT_OK
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from models.follow_ups import due_callbacks
+    from models.users import user_by_email
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            owner = user_by_email(session, args.rep).id if args.rep else None
+            due = due_callbacks(session, datetime.now(UTC), owner_id=owner)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(due)
+        return EXIT_OK
+    for d in due:
+        when = d.callback_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(
+            f"{when}  {_cell(str(d.lead_id), 7)}{_cell(d.name, 18)}  {_cell(d.company, 30)}  "
+            f"{d.phone or '-':<16} {d.owner_name or '-'}"
+        )
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import StartOptions, run
 
@@ -260,6 +386,7 @@ def parser() -> argparse.ArgumentParser:
         help="open the app on the demo database (created with demo data on first use)",
     )
     main.add_argument("--user", metavar="EMAIL", help="open as this user instead of asking")
+    main.set_defaults(user=None)
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
@@ -278,6 +405,51 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_lead)
+
+    p = sub.add_parser("call", parents=[common], help="log a call on a lead")
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument(
+        "--outcome",
+        required=True,
+        metavar="O",
+        help="connected, no_answer, voicemail, busy, gatekeeper, wrong_number, "
+        "callback_requested, meeting_booked, not_interested, do_not_call",
+    )
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument(
+        "--callback", metavar="ISO-DATETIME", help="call back at (local time if no zone)"
+    )
+    p.add_argument("--meeting", metavar="ISO-DATETIME", help="meeting booked at")
+    p.add_argument("--temperature", choices=("hot", "warm", "cold"))
+    p.add_argument("--duration", type=int, metavar="SECONDS")
+    p.add_argument(
+        "--bant",
+        nargs="*",
+        metavar="FIELD=VALUE[:EVIDENCE]",
+        help="budget/authority/need/timeline answers, e.g. budget=planned",
+    )
+    p.add_argument(
+        "--user", metavar="EMAIL", help="who called (default $BATON_USER, else the owner)"
+    )
+    p.set_defaults(func=cmd_call)
+
+    p = sub.add_parser("recycle", parents=[common], help="return a lead to nurture")
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument(
+        "--reason",
+        required=True,
+        metavar="R",
+        help="no_budget, timing, no_authority, no_need, competitor, unreachable, bad_data, other",
+    )
+    p.add_argument("--until", metavar="DATE", help="re-entry date (YYYY-MM-DD)")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--user", metavar="EMAIL")
+    p.set_defaults(func=cmd_recycle)
+
+    p = sub.add_parser("due", parents=[common], help="callbacks that are due now")
+    p.add_argument("--rep", metavar="EMAIL")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_due)
 
     p = sub.add_parser("rescore", parents=[common], help="recompute every score and priority")
     p.set_defaults(func=cmd_rescore)

@@ -469,7 +469,8 @@ def _chunk(
             streak += 1
         next_callback = None
         if stage == Stage.WORKING and calls and calls[-1][1] == Outcome.CALLBACK_REQUESTED:
-            next_callback = calls[-1][0] + timedelta(hours=rng.uniform(1, 96))
+            # Promised callbacks cluster around today: some overdue, most coming up.
+            next_callback = now + timedelta(hours=rng.uniform(-36, 96))
         sla_due = deadline(mql_at, team_rules)
         sla_met: bool | None = None
         if calls:
