@@ -67,6 +67,28 @@ def main() -> int:
         wait_until(lambda: window.lead_pane.detail is not None and worker.idle())
         wait(300)
         save(window, "queue-ja.png")
+        window.on_log_call_triggered()
+        dialog = window.call_dialog
+        assert dialog is not None
+        wait(300)
+        dialog.outcomes.button(0).click()
+        dialog.notes.setPlainText(
+            "情報システム部の部長と話せた。現行の架電管理はExcel。\n"
+            "来年4月の更新までに比較検討したいとのこと。資料を再送する。"
+        )
+        dialog.bant_values["budget"].setCurrentIndex(
+            dialog.bant_values["budget"].findData("planned")
+        )
+        dialog.bant_evidence["budget"].setText("「下期の予算で計上する予定です」")
+        dialog.bant_values["timeline"].setCurrentIndex(
+            dialog.bant_values["timeline"].findData("within_6m")
+        )
+        dialog.bant_evidence["timeline"].setText("「4月の更新までに決めたい」")
+        dialog.temperature.setCurrentIndex(dialog.temperature.findData("warm"))
+        dialog.next_step.setCurrentIndex(dialog.next_step.findData("callback"))
+        wait(200)
+        save(dialog, "call-dialog-ja.png")
+        dialog.done(0)
         window.close()
         worker.stop()
         db.close()

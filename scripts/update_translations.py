@@ -22,8 +22,17 @@ def main() -> int:
     for language in LANGUAGES:
         target = ROOT / "resources" / "translations" / f"baton_{language}.ts"
         subprocess.run(
-            [str(lupdate), "-no-obsolete", "-locations", "none", "-target-language", language,
-             *sources, "-ts", str(target)],
+            [
+                str(lupdate),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                *sources,
+                "-ts",
+                str(target),
+            ],
             check=True,
         )
         unfinished = target.read_text(encoding="utf-8").count('type="unfinished"')

@@ -17,6 +17,102 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Correct call — %1</source>
+        <extracomment>The key that picks each outcome, in the order the dialog lists them.</extracomment>
+        <translation>架電を訂正 — %1</translation>
+    </message>
+    <message>
+        <source>Log call — %1</source>
+        <translation>架電を記録 — %1</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>架電結果</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>タイマー開始</translation>
+    </message>
+    <message>
+        <source>Call time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Temperature: not set</source>
+        <translation>温度感: 未設定</translation>
+    </message>
+    <message>
+        <source>What was said (the prospect&apos;s words)…</source>
+        <translation>話した内容（相手の言葉で）…</translation>
+    </message>
+    <message>
+        <source>Qualification (BANT)</source>
+        <translation>ヒアリング項目 (BANT)</translation>
+    </message>
+    <message>
+        <source>Evidence, in their words</source>
+        <translation>根拠（相手の発言）</translation>
+    </message>
+    <message>
+        <source>No next step</source>
+        <translation>次のアクションなし</translation>
+    </message>
+    <message>
+        <source>Callback at</source>
+        <translation>折り返し日時</translation>
+    </message>
+    <message>
+        <source>Meeting at</source>
+        <translation>商談日時</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次のアクション</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>今すぐ再試行</translation>
+    </message>
+    <message>
+        <source>Save and next</source>
+        <translation>保存して次へ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop timer</source>
+        <translation>タイマー停止</translation>
+    </message>
+    <message>
+        <source>Choose an outcome (keys 1–9, 0).</source>
+        <translation>架電結果を選んでください（キー 1〜9、0）。</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Your call is kept here and will be retried.</source>
+        <translation>まだ保存されていません: %1。入力内容はこのまま保持し、自動で再試行します。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Your call is kept here; press Retry now.</source>
+        <translation>保存できませんでした: %1。入力内容は保持しています。「今すぐ再試行」を押してください。</translation>
+    </message>
+    <message>
+        <source>Discard this call?</source>
+        <translation>この架電記録を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>The call for %1 has not been saved. Discard what you typed?</source>
+        <translation>%1 の架電記録はまだ保存されていません。入力した内容を破棄しますか？</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Cannot read the database URL %1. Expected sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
@@ -43,8 +139,69 @@
         <translation>ID %1 のリードはありません。</translation>
     </message>
     <message>
+        <source>Lead %1 is marked do-not-call; no calls can be logged.</source>
+        <translation>リード %1 は架電禁止です。架電を記録できません。</translation>
+    </message>
+    <message>
+        <source>Lead %1 belongs to another rep; ask a team lead to reassign it.</source>
+        <translation>リード %1 は別の担当者のリードです。チームリーダーに再割り当てを依頼してください。</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a valid answer; expected one of %3.</source>
+        <translation>%1: 「%2」は有効な回答ではありません。次のいずれかを指定してください: %3</translation>
+    </message>
+    <message>
+        <source>The re-entry date %1 is not in the future.</source>
+        <translation>再開日 %1 が未来の日付ではありません。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome “%1”; expected one of %2.</source>
+        <translation>不明な架電結果「%1」です。次のいずれかを指定してください: %2</translation>
+    </message>
+    <message>
         <source>No user with the email %1.</source>
         <translation>メールアドレス %1 のユーザーはいません。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s start time has no time zone.</source>
+        <extracomment>Messages the domain raises word for word (no parameters): translated as they are.</extracomment>
+        <translation>架電の開始時刻にタイムゾーンがありません。</translation>
+    </message>
+    <message>
+        <source>The call cannot start in the future.</source>
+        <translation>架電の開始時刻を未来にはできません。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s duration cannot be negative.</source>
+        <translation>通話時間を負の値にはできません。</translation>
+    </message>
+    <message>
+        <source>A callback needs a date and time.</source>
+        <translation>折り返しには日時が必要です。</translation>
+    </message>
+    <message>
+        <source>The callback time is in the past; choose a time after now.</source>
+        <translation>折り返し日時が過去です。現在より後の日時を選んでください。</translation>
+    </message>
+    <message>
+        <source>A booked meeting needs its date and time.</source>
+        <translation>商談獲得には商談の日時が必要です。</translation>
+    </message>
+    <message>
+        <source>A meeting needs its date and time.</source>
+        <translation>商談には日時が必要です。</translation>
+    </message>
+    <message>
+        <source>Only the rep who logged a call, or a team lead, can correct it.</source>
+        <translation>架電記録を訂正できるのは、記録した担当者かチームリーダーだけです。</translation>
+    </message>
+    <message>
+        <source>A correction cannot move a call to another lead.</source>
+        <translation>訂正で架電記録を別のリードに移すことはできません。</translation>
+    </message>
+    <message>
+        <source>Reason “other” needs a note saying what it was.</source>
+        <translation>理由「その他」には内容のメモが必要です。</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
@@ -88,6 +245,10 @@
     <message>
         <source>Unassigned</source>
         <translation>未割り当て</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>折り返し期限</translation>
     </message>
     <message>
         <source>Search name, company, email, kana…</source>
@@ -309,6 +470,174 @@
         <translation>管理者</translation>
     </message>
     <message>
+        <source>Connected</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>不在</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>留守電</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>話し中</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>受付ブロック</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>番号違い</translation>
+    </message>
+    <message>
+        <source>Callback requested</source>
+        <translation>折り返し依頼</translation>
+    </message>
+    <message>
+        <source>Meeting booked</source>
+        <translation>商談獲得</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>興味なし</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>架電禁止</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>ホット</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>ウォーム</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>コールド</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>決裁権</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>ニーズ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>導入時期</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>予算なし</translation>
+    </message>
+    <message>
+        <source>Being planned</source>
+        <translation>予算化予定</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>予算確保済み</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>推進者</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation>ニーズなし</translation>
+    </message>
+    <message>
+        <source>Latent</source>
+        <translation>潜在</translation>
+    </message>
+    <message>
+        <source>Explicit</source>
+        <translation>顕在</translation>
+    </message>
+    <message>
+        <source>Over 12 months</source>
+        <translation>1年以上先</translation>
+    </message>
+    <message>
+        <source>Within 12 months</source>
+        <translation>1年以内</translation>
+    </message>
+    <message>
+        <source>Within 6 months</source>
+        <translation>半年以内</translation>
+    </message>
+    <message>
+        <source>Within 3 months</source>
+        <translation>3か月以内</translation>
+    </message>
+    <message>
+        <source>Timing not right</source>
+        <translation>時期尚早</translation>
+    </message>
+    <message>
+        <source>No authority reached</source>
+        <translation>決裁者に届かない</translation>
+    </message>
+    <message>
+        <source>Using a competitor</source>
+        <translation>競合製品を利用中</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>連絡がつかない</translation>
+    </message>
+    <message>
+        <source>Bad data</source>
+        <translation>データ不備</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Not a fit</source>
+        <translation>ターゲット外</translation>
+    </message>
+    <message>
+        <source>A competitor</source>
+        <translation>競合企業</translation>
+    </message>
+    <message>
+        <source>Student or personal use</source>
+        <translation>学生・個人利用</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>折り返し期限</translation>
+    </message>
+    <message>
+        <source>Resting after unanswered calls</source>
+        <translation>不在続きのため間隔を空け中</translation>
+    </message>
+    <message>
         <source>Just arrived</source>
         <translation>流入直後</translation>
     </message>
@@ -357,7 +686,6 @@
     </message>
     <message>
         <source>Select a lead in the queue to see its details.</source>
-        <extracomment>Where the call log and its actions go (the next capability fills it).</extracomment>
         <translation>キューのリードを選ぶと詳細が表示されます。</translation>
     </message>
     <message>
@@ -390,6 +718,18 @@
             <numerusform>%n 件 · 減衰後 %1 · 最新 %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>（訂正済み）</translation>
+    </message>
+    <message>
+        <source>Callback %1</source>
+        <translation>折り返し %1</translation>
+    </message>
+    <message>
+        <source>Correct this call…</source>
+        <translation>この架電を訂正…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -414,6 +754,22 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Lead</source>
+        <translation>リード(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Log call…</source>
+        <translation>架電を記録(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Return to nurture…</source>
+        <translation>ナーチャリングに戻す(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disqualify…</source>
+        <translation>対象外にする(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
@@ -435,6 +791,24 @@
             <numerusform>この表示のリード: %n 件</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n callback(s) due</source>
+        <translation>
+            <numerusform>折り返し期限: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call saved.</source>
+        <translation>架電を保存しました。</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>架電禁止</translation>
+    </message>
+    <message>
+        <source>Mark %1 as do-not-call? Calls are switched off and the lead never returns to any queue.</source>
+        <translation>%1 を架電禁止にしますか？架電できなくなり、このリードはどのキューにも戻りません。</translation>
+    </message>
     <message>
         <source>Baton</source>
         <translation>Baton</translation>
@@ -446,6 +820,17 @@
     <message>
         <source>Done.</source>
         <translation>完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Callback due</source>
+        <translation>折り返し期限</translation>
+    </message>
+    <message>
+        <source>%1 (%2) asked to be called back now.</source>
+        <translation>%1（%2）の折り返し時刻になりました。</translation>
     </message>
 </context>
 <context>
@@ -479,6 +864,10 @@
         <translation>今かける理由</translation>
     </message>
     <message>
+        <source>First call</source>
+        <translation>初回架電</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
@@ -490,11 +879,55 @@
         <source>Unassigned</source>
         <translation>未割り当て</translation>
     </message>
+    <message>
+        <source>✓ in time</source>
+        <translation>✓ 期限内</translation>
+    </message>
+    <message>
+        <source>✗ late</source>
+        <translation>✗ 超過</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>超過 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>残り %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return to nurture — %1</source>
+        <translation>ナーチャリングに戻す — %1</translation>
+    </message>
+    <message>
+        <source>Disqualify — %1</source>
+        <translation>対象外にする — %1</translation>
+    </message>
+    <message>
+        <source>Re-enter the queue on</source>
+        <translation>キューに戻す日</translation>
+    </message>
+    <message>
+        <source>What marketing should know</source>
+        <translation>マーケティングへの共有事項</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
         <source>Time</source>
+        <extracomment>The call&apos;s id for calls (to correct it); None for touches.</extracomment>
         <translation>時刻</translation>
     </message>
     <message>
@@ -502,12 +935,12 @@
         <translation>内容</translation>
     </message>
     <message>
-        <source>Content</source>
-        <translation>コンテンツ</translation>
+        <source>Content / notes</source>
+        <translation>コンテンツ / メモ</translation>
     </message>
     <message>
-        <source>Campaign</source>
-        <translation>キャンペーン</translation>
+        <source>Campaign / rep</source>
+        <translation>キャンペーン / 担当</translation>
     </message>
 </context>
 <context>
@@ -519,6 +952,67 @@
     <message>
         <source>Choose your name. Baton remembers it for this database.</source>
         <translation>自分の名前を選んでください。このデータベースでは次回から自動で選ばれます。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPanel</name>
+    <message>
+        <source>Log call (%1)</source>
+        <translation>架電を記録 (%1)</translation>
+    </message>
+    <message>
+        <source>Return to nurture…</source>
+        <translation>ナーチャリングに戻す…</translation>
+    </message>
+    <message>
+        <source>Disqualify…</source>
+        <translation>対象外にする…</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>架電禁止</translation>
+    </message>
+    <message>
+        <source>Do not call: phone actions are off.</source>
+        <translation>架電禁止: 電話の操作は無効です。</translation>
+    </message>
+    <message>
+        <source>Callback overdue since %1</source>
+        <translation>折り返し期限超過（%1 から）</translation>
+    </message>
+    <message>
+        <source>Callback at %1</source>
+        <translation>折り返し %1</translation>
+    </message>
+    <message>
+        <source>Meeting at %1</source>
+        <translation>商談 %1</translation>
+    </message>
+    <message>
+        <source>Temperature: %1</source>
+        <translation>温度感: %1</translation>
+    </message>
+    <message>
+        <source>Returned to nurture: %1</source>
+        <translation>ナーチャリングに戻した理由: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unanswered attempt(s) in a row. Consider returning this lead to nurture.</source>
+        <translation>
+            <numerusform>%n 回連続で不在です。ナーチャリングに戻すことを検討してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First call in time</source>
+        <translation>初回架電は期限内</translation>
+    </message>
+    <message>
+        <source>First call missed its target (%1)</source>
+        <translation>初回架電が目標時刻（%1）を超過</translation>
+    </message>
+    <message>
+        <source>First call due by %1</source>
+        <translation>初回架電の期限 %1</translation>
     </message>
 </context>
 </TS>
