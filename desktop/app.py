@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 import resources
@@ -46,7 +46,11 @@ def application(language: str | None = None) -> QApplication:
 
 
 def fill_demo(db: Database, leads: int) -> bool:
-    """Generate demo data with a progress dialog; False if the user cancelled."""
+    """Generate demo data with a progress dialog; False if cancelled or failed.
+
+    Waits in a local event loop until the task itself reports: the data is committed in
+    one transaction, so the answer is exactly what the database holds.
+    """
     dialog = QProgressDialog(
         QCoreApplication.translate("App", "Creating demo data…"),
         QCoreApplication.translate("App", "Cancel"),
@@ -55,6 +59,8 @@ def fill_demo(db: Database, leads: int) -> bool:
     )
     dialog.setWindowTitle("Baton")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     dialog.setMinimumDuration(0)
     task = Task(
         lambda progress, cancelled: demo.generate(
@@ -62,16 +68,15 @@ def fill_demo(db: Database, leads: int) -> bool:
         )
     )
     outcome: dict[str, object] = {}
+    loop = QEventLoop()
     task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
-    task.signals.finished.connect(
-        lambda result: (outcome.setdefault("ok", result), dialog.accept())
-    )
-    task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), dialog.reject()))
+    task.signals.finished.connect(lambda result: (outcome.setdefault("ok", result), loop.quit()))
+    task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
     dialog.canceled.connect(task.cancel)
+    dialog.show()
     task.start()
-    dialog.exec()
-    if not outcome:  # cancelled: let the task see its flag and roll back
-        QThreadPool.globalInstance().waitForDone()
+    loop.exec()
+    dialog.close()
     error = outcome.get("error")
     if isinstance(error, BaseException) and not isinstance(error, InterruptedError):
         QMessageBox.critical(None, "Baton", errors.message(error))
