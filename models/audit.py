@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from models.entities import AuditEntry, StageChange
+from models.entities import AuditEntry, Lead, StageChange
 
 
 def _plain(value: Any) -> Any:
@@ -43,6 +43,31 @@ def record(
             after={k: _plain(v) for k, v in after.items()} if after is not None else None,
         )
     )
+
+
+def move_stage(
+    session: Session,
+    lead: Lead,
+    to_stage: str,
+    *,
+    user_id: int | None,
+    at: datetime,
+    reason: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Move a lead to another stage, recording the transition (who, when, why)."""
+    stage_change(
+        session,
+        lead_id=lead.id,
+        from_stage=lead.stage,
+        to_stage=to_stage,
+        user_id=user_id,
+        at=at,
+        reason=reason,
+        note=note,
+    )
+    lead.stage = str(to_stage)
+    lead.stage_changed_at = at
 
 
 def stage_change(

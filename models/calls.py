@@ -243,12 +243,15 @@ _LEAD_AUDIT = (
 
 
 def _refresh_aggregates(session: Session, lead: Lead, user_id: int, now: datetime) -> None:
-    """Recompute the lead's call figures from its calls that stand (not superseded)."""
-    calls = session.scalars(
-        select(Call)
-        .where(Call.lead_id == lead.id, Call.superseded.is_(False))
-        .order_by(Call.started_at, Call.id)
-    ).all()
+    """Recompute the lead's call figures from its calls that stand (not superseded).
+
+    A lead marketing sent again after a return to nurture starts a new round: only the
+    calls since it was recycled count (attempts, first call and speed to lead, streak).
+    """
+    statement = select(Call).where(Call.lead_id == lead.id, Call.superseded.is_(False))
+    if lead.recycled_at is not None and lead.stage in (Stage.NEW, Stage.WORKING):
+        statement = statement.where(Call.started_at > lead.recycled_at)
+    calls = session.scalars(statement.order_by(Call.started_at, Call.id)).all()
     lead.call_attempts = len(calls)
     lead.first_call_at = calls[0].started_at if calls else None
     lead.last_call_at = calls[-1].started_at if calls else None
@@ -271,17 +274,9 @@ def _refresh_aggregates(session: Session, lead: Lead, user_id: int, now: datetim
     if lead.first_call_at is not None and lead.sla_due_at is not None and lead.sla_met is None:
         lead.sla_met = lead.first_call_at <= lead.sla_due_at
     if calls and lead.stage == Stage.NEW:
-        audit.stage_change(
-            session,
-            lead_id=lead.id,
-            from_stage=lead.stage,
-            to_stage=Stage.WORKING,
-            user_id=user_id,
-            at=now,
-            reason="first_call",
+        audit.move_stage(
+            session, lead, Stage.WORKING.value, user_id=user_id, at=now, reason="first_call"
         )
-        lead.stage = Stage.WORKING.value
-        lead.stage_changed_at = now
 
 
 def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) -> CallLogged:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,19 +75,41 @@ def _leave_queue(
     note: str,
     now: datetime,
 ) -> None:
-    audit.stage_change(
+    audit.move_stage(
         session,
-        lead_id=lead.id,
-        from_stage=lead.stage,
-        to_stage=to_stage,
+        lead,
+        to_stage.value,
         user_id=user_id,
         at=now,
         reason=reason,
         note=note.strip() or None,
     )
-    lead.stage = to_stage.value
-    lead.stage_changed_at = now
     lead.next_callback_at = None
+
+
+def _audited(
+    session: Session,
+    lead: Lead,
+    user_id: int | None,
+    action: str,
+    before: dict[str, object],
+    now: datetime,
+    note: str | None = None,
+) -> Changes:
+    """Record the change in the audit trail and report it to the views."""
+    session.flush()
+    after = audit.snapshot(lead, _LEAD_AUDIT) | ({"note": note} if note is not None else {})
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action=action,
+        before=before,
+        after=after,
+        at=now,
+    )
+    return Changes(lead_ids=frozenset({lead.id}), queue=True)
 
 
 def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -> Changes:
@@ -99,16 +122,18 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
         )
     if data.reason == "other" and not data.note.strip():
         raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
-    if data.until is not None and data.until <= now.date():
+    user = permissions.actor(session, user_id)
+    lead = _lead(session, data.lead_id)
+    permissions.require_can_work(user, lead)
+    # "Today" on the team's calendar: early morning in Tokyo is still yesterday in UTC.
+    zone = ZoneInfo(team_settings_for(session, lead).timezone)
+    if data.until is not None and data.until <= now.astimezone(zone).date():
         raise InvalidInput(
             f"The re-entry date {data.until.isoformat()} is not in the future.",
             field="until",
             key="until_not_future",
             until=data.until.isoformat(),
         )
-    user = permissions.actor(session, user_id)
-    lead = _lead(session, data.lead_id)
-    permissions.require_can_work(user, lead)
     if lead.stage not in (Stage.NEW, Stage.WORKING):
         raise InvalidInput(
             f"Lead {lead.id} is {lead.stage}; only new and working leads go back to nurture.",
@@ -119,18 +144,7 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
     lead.recycle_reason = data.reason
     lead.recycle_until = data.until
     lead.recycled_at = now
-    session.flush()
-    audit.record(
-        session,
-        user_id=user_id,
-        entity="lead",
-        entity_id=lead.id,
-        action="recycled",
-        before=before,
-        after=audit.snapshot(lead, _LEAD_AUDIT) | {"note": data.note},
-        at=now,
-    )
-    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+    return _audited(session, lead, user_id, "recycled", before, now, data.note)
 
 
 def disqualify(
@@ -152,18 +166,7 @@ def disqualify(
         raise InvalidInput(f"Lead {lead.id} is already disqualified.", field="stage")
     before = audit.snapshot(lead, _LEAD_AUDIT)
     _leave_queue(session, lead, user_id, Stage.DISQUALIFIED, reason, note, now)
-    session.flush()
-    audit.record(
-        session,
-        user_id=user_id,
-        entity="lead",
-        entity_id=lead.id,
-        action="disqualified",
-        before=before,
-        after=audit.snapshot(lead, _LEAD_AUDIT) | {"note": note},
-        at=now,
-    )
-    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+    return _audited(session, lead, user_id, "disqualified", before, now, note)
 
 
 def mark_do_not_call(
@@ -178,18 +181,7 @@ def mark_do_not_call(
     before = audit.snapshot(lead, _LEAD_AUDIT)
     lead.do_not_call = True
     lead.next_callback_at = None
-    session.flush()
-    audit.record(
-        session,
-        user_id=user_id,
-        entity="lead",
-        entity_id=lead.id,
-        action="do_not_call",
-        before=before,
-        after=audit.snapshot(lead, _LEAD_AUDIT) | {"note": note},
-        at=now,
-    )
-    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+    return _audited(session, lead, user_id, "do_not_call", before, now, note)
 
 
 def team_settings_for(session: Session, lead: Lead) -> TeamSettings:
@@ -217,33 +209,16 @@ def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime
             field="stage",
         )
     before = audit.snapshot(lead, _LEAD_AUDIT)
-    audit.stage_change(
-        session,
-        lead_id=lead.id,
-        from_stage=lead.stage,
-        to_stage=Stage.NEW,
-        user_id=user_id,
-        at=now,
-        reason="mql_again",
-    )
-    lead.stage = Stage.NEW.value
-    lead.stage_changed_at = now
+    audit.move_stage(session, lead, Stage.NEW.value, user_id=user_id, at=now, reason="mql_again")
     lead.mql_at = now
     lead.call_attempts = 0
     lead.unanswered_streak = 0
+    # A new round: the previous round's calls are history, not this round's first call.
+    lead.first_call_at = None
+    lead.last_call_at = None
     lead.sla_due_at = deadline(now, team_settings_for(session, lead))
     lead.sla_met = None
     lead.sla_breached_at = None
-    session.flush()
-    audit.record(
-        session,
-        user_id=user_id,
-        entity="lead",
-        entity_id=lead.id,
-        action="requalified",
-        before=before,
-        after=audit.snapshot(lead, _LEAD_AUDIT),
-        at=now,
-    )
+    changes = _audited(session, lead, user_id, "requalified", before, now)
     rescore_leads(session, [lead.id], now)
-    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+    return changes
