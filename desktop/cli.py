@@ -362,6 +362,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # -- Parser ---------------------------------------------------------------------------
+def _count(text: str) -> int:
+    """A whole number, 0 or more (SQLite reads LIMIT -1 as "all", PostgreSQL refuses it)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is less than 0")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -397,7 +408,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("queue", parents=[common], help="print the queue in priority order")
     p.add_argument("--rep", metavar="EMAIL", help="only this rep's leads")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_count, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_queue)
 

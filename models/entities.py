@@ -61,6 +61,18 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         return value.replace(tzinfo=UTC)
 
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        parse = datetime.fromisoformat
+
+        # SQLite hands back the stored text ("2026-11-20 03:00:00.000000"): parse it
+        # straight into an aware UTC value in one C call (the queue reads thousands).
+        def process(value: str | None) -> datetime | None:
+            return None if value is None else parse(value + "+00:00")
+
+        return process
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
@@ -182,10 +194,12 @@ class Lead(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
     __table_args__ = (
+        # Queue order. Stage and grade filters deliberately have no (x, priority) index:
+        # with IN (...) SQLite would pick it and sort every match, where walking the
+        # priority index and filtering finds the top rows at once (measured: 200 ms vs
+        # 0.2 ms for the top 50 of 100,000).
         Index("ix_lead_priority", "priority"),
-        Index("ix_lead_stage_priority", "stage", "priority"),
         Index("ix_lead_owner_priority", "owner_id", "priority"),
-        Index("ix_lead_grade_priority", "grade", "priority"),
     )
 
 
@@ -336,6 +350,7 @@ class AuditEntry(Base):
 
 # Typed handles on the tables for Core bulk statements (executemany without the ORM).
 ACCOUNT = cast(Table, Account.__table__)
+USER_ACCOUNT = cast(Table, User.__table__)
 LEAD = cast(Table, Lead.__table__)
 TOUCH = cast(Table, Touch.__table__)
 CALL = cast(Table, Call.__table__)

@@ -162,8 +162,12 @@ def disqualify(
     user = permissions.actor(session, user_id)
     lead = _lead(session, lead_id)
     permissions.require_can_work(user, lead)
-    if lead.stage == Stage.DISQUALIFIED:
-        raise InvalidInput(f"Lead {lead.id} is already disqualified.", field="stage")
+    if lead.stage not in (Stage.NEW, Stage.WORKING, Stage.RECYCLED):
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only new, working or recycled leads can be "
+            "disqualified.",
+            field="stage",
+        )
     before = audit.snapshot(lead, _LEAD_AUDIT)
     _leave_queue(session, lead, user_id, Stage.DISQUALIFIED, reason, note, now)
     return _audited(session, lead, user_id, "disqualified", before, now, note)

@@ -22,6 +22,9 @@ from datetime import datetime, timedelta
 from models.enums import Stage
 from models.scoring import ScoreResult, ScoringConfig
 
+#: Scores are clamped to 0–100 (models.scoring.score_lead).
+_SCORE_MAX = 100.0
+
 
 @dataclass(frozen=True)
 class Priority:
@@ -49,7 +52,12 @@ def prioritize(
     expiries: list[datetime] = []
     if next_callback_at is not None:
         if next_callback_at <= now:
-            value += cfg.callback_due_boost
+            # A promised callback rises to the top: lift it above the best priority a
+            # lead without one can reach (top score, a hot signal and a new-lead boost).
+            ceiling = (
+                _SCORE_MAX + cfg.hot_signal_boost + max(cfg.fresh_lead_boost, cfg.new_lead_boost)
+            )
+            value += max(cfg.callback_due_boost, ceiling)
             reasons.append("callback_due")
         else:
             expiries.append(next_callback_at)

@@ -11,16 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.orm import Session
 
 from models import text
-from models.entities import Account, Lead, User
+from models.entities import ACCOUNT, LEAD, USER_ACCOUNT, Account, User
 from models.enums import ACTIVE_STAGES, Role
-
-Owner = aliased(User, name="owner")
 
 
 class SortKey(StrEnum):
@@ -54,7 +53,7 @@ class QueueQuery:
     descending: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
     id: int
     priority: float
@@ -94,110 +93,153 @@ class FilterOptions:
     owners: tuple[UserOption, ...] = field(default_factory=tuple)
 
 
+# Core columns (not ORM attributes): the queue's reads are plain rows, and Core statements
+# skip the ORM's per-execution work. Statements are built once per filter *shape* and
+# cached; the values travel as bound parameters.
+_L = LEAD.c
+_A = ACCOUNT.c
+_OWNER = USER_ACCOUNT.alias("owner")
+_O = _OWNER.c
+
 _SORT_COLUMNS: dict[SortKey, Any] = {
-    SortKey.PRIORITY: Lead.priority,
-    SortKey.NAME: Lead.sort_key,
-    SortKey.COMPANY: Account.sort_key,
-    SortKey.INDUSTRY: Account.industry,
-    SortKey.SCORE: Lead.score,
-    SortKey.LAST_TOUCH: Lead.last_touch_at,
-    SortKey.WHY_NOW: Lead.why_now,
-    SortKey.STAGE: Lead.stage,
-    SortKey.OWNER: func.coalesce(Owner.display_name_kana, Owner.display_name),
+    SortKey.PRIORITY: _L.priority,
+    SortKey.NAME: _L.sort_key,
+    SortKey.COMPANY: _A.sort_key,
+    SortKey.INDUSTRY: _A.industry,
+    SortKey.SCORE: _L.score,
+    SortKey.LAST_TOUCH: _L.last_touch_at,
+    SortKey.WHY_NOW: _L.why_now,
+    SortKey.STAGE: _L.stage,
+    SortKey.OWNER: func.coalesce(_O.display_name_kana, _O.display_name),
 }
 
 _ROW_COLUMNS = (
-    Lead.id,
-    Lead.priority,
-    Lead.name,
-    Lead.name_kana,
-    Account.name.label("company"),
-    Account.industry,
-    Lead.score,
-    Lead.grade,
-    Lead.last_touch_at,
-    Lead.why_now,
-    Lead.stage,
-    Lead.owner_id,
-    Owner.display_name.label("owner_name"),
-    Lead.mql_at,
-    Lead.email,
-    Lead.phone,
-    Lead.call_attempts,
-    Lead.next_callback_at,
-    Lead.do_not_call,
-    Lead.sla_due_at,
-    Lead.sla_met,
-    Lead.first_call_at,
+    _L.id,
+    _L.priority,
+    _L.name,
+    _L.name_kana,
+    _A.name.label("company"),
+    _A.industry,
+    _L.score,
+    _L.grade,
+    _L.last_touch_at,
+    _L.why_now,
+    _L.stage,
+    _L.owner_id,
+    _O.display_name.label("owner_name"),
+    _L.mql_at,
+    _L.email,
+    _L.phone,
+    _L.call_attempts,
+    _L.next_callback_at,
+    _L.do_not_call,
+    _L.sla_due_at,
+    _L.sla_met,
+    _L.first_call_at,
 )
 
 
-def _filtered(statement: Select[Any], query: QueueQuery) -> Select[Any]:
+@dataclass(frozen=True)
+class _Shape:
+    """What a query's SQL depends on (its values are parameters)."""
+
+    rows: bool
+    paged: bool
+    stages: bool
+    grades: bool
+    industries: bool
+    owner: str  # "any", "none" or "id"
+    text: bool
+    due: bool
+    sort: SortKey
+    descending: bool
+
+
+def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
+    owner = "id" if isinstance(query.owner, int) else str(query.owner)
+    return _Shape(
+        rows,
+        paged,
+        bool(query.stages),
+        bool(query.grades),
+        bool(query.industries),
+        owner,
+        bool(query.text.strip()),
+        query.callbacks_due_by is not None,
+        query.sort,
+        query.descending,
+    )
+
+
+def _params(query: QueueQuery) -> dict[str, Any]:
+    return {
+        "stages": list(query.stages),
+        "grades": list(query.grades),
+        "industries": list(query.industries),
+        "owner_id": query.owner if isinstance(query.owner, int) else None,
+        "pattern": text.like_pattern(query.text),
+        "due_by": query.callbacks_due_by,
+    }
+
+
+@lru_cache(maxsize=256)
+def _statement(shape: _Shape) -> Select[Any]:
+    columns = _ROW_COLUMNS if shape.rows else (_L.id,)
+    statement: Select[Any] = select(*columns).select_from(LEAD)
+    if shape.rows or shape.industries or shape.sort in (SortKey.COMPANY, SortKey.INDUSTRY):
+        statement = statement.join(ACCOUNT, _A.id == _L.account_id)
+    if shape.rows or shape.sort == SortKey.OWNER:
+        statement = statement.outerjoin(_OWNER, _O.id == _L.owner_id)
     # Do-not-call leads never return to any queue.
-    statement = statement.where(Lead.do_not_call.is_(False))
-    if query.callbacks_due_by is not None:
-        statement = statement.where(Lead.next_callback_at <= query.callbacks_due_by)
-    if query.stages:
-        statement = statement.where(Lead.stage.in_(query.stages))
-    if query.grades:
-        statement = statement.where(Lead.grade.in_(query.grades))
-    if query.industries:
-        statement = statement.where(Account.industry.in_(query.industries))
-    if query.owner == NO_OWNER:
-        statement = statement.where(Lead.owner_id.is_(None))
-    elif isinstance(query.owner, int):
-        statement = statement.where(Lead.owner_id == query.owner)
-    if query.text.strip():
-        pattern = text.like_pattern(query.text)
-        statement = statement.where(Lead.search_text.like(pattern, escape="\\"))
+    statement = statement.where(_L.do_not_call.is_(False))
+    if shape.due:
+        statement = statement.where(_L.next_callback_at <= bindparam("due_by"))
+    if shape.stages:
+        statement = statement.where(_L.stage.in_(bindparam("stages", expanding=True)))
+    if shape.grades:
+        statement = statement.where(_L.grade.in_(bindparam("grades", expanding=True)))
+    if shape.industries:
+        statement = statement.where(_A.industry.in_(bindparam("industries", expanding=True)))
+    if shape.owner == NO_OWNER:
+        statement = statement.where(_L.owner_id.is_(None))
+    elif shape.owner == "id":
+        statement = statement.where(_L.owner_id == bindparam("owner_id"))
+    if shape.text:
+        statement = statement.where(_L.search_text.like(bindparam("pattern"), escape="\\"))
+    column = _SORT_COLUMNS[shape.sort]
+    if shape.descending:
+        statement = statement.order_by(column.desc().nulls_last(), _L.id.desc())
+    else:
+        statement = statement.order_by(column.asc().nulls_last(), _L.id.asc())
+    if shape.paged:
+        statement = statement.offset(bindparam("offset")).limit(bindparam("limit"))
     return statement
-
-
-def _ordered(statement: Select[Any], query: QueueQuery) -> Select[Any]:
-    column = _SORT_COLUMNS[query.sort]
-    if query.descending:
-        return statement.order_by(column.desc().nulls_last(), Lead.id.desc())
-    return statement.order_by(column.asc().nulls_last(), Lead.id.asc())
-
-
-def _needs_owner(query: QueueQuery) -> bool:
-    return query.sort == SortKey.OWNER
-
-
-def _needs_account(query: QueueQuery) -> bool:
-    return bool(query.industries) or query.sort in (SortKey.COMPANY, SortKey.INDUSTRY)
 
 
 def queue_ids(session: Session, query: QueueQuery) -> list[int]:
     """Every matching lead id, in queue order."""
-    statement: Select[Any] = select(Lead.id)
-    if _needs_account(query):
-        statement = statement.join(Account, Account.id == Lead.account_id)
-    if _needs_owner(query):
-        statement = statement.outerjoin(Owner, Owner.id == Lead.owner_id)
-    return list(session.scalars(_ordered(_filtered(statement, query), query)))
+    statement = _statement(_shape(query, rows=False, paged=False))
+    return list(session.connection().execute(statement, _params(query)).scalars())
 
 
-def _row_select() -> Select[Any]:
+@lru_cache(maxsize=1)
+def _rows_by_id() -> Select[Any]:
     statement = (
         select(*_ROW_COLUMNS)
-        .join(Account, Account.id == Lead.account_id)
-        .outerjoin(Owner, Owner.id == Lead.owner_id)
+        .select_from(LEAD)
+        .join(ACCOUNT, _A.id == _L.account_id)
+        .outerjoin(_OWNER, _O.id == _L.owner_id)
+        .where(_L.id.in_(bindparam("ids", expanding=True)))
     )
     return cast("Select[Any]", statement)
-
-
-def _to_row(row: Any) -> QueueRow:
-    return QueueRow(*row)
 
 
 def queue_rows(session: Session, ids: Sequence[int]) -> list[QueueRow]:
     """The rows for the given ids, in the order given (unknown ids are left out)."""
     if not ids:
         return []
-    by_id = {
-        row.id: _to_row(row) for row in session.execute(_row_select().where(Lead.id.in_(list(ids))))
-    }
+    result = session.connection().execute(_rows_by_id(), {"ids": list(ids)})
+    by_id = {row[0]: QueueRow(*row) for row in result.all()}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -205,8 +247,9 @@ def queue_page(
     session: Session, query: QueueQuery, *, offset: int = 0, limit: int = 50
 ) -> list[QueueRow]:
     """One page of the queue, in order: the top-N fetch."""
-    statement = _ordered(_filtered(_row_select(), query), query).offset(offset).limit(limit)
-    return [_to_row(row) for row in session.execute(statement)]
+    statement = _statement(_shape(query, rows=True, paged=True))
+    params = _params(query) | {"offset": offset, "limit": limit}
+    return [QueueRow(*row) for row in session.connection().execute(statement, params).all()]
 
 
 def filter_options(session: Session) -> FilterOptions:

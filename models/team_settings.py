@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
 
 from models.errors import InvalidInput
 
@@ -55,4 +58,16 @@ class TeamSettings:
             raise InvalidInput("Business days must be weekday numbers 0-6.", field="weekdays")
         if settings.sla_minutes <= 0:
             raise InvalidInput("The speed-to-lead target must be positive.", field="sla_minutes")
+        if settings.max_unanswered <= 0 or settings.period_days <= 0:
+            raise InvalidInput("The attempt limits must be positive.", field="attempts")
+        # Checked here, not where a deadline is first computed (a crash far from the cause).
+        try:
+            ZoneInfo(settings.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput(
+                f"Unknown time zone {settings.timezone!r}.", field="timezone"
+            ) from None
+        country = settings.holiday_country
+        if country and country not in holidays.list_supported_countries():
+            raise InvalidInput(f"Unknown holiday calendar {country!r}.", field="holiday_country")
         return settings

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models.changes import Changes
 from models.entities import TOUCH, Lead, Touch
 from models.enums import TouchKind
 from models.errors import InvalidInput, NotFound
-from models.rescore import rescore_leads
+from models.rescore import IN_CHUNK, rescore_leads
 
 _KINDS = {kind.value for kind in TouchKind}
 
@@ -28,6 +28,35 @@ class NewTouch:
     campaign: str | None = None
     source_system: str | None = None
     external_id: str | None = None
+
+
+def _already_recorded(
+    session: Session, touches: Sequence[NewTouch]
+) -> set[tuple[str | None, str | None]]:
+    """The (source system, external id) pairs of ``touches`` that are stored already.
+
+    One ``source_system = ? AND external_id IN (...)`` look-up per source and chunk: an
+    index seek (a row-value ``IN`` would scan the whole unique index on SQLite).
+    """
+    by_source: dict[str | None, set[str]] = {}
+    for t in touches:
+        if t.external_id:
+            by_source.setdefault(t.source_system, set()).add(t.external_id)
+    found: set[tuple[str | None, str | None]] = set()
+    for source, ids in by_source.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), IN_CHUNK):
+            chunk = ordered[start : start + IN_CHUNK]
+            same_source = (
+                Touch.source_system.is_(None) if source is None else Touch.source_system == source
+            )
+            found.update(
+                (source, external_id)
+                for external_id in session.scalars(
+                    select(Touch.external_id).where(same_source, Touch.external_id.in_(chunk))
+                )
+            )
+    return found
 
 
 def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) -> Changes:
@@ -54,20 +83,9 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
     missing = sorted(lead_ids - known)
     if missing:
         raise NotFound(f"No lead with id {missing[0]}.", lead_id=missing[0])
-    keyed = [(t.source_system, t.external_id) for t in touches if t.external_id]
-    existing: set[tuple[str | None, str | None]] = set()
-    if keyed:
-        existing = {
-            (row[0], row[1])
-            for row in session.execute(
-                select(Touch.source_system, Touch.external_id).where(
-                    tuple_(Touch.source_system, Touch.external_id).in_(keyed)
-                )
-            )
-        }
     # Skip touches already recorded, and repeats of one source id within this batch
     # (the first one counts), which the unique constraint would otherwise reject.
-    seen = set(existing)
+    seen = _already_recorded(session, touches)
     new: list[NewTouch] = []
     for t in touches:
         if t.external_id:

@@ -1,4 +1,4 @@
-"""Working a lead: attempt streak, next meeting, speed-to-lead clock.
+"""Working a lead: attempt streak, next meeting, speed-to-lead clock; queue indexes.
 
 Revision ID: 0002
 Revises: 0001
@@ -25,10 +25,15 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("sla_met", sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column("sla_breached_at", sa.DateTime(), nullable=True))
         batch_op.create_index(batch_op.f("ix_lead_sla_due_at"), ["sla_due_at"], unique=False)
+        # The planner picked these for stage/grade IN filters and then sorted every match.
+        batch_op.drop_index("ix_lead_stage_priority")
+        batch_op.drop_index("ix_lead_grade_priority")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("lead", schema=None) as batch_op:
+        batch_op.create_index("ix_lead_grade_priority", ["grade", "priority"], unique=False)
+        batch_op.create_index("ix_lead_stage_priority", ["stage", "priority"], unique=False)
         batch_op.drop_index(batch_op.f("ix_lead_sla_due_at"))
         batch_op.drop_column("sla_breached_at")
         batch_op.drop_column("sla_met")
