@@ -348,6 +348,67 @@ def cmd_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _team_changes(args: argparse.Namespace) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if args.hours:
+        start, sep, end = args.hours.partition("-")
+        if not sep:
+            raise InvalidInput(
+                f"--hours {args.hours!r}: expected START-END, e.g. 09:00-18:00.", field="hours"
+            )
+        changes.setdefault("business_hours", {}).update(start=start.strip(), end=end.strip())
+    if args.weekdays:
+        try:
+            days = [int(d) for d in args.weekdays.split(",")]
+        except ValueError:
+            raise InvalidInput(
+                f"--weekdays {args.weekdays!r}: expected numbers 0-6 (Monday = 0), e.g. 0,1,2,3,4.",
+                field="weekdays",
+            ) from None
+        changes.setdefault("business_hours", {})["weekdays"] = days
+    if args.holidays:
+        changes["holiday_country"] = None if args.holidays.lower() == "none" else args.holidays
+    if args.timezone:
+        changes["timezone"] = args.timezone
+    if args.sla_minutes is not None:
+        changes["sla_minutes"] = args.sla_minutes
+    for name in ("max_unanswered", "period_days"):
+        value = getattr(args, name)
+        if value is not None:
+            changes.setdefault("attempts", {})[name] = value
+    return changes
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    from models.teams import list_teams, update_settings
+    from models.users import user_by_email
+
+    db = _open(args)
+    try:
+        if args.team_command == "set":
+            changes = _team_changes(args)
+            if not changes:
+                raise InvalidInput("Nothing to change: give at least one option.", field="team")
+            email = args.user or os.environ.get("BATON_USER")
+            if not email:
+                raise InvalidInput("Say who is changing the rules with --user EMAIL.", field="user")
+            with db.write() as session:
+                team_id = args.team or list_teams(session)[0].id
+                user_id = user_by_email(session, email).id
+                update_settings(session, user_id, team_id, changes, datetime.now(UTC))
+        with db.read() as session:
+            teams = list_teams(session)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(teams)
+    else:
+        for team in teams:
+            print(f"{team.id:4d}  {team.name}")
+            print(f"      {json.dumps(team.settings, ensure_ascii=False)}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import StartOptions, run
 
@@ -461,6 +522,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rep", metavar="EMAIL")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("team", parents=[common], help="show or change a team's working rules")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_team, team_command="show")
+    team_sub = p.add_subparsers(dest="team_command", metavar="ACTION")
+    team_set = team_sub.add_parser("set", parents=[common], help="change the rules")
+    team_set.add_argument("--team", type=int, help="team id (default: the first team)")
+    team_set.add_argument("--hours", metavar="START-END", help="business hours, e.g. 09:00-18:00")
+    team_set.add_argument("--weekdays", metavar="0,1,2,3,4", help="business days (Monday = 0)")
+    team_set.add_argument("--holidays", metavar="COUNTRY", help="holiday calendar (JP) or none")
+    team_set.add_argument("--timezone", metavar="ZONE", help="e.g. Asia/Tokyo")
+    team_set.add_argument("--sla-minutes", type=int, help="speed-to-lead target for the 1st call")
+    team_set.add_argument(
+        "--max-unanswered",
+        type=int,
+        help="unanswered attempts before the app suggests returning the lead to nurture",
+    )
+    team_set.add_argument("--period-days", type=int, help="...within this many days")
+    team_set.add_argument("--user", metavar="EMAIL", help="who changes them (team lead/admin)")
+    team_set.add_argument("--json", action="store_true")
+    team_set.set_defaults(func=cmd_team)
 
     p = sub.add_parser("rescore", parents=[common], help="recompute every score and priority")
     p.set_defaults(func=cmd_rescore)
