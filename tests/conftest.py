@@ -11,8 +11,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from psycopg import sql
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from models import demo
 from models.database import Database, open_database
 
 pytest_plugins = ["tests.gui_fixtures"]
@@ -137,22 +139,87 @@ def db(any_url: str) -> Iterator[Database]:
     database.close()
 
 
-@pytest.fixture
-def demo_db(any_url: str) -> Iterator[Database]:
-    """A small deterministic demo data set on both databases."""
-    from models import demo
+def _drop_database(server: str, name: str) -> None:
+    _pg_admin(
+        server, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    )
 
-    database = open_database(any_url)
+
+@pytest.fixture(scope="session")
+def sqlite_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data set (300 leads, seed 7, at NOW) in a SQLite file, generated once."""
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+    database = open_database(f"sqlite:///{path}")
     demo.generate(database, leads=300, seed=7, now=NOW)
+    database.close()
+    assert not path.with_name(path.name + "-wal").exists()  # everything is in the file
+    return path
+
+
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def demo_template(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+    """The demo data set once per backend: ("sqlite", path) or (server, template db name)."""
+    if request.param == "sqlite":
+        yield "sqlite", str(request.getfixturevalue("sqlite_demo_template"))
+        return
+    server: str = request.getfixturevalue("pg_server")
+    name = f"baton_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(server, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    database = open_database(make_url(server).set(database=name).render_as_string(False))
+    demo.generate(database, leads=300, seed=7, now=NOW)
+    database.close()
+    yield server, name
+    _drop_database(server, name)
+
+
+def clone_demo(template: tuple[str, str], directory: Path) -> tuple[str, Callable[[], None]]:
+    """A private copy of the demo data set: a file copy, or CREATE DATABASE ... TEMPLATE."""
+    kind, source = template
+    if kind == "sqlite":
+        target = directory / "baton.sqlite3"
+        shutil.copyfile(source, target)
+        return f"sqlite:///{target}", lambda: None
+    name = f"baton_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(
+        kind,
+        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+            sql.Identifier(name), sql.Identifier(source)
+        ),
+    )
+    return (
+        make_url(kind).set(database=name).render_as_string(False),
+        lambda: _drop_database(kind, name),
+    )
+
+
+@pytest.fixture
+def demo_db(demo_template: tuple[str, str], tmp_path: Path) -> Iterator[Database]:
+    """A fresh copy of the small demo data set, on SQLite and on PostgreSQL."""
+    url, drop = clone_demo(demo_template, tmp_path)
+    database = open_database(url)
     yield database
     database.close()
+    drop()
+
+
+@pytest.fixture(scope="module")
+def shared_db(
+    demo_template: tuple[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """One copy shared by a module's tests that write nothing (or only refused actions)."""
+    url, drop = clone_demo(demo_template, tmp_path_factory.mktemp("shared"))
+    database = open_database(url)
+    yield database
+    database.close()
+    drop()
 
 
 @pytest.fixture
-def sqlite_demo_db(sqlite_url: str) -> Iterator[Database]:
-    from models import demo
-
-    database = open_database(sqlite_url)
-    demo.generate(database, leads=300, seed=7, now=NOW)
+def sqlite_demo_db(sqlite_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite copy of the demo data set (for the GUI tests)."""
+    url, _drop = clone_demo(("sqlite", str(sqlite_demo_template)), tmp_path)
+    database = open_database(url)
     yield database
     database.close()

@@ -12,21 +12,16 @@ had written anything before refusing, it would land, and the row counts would sh
 
 from __future__ import annotations
 
-import shutil
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-from psycopg import sql
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from models import definitions, demo
+from models import definitions
 from models.calls import (
     BantAnswer,
     CallDraft,
@@ -37,7 +32,7 @@ from models.calls import (
     lead_calls,
     log_call,
 )
-from models.database import Database, open_database
+from models.database import Database
 from models.entities import (
     LEAD,
     Account,
@@ -63,84 +58,11 @@ from models.queue import (
 from models.rescore import refresh_due
 from models.team_settings import TeamSettings
 from models.users import user_by_email
-from tests.conftest import NOW, _pg_admin
+from tests.conftest import NOW
 
 T0 = NOW + timedelta(minutes=5)
 ACTIVE = ("new", "working")
 CALM = ("new", "fresh", "score")  # no hot signal, no due callback, not resting
-
-
-# -- Fixtures: the demo data set, generated once per backend, cloned per test ------------
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def demo_template(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, str]]:
-    """``demo_db``'s data set, generated once per backend (a file or a template database)."""
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-        database = open_database(f"sqlite:///{path}")
-        demo.generate(database, leads=300, seed=7, now=NOW)
-        database.close()
-        assert not path.with_name(path.name + "-wal").exists()  # all in the one file
-        yield "sqlite", str(path)
-        return
-    server: str = request.getfixturevalue("pg_server")
-    name = f"baton_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(server, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    database = open_database(make_url(server).set(database=name).render_as_string(False))
-    demo.generate(database, leads=300, seed=7, now=NOW)
-    database.close()
-    yield server, name
-    _pg_admin(
-        server, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-    )
-
-
-def _clone(template: tuple[str, str], directory: Path) -> tuple[str, Callable[[], None]]:
-    kind, source = template
-    if kind == "sqlite":
-        target = directory / "baton.sqlite3"
-        shutil.copyfile(source, target)
-        return f"sqlite:///{target}", lambda: None
-    server = kind
-    name = f"baton_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(
-        server,
-        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-            sql.Identifier(name), sql.Identifier(source)
-        ),
-    )
-
-    def drop() -> None:
-        _pg_admin(
-            server, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-    return make_url(server).set(database=name).render_as_string(False), drop
-
-
-@pytest.fixture
-def demo_db(demo_template: tuple[str, str], tmp_path: Path) -> Iterator[Database]:
-    """A fresh copy of the demo data set (the same data as conftest's ``demo_db``)."""
-    url, drop = _clone(demo_template, tmp_path)
-    database = open_database(url)
-    yield database
-    database.close()
-    drop()
-
-
-@pytest.fixture(scope="module")
-def shared_db(
-    demo_template: tuple[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    """One copy shared by the tests whose every action is refused (they write nothing)."""
-    url, drop = _clone(demo_template, tmp_path_factory.mktemp("shared"))
-    database = open_database(url)
-    yield database
-    database.close()
-    drop()
 
 
 # -- Helpers ------------------------------------------------------------------------------

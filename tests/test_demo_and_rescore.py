@@ -7,18 +7,13 @@ so each test writes to its own copy without paying for the generation again.
 
 from __future__ import annotations
 
-import shutil
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from psycopg import sql
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -29,62 +24,9 @@ from models.errors import InvalidInput, NotFound
 from models.lead_detail import lead_detail
 from models.rescore import rescore_all, rescore_leads
 from models.touches import NewTouch, add_touches
-from tests.conftest import NOW, _pg_admin
+from tests.conftest import NOW
 
 LATER = NOW + timedelta(days=60)
-
-
-def _drop(name: str) -> sql.Composable:
-    return sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def demo_template(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, str]]:
-    """The demo data set, generated once per backend: ("sqlite", path) or (server, name)."""
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-        database = open_database(str(path))
-        demo.generate(database, leads=300, seed=7, now=NOW)
-        database.close()
-        assert not path.with_name(path.name + "-wal").exists()  # everything is in the file
-        yield "sqlite", str(path)
-        return
-    server: str = request.getfixturevalue("pg_server")
-    name = f"baton_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(server, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    database = open_database(make_url(server).set(database=name).render_as_string(False))
-    demo.generate(database, leads=300, seed=7, now=NOW)
-    database.close()
-    yield server, name
-    _pg_admin(server, _drop(name))
-
-
-@pytest.fixture
-def demo_db(demo_template: tuple[str, str], tmp_path: Path) -> Iterator[Database]:
-    """A fresh copy of the demo data set for one test."""
-    kind, source = demo_template
-    if kind == "sqlite":
-        target = tmp_path / "baton.sqlite3"
-        shutil.copyfile(source, target)
-        database = open_database(str(target))
-        yield database
-        database.close()
-        return
-    name = f"baton_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(
-        kind,
-        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-            sql.Identifier(name), sql.Identifier(source)
-        ),
-    )
-    database = open_database(make_url(kind).set(database=name).render_as_string(False))
-    yield database
-    database.close()
-    _pg_admin(kind, _drop(name))
 
 
 def snapshot(db: Database) -> list[tuple[Any, ...]]:

@@ -8,19 +8,16 @@ the queue functions under test. Tests that only read share one demo database per
 from __future__ import annotations
 
 import random
-import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 import pytest
-from psycopg import sql
 from sqlalchemy import select, update
-from sqlalchemy.engine import make_url
 
-from models import demo, text
-from models.database import Database, open_database
+from models import text
+from models.database import Database
 from models.entities import Account, Lead, User
 from models.enums import ACTIVE_STAGES, Role
 from models.queue import (
@@ -33,32 +30,12 @@ from models.queue import (
     queue_page,
     queue_rows,
 )
-from tests.conftest import NOW, _pg_admin
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def shared_demo(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    """``demo_db``'s data set, built once per backend for the tests that only read."""
-    drop: sql.Composable | None = None
-    server = ""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('queue') / 'demo.sqlite3'}"
-    else:
-        server = request.getfixturevalue("pg_server")
-        name = f"baton_test_{uuid.uuid4().hex[:12]}"
-        _pg_admin(server, sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    database = open_database(url)
-    demo.generate(database, leads=300, seed=7, now=NOW)
-    yield database
-    database.close()
-    if drop is not None:
-        _pg_admin(server, drop)
+@pytest.fixture
+def shared_demo(shared_db: Database) -> Database:
+    """``demo_db``'s data set, one copy per backend and module, for tests that only read."""
+    return shared_db
 
 
 ALL_STAGES = QueueQuery(stages=(), owner=ANY_OWNER)
