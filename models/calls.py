@@ -21,6 +21,7 @@ from models.changes import Changes
 from models.entities import Call, Lead, QualificationAnswer, User
 from models.enums import BantField, Outcome, Stage, Temperature
 from models.errors import InvalidInput, NotFound, PermissionDenied
+from models.locking import lead_for_update
 from models.rescore import rescore_leads
 
 UNANSWERED = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.GATEKEEPER})
@@ -195,13 +196,6 @@ def lead_calls(session: Session, lead_id: int) -> list[CallItem]:
     ]
 
 
-def _lead_for_update(session: Session, lead_id: int) -> Lead:
-    lead = session.scalars(select(Lead).where(Lead.id == lead_id).with_for_update()).first()
-    if lead is None:
-        raise NotFound(f"No lead with id {lead_id}.", lead_id=lead_id)
-    return lead
-
-
 def _save_answers(
     session: Session,
     lead_id: int,
@@ -283,7 +277,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     """Record one call and move the lead; all in the caller's transaction."""
     validate(draft, now)
     user = permissions.actor(session, user_id)
-    lead = _lead_for_update(session, draft.lead_id)
+    lead = lead_for_update(session, draft.lead_id)
     permissions.require_can_work(user, lead)
     if lead.do_not_call:
         raise PermissionDenied(
@@ -368,7 +362,7 @@ def correct_call(
         validate(replace(draft, next_step=NextStep.NONE), now)
     else:
         validate(draft, now)
-    lead = _lead_for_update(session, old.lead_id)
+    lead = lead_for_update(session, old.lead_id)
     before = audit.snapshot(old, _CALL_AUDIT)
     old.superseded = True
     new = _new_call(draft, old.user_id, now)

@@ -17,7 +17,8 @@ from models import audit, permissions
 from models.changes import Changes
 from models.entities import Lead, Team, User
 from models.enums import Stage
-from models.errors import InvalidInput, NotFound
+from models.errors import InvalidInput
+from models.locking import lead_for_update
 from models.rescore import rescore_leads
 from models.sla import deadline
 from models.team_settings import TeamSettings
@@ -57,13 +58,6 @@ class RecycleInput:
     reason: str
     until: date | None = None
     note: str = ""
-
-
-def _lead(session: Session, lead_id: int) -> Lead:
-    lead = session.scalars(select(Lead).where(Lead.id == lead_id).with_for_update()).first()
-    if lead is None:
-        raise NotFound(f"No lead with id {lead_id}.", lead_id=lead_id)
-    return lead
 
 
 def _leave_queue(
@@ -123,7 +117,7 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
     if data.reason == "other" and not data.note.strip():
         raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
     user = permissions.actor(session, user_id)
-    lead = _lead(session, data.lead_id)
+    lead = lead_for_update(session, data.lead_id)
     permissions.require_can_work(user, lead)
     # "Today" on the team's calendar: early morning in Tokyo is still yesterday in UTC.
     zone = ZoneInfo(team_settings_for(session, lead).timezone)
@@ -160,7 +154,7 @@ def disqualify(
     if reason == "other" and not note.strip():
         raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
     user = permissions.actor(session, user_id)
-    lead = _lead(session, lead_id)
+    lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
     if lead.stage not in (Stage.NEW, Stage.WORKING, Stage.RECYCLED):
         raise InvalidInput(
@@ -178,7 +172,7 @@ def mark_do_not_call(
 ) -> Changes:
     """Flag the lead: no more calls, and it never returns to any queue."""
     user = permissions.actor(session, user_id)
-    lead = _lead(session, lead_id)
+    lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
     if lead.do_not_call:
         return Changes()
@@ -201,7 +195,7 @@ def team_settings_for(session: Session, lead: Lead) -> TeamSettings:
 
 def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime) -> Changes:
     """Marketing sends a recycled lead again: it comes back as new — unless do-not-call."""
-    lead = _lead(session, lead_id)
+    lead = lead_for_update(session, lead_id)
     if lead.do_not_call:
         raise InvalidInput(
             f"Lead {lead.id} is marked do-not-call and does not return to any queue.",

@@ -12,13 +12,12 @@ had written anything before refusing, it would land, and the row counts would sh
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from models import definitions
@@ -34,7 +33,6 @@ from models.calls import (
 )
 from models.database import Database
 from models.entities import (
-    LEAD,
     Account,
     AuditEntry,
     Call,
@@ -43,7 +41,7 @@ from models.entities import (
     StageChange,
     Team,
 )
-from models.errors import BatonError, InvalidInput, NotFound, PermissionDenied
+from models.errors import InvalidInput, NotFound, PermissionDenied
 from models.follow_ups import due_callbacks, overdue_count, should_suggest_recycle, tick
 from models.lead_actions import team_settings_for
 from models.queue import (
@@ -59,6 +57,7 @@ from models.rescore import refresh_due
 from models.team_settings import TeamSettings
 from models.users import user_by_email
 from tests.conftest import NOW
+from tests.write_checks import counts, lead_row, refused
 
 T0 = NOW + timedelta(minutes=5)
 ACTIVE = ("new", "working")
@@ -90,33 +89,6 @@ def callable_lead(db: Database, owner: int | None, *where: ColumnElement[bool]) 
     )
     assert ids, "the demo data has such a lead"
     return ids[0]
-
-
-def lead_row(db: Database, lead_id: int) -> dict[str, Any]:
-    with db.read() as session:
-        return dict(session.execute(select(LEAD).where(LEAD.c.id == lead_id)).one()._mapping)
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.read() as session:
-        return {
-            entity.__name__: int(session.scalar(select(func.count()).select_from(entity)) or 0)
-            for entity in (Call, QualificationAnswer, AuditEntry, StageChange, Lead)
-        }
-
-
-def refused(
-    db: Database, lead_ids: list[int], error: type[BatonError], action: Callable[[Session], object]
-) -> BatonError:
-    """Run ``action`` in a transaction that commits anyway; it must raise and write nothing."""
-    before_counts = counts(db)
-    before_rows = {i: lead_row(db, i) for i in lead_ids}
-    # The transaction commits after the refusal: anything written before it would land.
-    with db.write() as session, pytest.raises(error) as info:
-        action(session)
-    assert counts(db) == before_counts
-    assert {i: lead_row(db, i) for i in lead_ids} == before_rows
-    return info.value
 
 
 def draft(lead_id: int, outcome: str = "no_answer", at: datetime = T0, **kw: Any) -> CallDraft:

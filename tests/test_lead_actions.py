@@ -8,20 +8,18 @@ action runs in a transaction that commits anyway, so anything it wrote would sho
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, select
 
 from models.calls import CallDraft, log_call
 from models.changes import Changes
 from models.database import Database
-from models.entities import LEAD, AuditEntry, Call, Lead, QualificationAnswer, StageChange, Team
-from models.errors import BatonError, InvalidInput, NotFound, PermissionDenied
+from models.entities import AuditEntry, Lead, StageChange, Team
+from models.errors import InvalidInput, NotFound, PermissionDenied
 from models.follow_ups import due_callbacks, overdue_count, sweep_sla
 from models.lead_actions import (
     DISQUALIFY_REASONS,
@@ -37,6 +35,7 @@ from models.sla import deadline
 from models.team_settings import TeamSettings
 from models.users import user_by_email
 from tests.conftest import NOW
+from tests.write_checks import counts, lead_row, refused
 
 T0 = NOW + timedelta(minutes=5)
 ACTIVE = ("new", "working")
@@ -59,33 +58,6 @@ def active_leads(db: Database, owner: int, *where: ColumnElement[bool]) -> list[
     return pick(
         db, Lead.owner_id == owner, Lead.stage.in_(ACTIVE), Lead.do_not_call.is_(False), *where
     )
-
-
-def lead_row(db: Database, lead_id: int) -> dict[str, Any]:
-    with db.read() as session:
-        return dict(session.execute(select(LEAD).where(LEAD.c.id == lead_id)).one()._mapping)
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.read() as session:
-        return {
-            entity.__name__: int(session.scalar(select(func.count()).select_from(entity)) or 0)
-            for entity in (Call, QualificationAnswer, AuditEntry, StageChange, Lead)
-        }
-
-
-def refused(
-    db: Database, lead_ids: list[int], error: type[BatonError], action: Callable[[Session], object]
-) -> BatonError:
-    """Run ``action`` in a transaction that commits anyway; it must raise and write nothing."""
-    before_counts = counts(db)
-    before_rows = {i: lead_row(db, i) for i in lead_ids}
-    # The transaction commits after the refusal: anything written before it would land.
-    with db.write() as session, pytest.raises(error) as info:
-        action(session)
-    assert counts(db) == before_counts
-    assert {i: lead_row(db, i) for i in lead_ids} == before_rows
-    return info.value
 
 
 def audits(db: Database, action: str, lead_id: int) -> list[AuditEntry]:
