@@ -14,7 +14,6 @@ from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from desktop.user_picker import UserPicker
 from desktop.worker import DbWorker, Task
-from models import demo
 from models.database import Database, open_database
 from models.errors import BatonError, NotFound
 from models.users import UserInfo, list_users, user_by_email
@@ -62,6 +61,8 @@ def fill_demo(db: Database, leads: int) -> bool:
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumDuration(0)
+    from models import demo  # noqa: PLC0415 - Faker loads only when demo data is made
+
     task = Task(
         lambda progress, cancelled: demo.generate(
             db, leads=leads, progress=progress, cancelled=cancelled

@@ -12,7 +12,8 @@ import os
 import sys
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -71,16 +72,21 @@ def _cell(text: str, width: int) -> str:
     return "".join(out) + " " * (width - used)
 
 
-def _open(args: argparse.Namespace, *, create_dirs: bool = False) -> Database:
-    return open_database(_url(args), create_dirs=create_dirs)
+@contextmanager
+def _database(args: argparse.Namespace, *, create_dirs: bool = False) -> Iterator[Database]:
+    """The database the command works on, closed when the command is done."""
+    db = open_database(_url(args), create_dirs=create_dirs)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 # -- Commands -------------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace) -> int:
     from models import demo
 
-    db = _open(args, create_dirs=True)
-    try:
+    with _database(args, create_dirs=True) as db:
         started = time.perf_counter()
 
         def progress(done: int, total: int) -> None:
@@ -95,8 +101,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{report.leads:,} leads, {report.accounts:,} companies, {report.touches:,} touches, "
             f"{report.calls:,} calls, {report.users} users in {elapsed:.1f} s → {db.display_url}"
         )
-    finally:
-        db.close()
     return EXIT_OK
 
 
@@ -108,17 +112,13 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from models.users import user_by_email
 
     _translator(args.lang)
-    db = _open(args)
-    try:
-        with db.read() as session:
-            query = QueueQuery()
-            if args.rep:
-                query = replace(query, owner=user_by_email(session, args.rep).id)
-            else:
-                query = replace(query, owner=ANY_OWNER)
-            rows = queue_page(session, query, limit=args.limit)
-    finally:
-        db.close()
+    with _database(args) as db, db.read() as session:
+        query = QueueQuery()
+        if args.rep:
+            query = replace(query, owner=user_by_email(session, args.rep).id)
+        else:
+            query = replace(query, owner=ANY_OWNER)
+        rows = queue_page(session, query, limit=args.limit)
     if args.json:
         _print_json([dict(asdict(r), why_now_text=labels.why_now(r.why_now)) for r in rows])
         return EXIT_OK
@@ -136,12 +136,8 @@ def cmd_lead(args: argparse.Namespace) -> int:
     from models.lead_detail import lead_detail
 
     _translator(args.lang)
-    db = _open(args)
-    try:
-        with db.read() as session:
-            detail = lead_detail(session, args.id, datetime.now(UTC))
-    finally:
-        db.close()
+    with _database(args) as db, db.read() as session:
+        detail = lead_detail(session, args.id, datetime.now(UTC))
     if args.json:
         data = asdict(detail)
         data["why_now_text"] = labels.why_now(detail.why_now)
@@ -182,25 +178,18 @@ def cmd_lead(args: argparse.Namespace) -> int:
 def cmd_rescore(args: argparse.Namespace) -> int:
     from models.rescore import rescore_all
 
-    db = _open(args)
-    try:
+    with _database(args) as db:
         started = time.perf_counter()
         report = rescore_all(db, datetime.now(UTC))
         print(f"Rescored {report.leads:,} leads in {time.perf_counter() - started:.1f} s.")
-    finally:
-        db.close()
     return EXIT_OK
 
 
 def cmd_users(args: argparse.Namespace) -> int:
     from models.users import list_users
 
-    db = _open(args)
-    try:
-        with db.read() as session:
-            users = list_users(session)
-    finally:
-        db.close()
+    with _database(args) as db, db.read() as session:
+        users = list_users(session)
     if args.json:
         _print_json(users)
     else:
@@ -212,12 +201,8 @@ def cmd_users(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     from models.users import add_user
 
-    db = _open(args, create_dirs=True)
-    try:
-        with db.write() as session:
-            user = add_user(session, email=args.email, display_name=args.name, role=args.role)
-    finally:
-        db.close()
+    with _database(args, create_dirs=True) as db, db.write() as session:
+        user = add_user(session, email=args.email, display_name=args.name, role=args.role)
     print(f"Added user {user.id}: {user.display_name} <{user.email}> ({user.role})")
     return EXIT_OK
 
@@ -279,24 +264,20 @@ def cmd_call(args: argparse.Namespace) -> int:
     meeting_at = _when(args.meeting, "--meeting")
     step = NextStep.CALLBACK if callback_at else NextStep.MEETING if meeting_at else NextStep.NONE
     bant = _bant(args.bant or [])
-    db = _open(args)
-    try:
-        with db.write() as session:
-            draft = CallDraft(
-                lead_id=args.lead,
-                outcome=args.outcome,
-                started_at=now - timedelta(seconds=args.duration or 0),
-                duration_seconds=args.duration,
-                notes=args.note or "",
-                temperature=args.temperature,
-                bant=bant,
-                next_step=step,
-                callback_at=callback_at,
-                meeting_at=meeting_at,
-            )
-            result = log_call(session, _actor(session, args, args.lead), draft, now)
-    finally:
-        db.close()
+    with _database(args) as db, db.write() as session:
+        draft = CallDraft(
+            lead_id=args.lead,
+            outcome=args.outcome,
+            started_at=now - timedelta(seconds=args.duration or 0),
+            duration_seconds=args.duration,
+            notes=args.note or "",
+            temperature=args.temperature,
+            bant=bant,
+            next_step=step,
+            callback_at=callback_at,
+            meeting_at=meeting_at,
+        )
+        result = log_call(session, _actor(session, args, args.lead), draft, now)
     print(f"Logged call {result.call_id} on lead {result.lead_id} ({args.outcome}).")
     return EXIT_OK
 
@@ -310,17 +291,13 @@ def cmd_recycle(args: argparse.Namespace) -> int:
         raise InvalidInput(
             f"--until: {args.until!r} is not a date (for example 2027-04-01).", field="until"
         ) from None
-    db = _open(args)
-    try:
-        with db.write() as session:
-            recycle(
-                session,
-                _actor(session, args, args.lead),
-                RecycleInput(args.lead, args.reason, until, args.note or ""),
-                datetime.now(UTC),
-            )
-    finally:
-        db.close()
+    with _database(args) as db, db.write() as session:
+        recycle(
+            session,
+            _actor(session, args, args.lead),
+            RecycleInput(args.lead, args.reason, until, args.note or ""),
+            datetime.now(UTC),
+        )
     print(f"Lead {args.lead} returned to nurture ({args.reason}).")
     return EXIT_OK
 
@@ -329,13 +306,9 @@ def cmd_due(args: argparse.Namespace) -> int:
     from models.follow_ups import due_callbacks
     from models.users import user_by_email
 
-    db = _open(args)
-    try:
-        with db.read() as session:
-            owner = user_by_email(session, args.rep).id if args.rep else None
-            due = due_callbacks(session, datetime.now(UTC), owner_id=owner)
-    finally:
-        db.close()
+    with _database(args) as db, db.read() as session:
+        owner = user_by_email(session, args.rep).id if args.rep else None
+        due = due_callbacks(session, datetime.now(UTC), owner_id=owner)
     if args.json:
         _print_json(due)
         return EXIT_OK
@@ -383,8 +356,7 @@ def cmd_team(args: argparse.Namespace) -> int:
     from models.teams import list_teams, update_settings
     from models.users import user_by_email
 
-    db = _open(args)
-    try:
+    with _database(args) as db:
         if args.team_command == "set":
             changes = _team_changes(args)
             if not changes:
@@ -398,8 +370,6 @@ def cmd_team(args: argparse.Namespace) -> int:
                 update_settings(session, user_id, team_id, changes, datetime.now(UTC))
         with db.read() as session:
             teams = list_teams(session)
-    finally:
-        db.close()
     if args.json:
         _print_json(teams)
     else:

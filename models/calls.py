@@ -367,8 +367,6 @@ def correct_call(
     old.superseded = True
     new = _new_call(draft, old.user_id, now)
     new.supersedes_id = old.id
-    if draft.next_step == NextStep.CALLBACK:
-        new.callback_at = draft.callback_at
     session.add(new)
     session.flush()
     _save_answers(session, lead.id, draft.bant, new.id, user_id, now)
