@@ -18,13 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
-from desktop.app import application
-from desktop.main_window import MainWindow
-from desktop.settings import Settings
-from desktop.worker import DbWorker
+from desktop.main.app import application
+from desktop.main.settings import Settings
+from desktop.main.window import MainWindow
+from desktop.operations.worker import DbWorker
 from models import demo
-from models.database import open_database
-from models.users import user_by_email
+from models.db.database import open_database
+from models.teams.users import user_by_email
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"

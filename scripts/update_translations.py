@@ -18,7 +18,7 @@ LANGUAGES = ("ja",)
 
 def main() -> int:
     lupdate = Path(PySide6.__file__).with_name("lupdate")
-    sources = sorted(str(p) for p in (ROOT / "desktop").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
     for language in LANGUAGES:
         target = ROOT / "resources" / "translations" / f"baton_{language}.ts"
         subprocess.run(

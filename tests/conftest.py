@@ -26,7 +26,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from models import demo
-from models.database import Database, open_database
+from models.db.database import Database, open_database
 
 pytest_plugins = ["tests.gui_fixtures"]
 

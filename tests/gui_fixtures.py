@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from desktop.main_window import MainWindow
-from desktop.settings import Settings
-from desktop.worker import DbWorker
-from models.database import Database
-from models.entities import Lead
-from models.users import UserInfo, user_by_email
+from desktop.main.settings import Settings
+from desktop.main.window import MainWindow
+from desktop.operations.worker import DbWorker
+from models.core.entities import Lead
+from models.db.database import Database
+from models.teams.users import UserInfo, user_by_email
 
 REP_EMAIL = "misaki.sato@baton.example"
 

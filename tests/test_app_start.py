@@ -8,11 +8,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop import app
-from desktop.settings import Settings
-from desktop.user_picker import UserPicker
-from models.database import open_database
-from models.users import list_users
+from desktop.dialogs.user_picker import UserPicker
+from desktop.main import app
+from desktop.main.settings import Settings
+from models.db.database import open_database
+from models.teams.users import list_users
 from tests.gui_fixtures import answer_next_message_box
 
 

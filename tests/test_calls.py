@@ -20,8 +20,19 @@ import pytest
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from models import definitions
-from models.calls import (
+from models.core.entities import (
+    Account,
+    AuditEntry,
+    Call,
+    Lead,
+    QualificationAnswer,
+    StageChange,
+    Team,
+)
+from models.core.errors import InvalidInput, NotFound, PermissionDenied
+from models.db.database import Database
+from models.definitions import versions
+from models.leads.calls import (
     BantAnswer,
     CallDraft,
     CallLogged,
@@ -31,20 +42,8 @@ from models.calls import (
     lead_calls,
     log_call,
 )
-from models.database import Database
-from models.entities import (
-    Account,
-    AuditEntry,
-    Call,
-    Lead,
-    QualificationAnswer,
-    StageChange,
-    Team,
-)
-from models.errors import InvalidInput, NotFound, PermissionDenied
-from models.follow_ups import due_callbacks, overdue_count, should_suggest_recycle, tick
-from models.lead_actions import team_settings_for
-from models.queue import (
+from models.leads.follow_ups import due_callbacks, overdue_count, should_suggest_recycle, tick
+from models.leads.queue import (
     ANY_OWNER,
     NO_OWNER,
     QueueQuery,
@@ -53,9 +52,10 @@ from models.queue import (
     queue_page,
     queue_rows,
 )
-from models.rescore import refresh_due
-from models.team_settings import TeamSettings
-from models.users import user_by_email
+from models.scoring.rescore import refresh_due
+from models.teams.rules import team_settings_for
+from models.teams.settings import TeamSettings
+from models.teams.users import user_by_email
 from tests.conftest import NOW
 from tests.write_checks import counts, lead_row, refused
 
@@ -129,7 +129,7 @@ def stage_changes(db: Database, lead_id: int) -> list[StageChange]:
 
 def priority_config(db: Database) -> Any:
     with db.read() as session:
-        return definitions.active(session).scoring.priority
+        return versions.active(session).scoring.priority
 
 
 # -- The first call ---------------------------------------------------------------------

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 import resources
-from models.database import open_database
-from models.queue import ANY_OWNER, QueueQuery, queue_ids, queue_page
-from models.users import list_users
+from models.db.database import open_database
+from models.leads.queue import ANY_OWNER, QueueQuery, queue_ids, queue_page
+from models.teams.users import list_users
 
 DEMO_LEADS = 200
 JA_TS = resources.path("translations", "baton_ja.ts")

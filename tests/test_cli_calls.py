@@ -24,9 +24,7 @@ import pytest
 from sqlalchemy import ColumnElement, func, select
 
 import resources
-from models.calls import current_answers
-from models.database import Database, open_database
-from models.entities import (
+from models.core.entities import (
     LEAD,
     AuditEntry,
     Call,
@@ -34,8 +32,10 @@ from models.entities import (
     QualificationAnswer,
     StageChange,
 )
-from models.enums import Outcome
-from models.users import user_by_email
+from models.core.enums import Outcome
+from models.db.database import Database, open_database
+from models.leads.calls import current_answers
+from models.teams.users import user_by_email
 
 REPO = Path(__file__).resolve().parent.parent
 TS_JA = resources.path("translations") / "baton_ja.ts"

@@ -12,17 +12,17 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from models import migrate
-from models.credentials import SERVICE, account_for, password_for, store_password
-from models.database import BUSY_TIMEOUT_MS, Database, open_database
-from models.entities import Team
-from models.errors import (
+from models.core.entities import Team
+from models.core.errors import (
     DatabaseCorrupt,
     DatabaseUnreachable,
     DatabaseUrlInvalid,
     NotABatonDatabase,
     SchemaTooNew,
 )
+from models.db import migrations as migrate
+from models.db.credentials import SERVICE, account_for, password_for, store_password
+from models.db.database import BUSY_TIMEOUT_MS, Database, open_database
 from tests.conftest import MemoryKeyring
 
 BATON_TABLES = {"lead", "account", "touch", "call", "user_account", "definition", "handoff"}

@@ -17,13 +17,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import demo, rescore
-from models.database import Database, open_database
-from models.entities import Account, Call, Definition, Lead, Team, Touch, User
-from models.errors import InvalidInput, NotFound
-from models.lead_detail import lead_detail
-from models.rescore import rescore_all, rescore_leads
-from models.touches import NewTouch, add_touches
+from models import demo
+from models.core.entities import Account, Call, Definition, Lead, Team, Touch, User
+from models.core.errors import InvalidInput, NotFound
+from models.db.database import Database, open_database
+from models.demo import generator
+from models.leads.detail import lead_detail
+from models.leads.touches import NewTouch, add_touches
+from models.scoring import rescore
+from models.scoring.rescore import rescore_all, rescore_leads
 from tests.conftest import NOW
 
 LATER = NOW + timedelta(days=60)
@@ -165,7 +167,7 @@ def test_demo_needs_at_least_one_lead(db: Database) -> None:
 
 
 def test_cancelled_demo_writes_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "CHUNK", 20)
+    monkeypatch.setattr(generator, "CHUNK", 20)
     calls: list[tuple[int, int]] = []
 
     def progress(done: int, total: int) -> None:

@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop import call_dialog
-from desktop.call_dialog import CallDialog
-from desktop.main_window import MainWindow
-from desktop.queue_model import LeadIdRole
-from desktop.reason_dialog import ReasonDialog
-from models.calls import BantAnswer, CallDraft, log_call
-from models.database import Database
-from models.entities import AuditEntry, Call, Lead, QualificationAnswer, StageChange
-from models.queue import ANY_OWNER
-from models.users import UserInfo
+from desktop.dialogs import call_dialog
+from desktop.dialogs.call_dialog import CallDialog
+from desktop.dialogs.reason_dialog import ReasonDialog
+from desktop.main.window import MainWindow
+from desktop.queue.model import LeadIdRole
+from models.core.entities import AuditEntry, Call, Lead, QualificationAnswer, StageChange
+from models.db.database import Database
+from models.leads.calls import BantAnswer, CallDraft, log_call
+from models.leads.queue import ANY_OWNER
+from models.teams.users import UserInfo
 from tests.gui_fixtures import answer_next_message_box, type_with_ime, wait_idle
 
 
@@ -208,7 +208,7 @@ def test_a_locked_database_keeps_the_draft_and_retries(
     blocker.execute("BEGIN EXCLUSIVE")
     with sqlite_demo_db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA busy_timeout = 100")
-    monkeypatch.setattr("models.database.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("models.db.database.BUSY_TIMEOUT_MS", 100)
     sqlite_demo_db.engine.dispose()  # new connections pick up the short timeout
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.main_window import MainWindow
-from desktop.queue_model import (
+from desktop.lead.timeline_model import TimelineEntry, TimelineModel
+from desktop.main.window import MainWindow
+from desktop.operations.worker import DbWorker
+from desktop.queue.model import (
     BLOCK,
     COL_NAME,
     COL_PRIORITY,
@@ -19,13 +21,11 @@ from desktop.queue_model import (
     QueueModel,
     RowRole,
 )
-from desktop.timeline_model import TimelineEntry, TimelineModel
-from desktop.worker import DbWorker
-from models.database import Database
-from models.entities import Lead
-from models.enums import ACTIVE_STAGES
-from models.queue import ANY_OWNER, QueueQuery, SortKey
-from models.users import UserInfo
+from models.core.entities import Lead
+from models.core.enums import ACTIVE_STAGES
+from models.db.database import Database
+from models.leads.queue import ANY_OWNER, QueueQuery, SortKey
+from models.teams.users import UserInfo
 from tests.conftest import NOW
 from tests.gui_fixtures import count_leads, type_with_ime, wait_idle
 

@@ -15,13 +15,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import ColumnElement, select
 
-from models.calls import CallDraft, log_call
-from models.changes import Changes
-from models.database import Database
-from models.entities import AuditEntry, Lead, StageChange, Team
-from models.errors import InvalidInput, NotFound, PermissionDenied
-from models.follow_ups import due_callbacks, overdue_count, sweep_sla
-from models.lead_actions import (
+from models.core.changes import Changes
+from models.core.entities import AuditEntry, Lead, StageChange, Team
+from models.core.errors import InvalidInput, NotFound, PermissionDenied
+from models.db.database import Database
+from models.leads.actions import (
     DISQUALIFY_REASONS,
     RECYCLE_REASONS,
     RecycleInput,
@@ -30,10 +28,12 @@ from models.lead_actions import (
     recycle,
     requalify,
 )
-from models.queue import ANY_OWNER, NO_OWNER, QueueQuery, queue_ids
-from models.sla import deadline
-from models.team_settings import TeamSettings
-from models.users import user_by_email
+from models.leads.calls import CallDraft, log_call
+from models.leads.follow_ups import due_callbacks, overdue_count, sweep_sla
+from models.leads.queue import ANY_OWNER, NO_OWNER, QueueQuery, queue_ids
+from models.scoring.sla import deadline
+from models.teams.settings import TeamSettings
+from models.teams.users import user_by_email
 from tests.conftest import NOW
 from tests.write_checks import counts, lead_row, refused
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from models import text
-from models.database import Database
-from models.entities import Account, Lead, User
-from models.enums import ACTIVE_STAGES, Role
-from models.queue import (
+from models.core import text
+from models.core.entities import Account, Lead, User
+from models.core.enums import ACTIVE_STAGES, Role
+from models.db.database import Database
+from models.leads.queue import (
     ANY_OWNER,
     NO_OWNER,
     QueueQuery,

@@ -13,20 +13,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import definitions
-from models.enums import Seniority, Stage, TouchKind
-from models.errors import InvalidInput
-from models.priority import prioritize
-from models.scoring import (
+from models.core.enums import Seniority, Stage, TouchKind
+from models.core.errors import InvalidInput
+from models.definitions import versions
+from models.definitions.scoring_config import ScoringConfig
+from models.scoring.priority import prioritize
+from models.scoring.score import (
     LeadFacts,
-    ScoringConfig,
     classify_seniority,
     grade_for,
     score_lead,
 )
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
-DEFAULT = definitions.default_definition_data()["scoring"]
+DEFAULT = versions.default_definition_data()["scoring"]
 CONFIG = ScoringConfig.from_dict(DEFAULT)
 FACTS = LeadFacts("manufacturing", "300-999", "情報システム部 部長", "kanto")
 NOBODY = LeadFacts(None, None, None, None)

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.errors import InvalidInput
-from models.sla import deadline, is_business_day
-from models.team_settings import DEFAULTS, TeamSettings
+from models.core.errors import InvalidInput
+from models.scoring.sla import deadline, is_business_day
+from models.teams.settings import DEFAULTS, TeamSettings
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 DEFAULT = TeamSettings.from_dict(None)

@@ -1,5 +1,5 @@
-from models.database import Database
-from models.queue import ANY_OWNER, QueueQuery, queue_page
+from models.db.database import Database
+from models.leads.queue import ANY_OWNER, QueueQuery, queue_page
 
 
 def test_demo_queue_is_ordered_by_priority(demo_db: Database) -> None:

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models.database import Database
-from models.entities import AuditEntry, Lead
-from models.errors import InvalidInput, PermissionDenied
-from models.lead_actions import RecycleInput, recycle, requalify
-from models.teams import list_teams, update_settings
-from models.users import user_by_email
+from models.core.entities import AuditEntry, Lead
+from models.core.errors import InvalidInput, PermissionDenied
+from models.db.database import Database
+from models.leads.actions import RecycleInput, recycle, requalify
+from models.teams.rules import list_teams, update_settings
+from models.teams.users import user_by_email
 from tests.conftest import NOW
 
 LEAD_EMAIL = "naoki.tanaka@baton.example"

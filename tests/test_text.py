@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import text
+from models.core import text
 
 
 @pytest.mark.parametrize(

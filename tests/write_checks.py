@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.database import Database
-from models.entities import LEAD, AuditEntry, Call, Lead, QualificationAnswer, StageChange
-from models.errors import BatonError
+from models.core.entities import LEAD, AuditEntry, Call, Lead, QualificationAnswer, StageChange
+from models.core.errors import BatonError
+from models.db.database import Database
 
 
 def lead_row(db: Database, lead_id: int) -> dict[str, Any]:

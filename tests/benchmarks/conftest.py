@@ -27,8 +27,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models import demo
-from models.database import Database, open_database
-from models.entities import Lead
+from models.core.entities import Lead
+from models.db.database import Database, open_database
 
 DEFAULT_LEADS = 2_000
 FULL_LEADS = 100_000

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from desktop.main_window import MainWindow
-from desktop.settings import Settings
-from desktop.worker import DbWorker
-from models.calls import BantAnswer, CallDraft, log_call
-from models.entities import Call, Lead
-from models.users import user_by_email
+from desktop.main.settings import Settings
+from desktop.main.window import MainWindow
+from desktop.operations.worker import DbWorker
+from models.core.entities import Call, Lead
+from models.leads.calls import BantAnswer, CallDraft, log_call
+from models.teams.users import user_by_email
 from tests.benchmarks.conftest import BenchData, BenchReport
 
 pytestmark = pytest.mark.benchmark

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from models.entities import Account, Lead, Touch, User
+from models.core.entities import Account, Lead, Touch, User
 
 GENERATION_LIMIT_S = 120.0
 KINDS = ("email_open", "email_click", "site_visit", "whitepaper_download", "pricing_page")

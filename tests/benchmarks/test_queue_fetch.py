@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from models.database import Database
-from models.enums import ACTIVE_STAGES
-from models.queue import ANY_OWNER, QueueQuery, QueueRow, queue_page
-from models.text import fold
-from models.users import user_by_email
+from models.core.enums import ACTIVE_STAGES
+from models.core.text import fold
+from models.db.database import Database
+from models.leads.queue import ANY_OWNER, QueueQuery, QueueRow, queue_page
+from models.teams.users import user_by_email
 
 TOP = 50
 REP_EMAIL = "misaki.sato@baton.example"

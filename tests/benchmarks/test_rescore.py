@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from models import rescore
-from models.database import Database
-from models.entities import Lead, Touch
-from models.enums import TouchKind
-from models.touches import NewTouch, add_touches
+from models.core.entities import Lead, Touch
+from models.core.enums import TouchKind
+from models.db.database import Database
+from models.leads.touches import NewTouch, add_touches
+from models.scoring import rescore
 
 BATCH = 1_000
 FULL_BATCHES = 5

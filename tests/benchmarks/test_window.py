@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from models.database import Database
-from models.queue import ANY_OWNER, QueueQuery, queue_ids
-from models.users import user_by_email
+from models.db.database import Database
+from models.leads.queue import ANY_OWNER, QueueQuery, queue_ids
+from models.teams.users import user_by_email
 
 PROBE = Path(__file__).with_name("window_probe.py")
 REP_EMAIL = "misaki.sato@baton.example"

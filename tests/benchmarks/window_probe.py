@@ -96,12 +96,12 @@ class _PaintCounter:
 
 
 def _open_window(url: str, email: str) -> tuple[Any, Any, Any, Any]:
-    from desktop.app import application
-    from desktop.main_window import MainWindow
-    from desktop.settings import Settings
-    from desktop.worker import DbWorker
-    from models.database import open_database
-    from models.users import user_by_email
+    from desktop.main.app import application
+    from desktop.main.settings import Settings
+    from desktop.main.window import MainWindow
+    from desktop.operations.worker import DbWorker
+    from models.db.database import open_database
+    from models.teams.users import user_by_email
 
     app = application("ja")
     db = open_database(url)
@@ -126,7 +126,7 @@ def _visible_rows(window: Any) -> list[int]:
 
 def _painted_rows(window: Any) -> int:
     """How many visible rows show their data (name and company filled in)."""
-    from desktop.queue_model import COL_COMPANY, COL_NAME
+    from desktop.queue.model import COL_COMPANY, COL_NAME
 
     model = window.model
     painted = 0
@@ -187,7 +187,7 @@ def bare_start() -> None:
 
 
 def memory(url: str, email: str, expected: int) -> None:
-    from models.queue import ANY_OWNER
+    from models.leads.queue import ANY_OWNER
 
     _app, db, worker, window = _open_window(url, email)
     model = window.model

@@ -1,0 +1,1 @@
+"""Dialogs: logging a call, a reason to take a lead out, who you are."""

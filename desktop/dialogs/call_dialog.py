@@ -1,0 +1,473 @@
+"""Logging (or correcting) one call, keyboard first.
+
+* Number keys 1–9 and 0 pick the outcome (while the focus is not in a text field).
+* Enter (the default button) or Ctrl+Return saves and opens the next lead; Ctrl+S saves.
+  A no-answer is therefore two keystrokes: ``2``, ``Enter``.
+* Nothing typed is ever discarded: a refused save keeps the draft and says what to fix;
+  a failed write (database locked, server gone) keeps it and retries.
+
+Signals: ``saved(int lead_id, bool go_next)`` after a successful save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import DBAPIError
+
+from desktop.i18n import labels
+from desktop.i18n import messages as errors
+from desktop.operations.worker import DbWorker
+from models.core.enums import BantField, Outcome
+from models.core.errors import BatonError
+from models.leads import bant
+from models.leads.calls import (
+    BantAnswer,
+    CallDraft,
+    CallItem,
+    CallLogged,
+    NextStep,
+    correct_call,
+    log_call,
+    validate,
+)
+from models.leads.detail import LeadDetail
+
+#: The key that picks each outcome, in the order the dialog lists them.
+OUTCOME_KEYS: tuple[tuple[str, Outcome], ...] = (
+    ("1", Outcome.CONNECTED),
+    ("2", Outcome.NO_ANSWER),
+    ("3", Outcome.VOICEMAIL),
+    ("4", Outcome.BUSY),
+    ("5", Outcome.GATEKEEPER),
+    ("6", Outcome.WRONG_NUMBER),
+    ("7", Outcome.CALLBACK_REQUESTED),
+    ("8", Outcome.MEETING_BOOKED),
+    ("9", Outcome.NOT_INTERESTED),
+    ("0", Outcome.DO_NOT_CALL),
+)
+RETRY_MS = 3_000
+MAX_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class CallTarget:
+    """What the dialog needs to know about the lead (and the call, when correcting)."""
+
+    lead_id: int
+    lead_name: str
+    company: str
+    qualification: dict[str, tuple[str, str]]
+    correcting: CallItem | None = None
+
+
+def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
+    return CallTarget(
+        detail.id,
+        detail.name,
+        detail.company,
+        {name: (q.value, q.evidence) for name, q in detail.qualification.items()},
+        correcting,
+    )
+
+
+class CallDialog(QDialog):
+    saved = Signal(int, bool)
+
+    def __init__(
+        self, worker: DbWorker, user_id: int, target: CallTarget, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._user_id = user_id
+        self.target = target
+        self._retries = 0
+        self._go_next = False
+        self.saving = False
+        self._opened_at = datetime.now(UTC)
+        self._timer_started: datetime | None = None
+        self._elapsed = 0
+        title = self.tr("Correct call — %1") if target.correcting else self.tr("Log call — %1")
+        self.setWindowTitle(title.replace("%1", f"{target.lead_name} ({target.company})"))
+        self.setObjectName("callDialog")
+
+        # Outcome
+        self.outcomes = QButtonGroup(self)
+        outcome_box = QGroupBox(self.tr("Outcome"))
+        grid = QGridLayout(outcome_box)
+        for n, (key, outcome) in enumerate(OUTCOME_KEYS):
+            button = QRadioButton(f"{key}  {labels.outcome(outcome.value)}")
+            button.setObjectName(f"outcome_{outcome.value}")
+            button.setProperty("outcome", outcome.value)
+            self.outcomes.addButton(button, n)
+            grid.addWidget(button, n % 5, n // 5)
+        self.outcomes.buttonClicked.connect(self.on_outcome_clicked)
+
+        # Timer
+        self.timer_label = QLabel("00:00")
+        self.timer_label.setObjectName("callTimer")
+        self.timer_button = QPushButton(self.tr("Start timer"))
+        self.timer_button.setObjectName("timerButton")
+        self.timer_button.clicked.connect(self.on_timer_clicked)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._on_tick)
+        timer_row = QHBoxLayout()
+        timer_row.addWidget(QLabel(self.tr("Call time")))
+        timer_row.addWidget(self.timer_label)
+        timer_row.addWidget(self.timer_button)
+        timer_row.addStretch(1)
+        self.temperature = QComboBox()
+        self.temperature.setObjectName("temperature")
+        self.temperature.addItem(self.tr("Temperature: not set"), None)
+        for code in ("hot", "warm", "cold"):
+            self.temperature.addItem(labels.temperature(code), code)
+        timer_row.addWidget(self.temperature)
+
+        # Notes
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText(self.tr("What was said (the prospect's words)…"))
+        self.notes.setTabChangesFocus(True)
+
+        # BANT
+        bant_box = QGroupBox(self.tr("Qualification (BANT)"))
+        bant_grid = QGridLayout(bant_box)
+        self.bant_values: dict[str, QComboBox] = {}
+        self.bant_evidence: dict[str, QLineEdit] = {}
+        for row, field in enumerate(BantField):
+            combo = QComboBox()
+            combo.setObjectName(f"bant_{field.value}")
+            for value in bant.VALUES[field]:
+                combo.addItem(labels.bant_value(field.value, value), value)
+            evidence = QLineEdit()
+            evidence.setObjectName(f"evidence_{field.value}")
+            evidence.setPlaceholderText(self.tr("Evidence, in their words"))
+            value, said = target.qualification.get(field.value, (bant.UNKNOWN, ""))
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            evidence.setText(said)
+            bant_grid.addWidget(QLabel(labels.bant_field(field.value)), row, 0)
+            bant_grid.addWidget(combo, row, 1)
+            bant_grid.addWidget(evidence, row, 2)
+            self.bant_values[field.value] = combo
+            self.bant_evidence[field.value] = evidence
+        bant_grid.setColumnStretch(2, 1)
+
+        # Next step
+        self.next_step = QComboBox()
+        self.next_step.setObjectName("nextStep")
+        self.next_step.addItem(self.tr("No next step"), NextStep.NONE.value)
+        self.next_step.addItem(self.tr("Callback at"), NextStep.CALLBACK.value)
+        self.next_step.addItem(self.tr("Meeting at"), NextStep.MEETING.value)
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDateTime(_tomorrow_at_ten())
+        self.when.setEnabled(False)
+        self.next_step.currentIndexChanged.connect(self.on_next_step_changed)
+        next_row = QHBoxLayout()
+        next_row.addWidget(QLabel(self.tr("Next step")))
+        next_row.addWidget(self.next_step)
+        next_row.addWidget(self.when)
+        next_row.addStretch(1)
+
+        # Errors and buttons
+        self.error = QLabel()
+        self.error.setObjectName("callError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: 600")
+        self.error.hide()
+        self.retry_button = QPushButton(self.tr("Retry now"))
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self._submit)
+        self.save_next_button = QPushButton(self.tr("Save and next"))
+        self.save_next_button.setObjectName("saveNext")
+        self.save_next_button.setDefault(True)
+        self.save_next_button.setAutoDefault(True)
+        self.save_next_button.setToolTip("Enter / Ctrl+Return")
+        self.save_next_button.clicked.connect(lambda: self.save(go_next=True))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("save")
+        self.save_button.setAutoDefault(False)
+        self.save_button.setToolTip("Ctrl+S")
+        self.save_button.clicked.connect(lambda: self.save(go_next=False))
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_next_button)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.save(go_next=True))
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.save(go_next=True))
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(go_next=False))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(outcome_box)
+        layout.addLayout(timer_row)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(bant_box)
+        layout.addLayout(next_row)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(720, 640)
+
+        if target.correcting is not None:
+            self._load(target.correcting)
+        self._pristine = self.draft_state()
+
+    # -- Draft ------------------------------------------------------------------------
+    def _load(self, call: CallItem) -> None:
+        for button in self.outcomes.buttons():
+            if button.property("outcome") == call.outcome:
+                button.setChecked(True)
+        self.notes.setPlainText(call.notes or "")
+        self.temperature.setCurrentIndex(max(self.temperature.findData(call.temperature), 0))
+        step = call.next_step or NextStep.NONE.value
+        self.next_step.setCurrentIndex(max(self.next_step.findData(step), 0))
+        when = call.callback_at or call.meeting_at
+        if when is not None:
+            self.when.setDateTime(QDateTime(when.astimezone()))
+        self._opened_at = call.started_at
+        self._elapsed = call.duration_seconds or 0
+        self.timer_label.setText(_clock(self._elapsed))
+
+    def selected_outcome(self) -> str | None:
+        button = self.outcomes.checkedButton()
+        return str(button.property("outcome")) if button is not None else None
+
+    def draft_state(self) -> tuple[object, ...]:
+        return (
+            self.selected_outcome(),
+            self.notes.toPlainText(),
+            self.temperature.currentData(),
+            self.next_step.currentData(),
+            self.when.dateTime().toString(Qt.DateFormat.ISODate),
+            tuple(
+                (c.currentData(), self.bant_evidence[f].text()) for f, c in self.bant_values.items()
+            ),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.draft_state() != self._pristine
+
+    def draft(self) -> CallDraft:
+        step = self.next_step.currentData()
+        when = self.when.dateTime().toPython().astimezone(UTC) if step != NextStep.NONE else None
+        started = self._timer_started or self._opened_at
+        duration = self._elapsed if (self._timer_started or self._elapsed) else None
+        return CallDraft(
+            lead_id=self.target.lead_id,
+            outcome=self.selected_outcome() or "",
+            started_at=started,
+            duration_seconds=duration,
+            notes=self.notes.toPlainText(),
+            temperature=self.temperature.currentData(),
+            bant={
+                field: BantAnswer(combo.currentData(), self.bant_evidence[field].text())
+                for field, combo in self.bant_values.items()
+            },
+            next_step=step,
+            callback_at=when if step == NextStep.CALLBACK else None,
+            meeting_at=when if step == NextStep.MEETING else None,
+        )
+
+    # -- Slots ------------------------------------------------------------------------
+    def on_outcome_clicked(self, button: QAbstractButton) -> None:
+        outcome = button.property("outcome")
+        if outcome == Outcome.CALLBACK_REQUESTED:
+            self.next_step.setCurrentIndex(self.next_step.findData(NextStep.CALLBACK.value))
+        elif outcome == Outcome.MEETING_BOOKED:
+            self.next_step.setCurrentIndex(self.next_step.findData(NextStep.MEETING.value))
+        self.error.hide()
+
+    def on_next_step_changed(self, _index: int) -> None:
+        self.when.setEnabled(self.next_step.currentData() != NextStep.NONE)
+
+    def on_timer_clicked(self) -> None:
+        if self._ticker.isActive():
+            self._ticker.stop()
+            self.timer_button.setText(self.tr("Start timer"))
+        else:
+            if self._timer_started is None:
+                self._timer_started = datetime.now(UTC)
+            self._ticker.start()
+            self.timer_button.setText(self.tr("Stop timer"))
+
+    def _on_tick(self) -> None:
+        self._elapsed += 1
+        self.timer_label.setText(_clock(self._elapsed))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits pick the outcome unless the rep is typing text."""
+        focus = self.focusWidget()
+        typing = isinstance(focus, QLineEdit | QPlainTextEdit | QDateTimeEdit)
+        text = event.text()
+        if (
+            not typing
+            and text
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            for n, (key, _outcome) in enumerate(OUTCOME_KEYS):
+                if text == key:
+                    button = self.outcomes.button(n)
+                    button.setChecked(True)
+                    button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    self.on_outcome_clicked(button)
+                    return
+        super().keyPressEvent(event)
+
+    # -- Saving -----------------------------------------------------------------------
+    def save(self, *, go_next: bool) -> None:
+        if self.saving:
+            return
+        if self.selected_outcome() is None:
+            self._show_error(self.tr("Choose an outcome (keys 1–9, 0)."))
+            self.outcomes.button(0).setFocus()
+            return
+        try:
+            validate(self.draft(), datetime.now(UTC))
+        except BatonError as exc:
+            self._show_error(errors.message(exc), exc.params.get("field"))
+            return
+        self._go_next = go_next
+        self._retries = 0
+        self._submit()
+
+    def _submit(self) -> None:
+        draft = self.draft()
+        user_id = self._user_id
+        correcting = self.target.correcting
+        now = datetime.now(UTC)
+        self.saving = True
+        self.retry_button.hide()
+        self._set_busy(True)
+        if correcting is None:
+            self._worker.write(
+                lambda session: log_call(session, user_id, draft, now),
+                self._on_saved,
+                self._on_failed,
+            )
+        else:
+            self._worker.write(
+                lambda session: correct_call(session, user_id, correcting.id, draft, now),
+                self._on_saved,
+                self._on_failed,
+            )
+
+    def _on_saved(self, result: CallLogged) -> None:
+        self.saving = False
+        self._set_busy(False)
+        self._pristine = self.draft_state()
+        self._ticker.stop()
+        self.saved.emit(result.lead_id, self._go_next)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self._set_busy(False)
+        if isinstance(exc, BatonError):
+            self._show_error(errors.message(exc), exc.params.get("field"))
+            return
+        # The database refused the write (locked, server gone): keep the draft, retry.
+        reason = str(exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc)
+        reason = reason.strip().splitlines()[0] if reason.strip() else repr(exc)
+        self.retry_button.show()
+        if self._retries < MAX_RETRIES:
+            self._retries += 1
+            self._show_error(
+                self.tr("Not saved yet: %1. Your call is kept here and will be retried.").replace(
+                    "%1", reason
+                )
+            )
+            QTimer.singleShot(RETRY_MS, self._retry_if_open)
+        else:
+            self._show_error(
+                self.tr("Not saved: %1. Your call is kept here; press Retry now.").replace(
+                    "%1", reason
+                )
+            )
+
+    def _retry_if_open(self) -> None:
+        if self.isVisible() and not self.saving:
+            self._submit()
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.save_button, self.save_next_button):
+            button.setEnabled(not busy)
+
+    def _show_error(self, text: str, field: object = None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        focus = {
+            "callback_at": self.when,
+            "meeting_at": self.when,
+            "notes": self.notes,
+            "temperature": self.temperature,
+            "next_step": self.next_step,
+        }.get(str(field))
+        if focus is None and isinstance(field, str) and field.startswith("bant."):
+            focus = self.bant_values.get(field.removeprefix("bant."))
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- Closing ----------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        self._ticker.stop()
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard this call?"),
+            self.tr("The call for %1 has not been saved. Discard what you typed?").replace(
+                "%1", self.target.lead_name
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty() and not self.confirm_discard():
+            event.ignore()
+            return
+        self._ticker.stop()
+        super().closeEvent(event)
+
+
+def _tomorrow_at_ten() -> QDateTime:
+    local = datetime.now().astimezone()
+    tomorrow = (local + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return QDateTime(tomorrow)
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,129 @@
+"""Taking a lead out of the queue with a reason: return to nurture, or disqualify.
+
+Signals: ``done(int lead_id)`` after the change is saved. A refused save keeps what was
+typed and says what to fix.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import labels
+from desktop.i18n import messages as errors
+from desktop.operations.worker import DbWorker
+from models.core.changes import Changes
+from models.core.errors import BatonError
+from models.leads.actions import (
+    DISQUALIFY_REASONS,
+    RECYCLE_REASONS,
+    RecycleInput,
+    disqualify,
+    recycle,
+)
+
+RECYCLE = "recycle"
+DISQUALIFY = "disqualify"
+DEFAULT_REENTRY_DAYS = 90
+
+
+class ReasonDialog(QDialog):
+    done = Signal(int)
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        user_id: int,
+        lead_id: int,
+        lead_name: str,
+        mode: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._user_id = user_id
+        self.lead_id = lead_id
+        self.mode = mode
+        self.setObjectName(f"{mode}Dialog")
+        if mode == RECYCLE:
+            self.setWindowTitle(self.tr("Return to nurture — %1").replace("%1", lead_name))
+        else:
+            self.setWindowTitle(self.tr("Disqualify — %1").replace("%1", lead_name))
+        self.reason = QComboBox()
+        self.reason.setObjectName("reason")
+        codes = RECYCLE_REASONS if mode == RECYCLE else DISQUALIFY_REASONS
+        label = labels.recycle_reason if mode == RECYCLE else labels.disqualify_reason
+        for code in codes:
+            self.reason.addItem(label(code), code)
+        self.has_until = QCheckBox(self.tr("Re-enter the queue on"))
+        self.has_until.setChecked(True)
+        self.until = QDateEdit()
+        self.until.setObjectName("until")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setDate(QDate(date.today() + timedelta(days=DEFAULT_REENTRY_DAYS)))
+        self.has_until.toggled.connect(self.until.setEnabled)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("What marketing should know"))
+        self.error = QLabel()
+        self.error.setObjectName("reasonError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: 600")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form = QFormLayout()
+        form.addRow(self.tr("Reason"), self.reason)
+        if mode == RECYCLE:
+            form.addRow(self.has_until, self.until)
+        form.addRow(self.tr("Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        now = datetime.now(UTC)
+        user_id, lead_id = self._user_id, self.lead_id
+        reason = str(self.reason.currentData())
+        note = self.note.toPlainText()
+        self.ok_button.setEnabled(False)
+        if self.mode == RECYCLE:
+            until = self.until.date().toPython() if self.has_until.isChecked() else None
+            data = RecycleInput(lead_id, reason, until, note)
+
+            def job(session) -> Changes:  # type: ignore[no-untyped-def]
+                return recycle(session, user_id, data, now)
+        else:
+
+            def job(session) -> Changes:  # type: ignore[no-untyped-def]
+                return disqualify(session, user_id, lead_id, reason, note, now)
+
+        self._worker.write(job, self._on_saved, self._on_failed)
+
+    def _on_saved(self, _changes: Changes) -> None:
+        self.done.emit(self.lead_id)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.error.setText(errors.message(exc) if isinstance(exc, BatonError) else str(exc))
+        self.error.show()

@@ -1,0 +1,1 @@
+"""Languages: translations, the domain's codes and errors in words."""

@@ -1,0 +1,1 @@
+"""The selected lead: its pane, work panel and timeline."""

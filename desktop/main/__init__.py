@@ -1,0 +1,1 @@
+"""The application: start-up, the main window, its status bar, settings."""

@@ -1,0 +1,145 @@
+"""Starting the desktop app: language, database, demo data, current user, main window."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+import resources
+from desktop.dialogs.user_picker import UserPicker
+from desktop.i18n import languages as i18n
+from desktop.i18n import messages as errors
+from desktop.main.settings import Settings
+from desktop.main.window import MainWindow
+from desktop.operations.worker import DbWorker, Task
+from models.core.errors import BatonError, NotFound
+from models.db.database import Database, open_database
+from models.teams.users import UserInfo, list_users, user_by_email
+
+DEMO_LEADS = 5_000
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    url: str
+    language: str | None = None
+    demo: bool = False
+    demo_leads: int = DEMO_LEADS
+    user_email: str | None = None
+
+
+def application(language: str | None = None) -> QApplication:
+    """The QApplication, created once, with Baton's translations and stylesheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Baton")
+    app.setOrganizationName("Baton")
+    if not hasattr(app, "_baton_translators"):
+        app._baton_translators = i18n.install(app, i18n.choose(language))  # type: ignore[attr-defined]
+        style = resources.path("style.qss")
+        if style.exists():
+            app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def fill_demo(db: Database, leads: int) -> bool:
+    """Generate demo data with a progress dialog; False if cancelled or failed.
+
+    Waits in a local event loop until the task itself reports: the data is committed in
+    one transaction, so the answer is exactly what the database holds.
+    """
+    dialog = QProgressDialog(
+        QCoreApplication.translate("App", "Creating demo data…"),
+        QCoreApplication.translate("App", "Cancel"),
+        0,
+        leads,
+    )
+    dialog.setWindowTitle("Baton")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    from models import demo  # noqa: PLC0415 - Faker loads only when demo data is made
+
+    task = Task(
+        lambda progress, cancelled: demo.generate(
+            db, leads=leads, progress=progress, cancelled=cancelled
+        )
+    )
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
+    task.signals.finished.connect(lambda result: (outcome.setdefault("ok", result), loop.quit()))
+    task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
+    dialog.canceled.connect(task.cancel)
+    dialog.show()
+    task.start()
+    loop.exec()
+    dialog.close()
+    error = outcome.get("error")
+    if isinstance(error, BaseException) and not isinstance(error, InterruptedError):
+        QMessageBox.critical(None, "Baton", errors.message(error))
+    return "ok" in outcome
+
+
+def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo | None:
+    with db.read() as session:
+        if email:
+            return user_by_email(session, email)
+        users = list_users(session)
+    if not users:
+        QMessageBox.information(
+            None,
+            "Baton",
+            QCoreApplication.translate(
+                "App",
+                "This database has no users yet. Add one with “baton user add”, "
+                "or open the demo with “baton --demo”.",
+            ),
+        )
+        return None
+    remembered = settings.current_user(db.display_url)
+    for user in users:
+        if user.id == remembered:
+            return user
+    picker = UserPicker(users)
+    if picker.exec() != UserPicker.DialogCode.Accepted:
+        return None
+    user = picker.selected()
+    settings.set_current_user(db.display_url, user.id)
+    return user
+
+
+def run(options: StartOptions) -> int:
+    """Open the app; returns the process exit code."""
+    app = application(options.language)
+    try:
+        db = open_database(options.url, create_dirs=True)
+    except BatonError as exc:
+        QMessageBox.critical(None, "Baton", errors.message(exc))
+        return 2
+    settings = Settings()
+    try:
+        if options.demo:
+            with db.read() as session:
+                empty = not list_users(session)
+            if empty and not fill_demo(db, options.demo_leads):
+                return 1
+        try:
+            user = choose_user(db, settings, options.user_email)
+        except NotFound as exc:
+            QMessageBox.critical(None, "Baton", errors.message(exc))
+            return 2
+        if user is None:
+            return 1
+        worker = DbWorker(db)
+        window = MainWindow(worker, user, settings)
+        window.show()
+        code = app.exec()
+        worker.stop()
+        return code
+    finally:
+        db.close()

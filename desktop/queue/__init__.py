@@ -1,0 +1,1 @@
+"""The queue: its table model, view and filter bar."""

@@ -1,0 +1,134 @@
+"""The queue's filters: stage, grade, industry, owner and free text (all applied in SQL).
+
+Signals: ``changed()`` when the user changes a filter (free text is debounced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.i18n import labels
+from models.core.enums import ACTIVE_STAGES, Stage
+from models.leads.queue import ANY_OWNER, NO_OWNER, FilterOptions, QueueQuery
+
+SEARCH_DEBOUNCE_MS = 250
+_ACTIVE = "active"
+_ALL = "all"
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, current_user_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._me = current_user_id
+
+        self.stage = QComboBox()
+        self.stage.setObjectName("stageFilter")
+        self.stage.addItem(self.tr("Active (new + working)"), _ACTIVE)
+        for stage in Stage:
+            self.stage.addItem(labels.stage(stage.value), stage.value)
+        self.stage.addItem(self.tr("All stages"), _ALL)
+
+        self.grade = QComboBox()
+        self.grade.setObjectName("gradeFilter")
+        self.grade.addItem(self.tr("All grades"), "")
+        self.grade.addItem(self.tr("A and B"), "AB")
+        for grade in "ABCD":
+            self.grade.addItem(self.tr("Grade %1").replace("%1", grade), grade)
+
+        self.industry = QComboBox()
+        self.industry.setObjectName("industryFilter")
+        self.industry.addItem(self.tr("All industries"), "")
+
+        self.owner = QComboBox()
+        self.owner.setObjectName("ownerFilter")
+        self.owner.addItem(self.tr("My leads"), "me")
+        self.owner.addItem(self.tr("Everyone's leads"), ANY_OWNER)
+        self.owner.addItem(self.tr("Unassigned"), NO_OWNER)
+
+        self.due_only = QCheckBox(self.tr("Callbacks due"))
+        self.due_only.setObjectName("dueFilter")
+        self.due_only.toggled.connect(self.changed)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("searchFilter")
+        self.search.setPlaceholderText(self.tr("Search name, company, email, kana…"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._apply_now)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for caption, widget in (
+            (self.tr("Stage"), self.stage),
+            (self.tr("Grade"), self.grade),
+            (self.tr("Industry"), self.industry),
+            (self.tr("Owner"), self.owner),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            layout.addWidget(label)
+            layout.addWidget(widget)
+        layout.addWidget(self.due_only)
+        layout.addWidget(self.search, 1)
+        for combo in (self.stage, self.grade, self.industry, self.owner):
+            combo.currentIndexChanged.connect(self.changed)
+
+    def _apply_now(self) -> None:
+        self._debounce.stop()
+        self.changed.emit()
+
+    def set_options(self, options: FilterOptions) -> None:
+        """Fill the industry and owner lists from the database (keeps the selection)."""
+        for combo, items in (
+            (self.industry, [(labels.industry(i), i) for i in options.industries]),
+            (self.owner, [(u.name, u.id) for u in options.owners]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            fixed = 1 if combo is self.industry else 3
+            while combo.count() > fixed:
+                combo.removeItem(fixed)
+            for text, data in items:
+                combo.addItem(text, data)
+            found = combo.findData(keep)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def query(self, base: QueueQuery) -> QueueQuery:
+        """The queue query for the current filters, keeping ``base``'s sort order."""
+        stage = self.stage.currentData()
+        stages: tuple[str, ...]
+        if stage == _ACTIVE:
+            stages = tuple(s.value for s in ACTIVE_STAGES)
+        elif stage == _ALL:
+            stages = ()
+        else:
+            stages = (stage,)
+        grade = self.grade.currentData() or ""
+        owner = self.owner.currentData()
+        if owner == "me":
+            owner = self._me if self._me is not None else ANY_OWNER
+        industry = self.industry.currentData()
+        return replace(
+            base,
+            stages=stages,
+            grades=tuple(grade),
+            industries=(industry,) if industry else (),
+            owner=owner,
+            text=self.search.text(),
+            callbacks_due_by=datetime.now(UTC) if self.due_only.isChecked() else None,
+        )

@@ -1,0 +1,308 @@
+"""The queue as a Qt table model over an ordered list of lead ids.
+
+The ids come from SQL (sorted and filtered there); row data is fetched lazily in blocks
+of :data:`BLOCK` rows as the view asks for them, on the database worker. Rows not yet
+fetched show as empty until their block arrives (``dataChanged`` then repaints them).
+
+Signals: ``loaded(int)`` after each (re)load with the number of matching leads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from desktop.i18n import labels
+from desktop.operations.worker import DbWorker
+from models.leads.queue import QueueQuery, QueueRow, SortKey, queue_ids, queue_rows
+
+BLOCK = 100
+
+COL_PRIORITY = 0
+COL_NAME = 1
+COL_COMPANY = 2
+COL_INDUSTRY = 3
+COL_SCORE = 4
+COL_LAST_TOUCH = 5
+COL_WHY_NOW = 6
+COL_SLA = 7
+COL_STAGE = 8
+COL_OWNER = 9
+COLUMN_COUNT = 10
+
+LeadIdRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+GradeRole = Qt.ItemDataRole.UserRole + 3
+
+SORT_KEYS = {
+    COL_PRIORITY: SortKey.PRIORITY,
+    COL_NAME: SortKey.NAME,
+    COL_COMPANY: SortKey.COMPANY,
+    COL_INDUSTRY: SortKey.INDUSTRY,
+    COL_SCORE: SortKey.SCORE,
+    COL_LAST_TOUCH: SortKey.LAST_TOUCH,
+    COL_WHY_NOW: SortKey.WHY_NOW,
+    COL_STAGE: SortKey.STAGE,
+    COL_OWNER: SortKey.OWNER,
+}
+
+GRADE_COLORS = {"A": "#1b7f3b", "B": "#2f6fb3", "C": "#a06a00", "D": "#777777"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _load(query: QueueQuery) -> Any:
+    def job(session: Session) -> tuple[list[int], list[QueueRow]]:
+        ids = queue_ids(session, query)
+        return ids, queue_rows(session, ids[:BLOCK])
+
+    return job
+
+
+class QueueModel(QAbstractTableModel):
+    loaded = Signal(int)
+
+    def __init__(self, worker: DbWorker, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._query = QueueQuery()
+        self._ids: list[int] = []
+        self._rows: dict[int, QueueRow] = {}
+        self._pending_blocks: set[int] = set()
+        self._generation = 0
+        self.loading = False
+        self.now = datetime.now(UTC)
+
+    # -- Qt API ---------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            (
+                self.tr("Priority"),
+                self.tr("Name"),
+                self.tr("Company"),
+                self.tr("Industry"),
+                self.tr("Score"),
+                self.tr("Last touch"),
+                self.tr("Why now"),
+                self.tr("First call"),
+                self.tr("Stage"),
+                self.tr("Owner"),
+            )[section]
+            if 0 <= section < COLUMN_COUNT
+            else None
+        )
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        lead_id = self._ids[index.row()]
+        if role == LeadIdRole:
+            return lead_id
+        row = self._rows.get(lead_id)
+        if row is None:
+            self._request_block(index.row() // BLOCK)
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == RowRole:
+            return row
+        if role == GradeRole:
+            return row.grade
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_NAME and row.name_kana:
+                return row.name_kana
+            if column == COL_WHY_NOW:
+                return labels.why_now(row.why_now)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_SCORE:
+            return QBrush(QColor(GRADE_COLORS.get(row.grade, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_SLA:
+            late = row.sla_met is False or (
+                row.sla_met is None and row.sla_due_at is not None and row.sla_due_at < self.now
+            )
+            return QBrush(QColor("#b00020" if late else "#1b7f3b"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRIORITY, COL_SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: QueueRow, column: int) -> str:
+        if column == COL_PRIORITY:
+            return f"{row.priority:.0f}"
+        if column == COL_NAME:
+            return row.name
+        if column == COL_COMPANY:
+            return row.company
+        if column == COL_INDUSTRY:
+            return labels.industry(row.industry)
+        if column == COL_SCORE:
+            return f"{row.score} {row.grade}"
+        if column == COL_LAST_TOUCH:
+            return labels.datetime_short(row.last_touch_at)
+        if column == COL_WHY_NOW:
+            return labels.why_now(row.why_now)
+        if column == COL_SLA:
+            return self.sla_clock(row)
+        if column == COL_STAGE:
+            return labels.stage(row.stage)
+        if column == COL_OWNER:
+            return row.owner_name or self.tr("Unassigned")
+        return ""
+
+    def sla_clock(self, row: QueueRow) -> str:
+        """The speed-to-lead clock: time left for the first call, or how it went."""
+        if row.sla_met is True:
+            return self.tr("✓ in time")
+        if row.sla_met is False and row.first_call_at is not None:
+            return self.tr("✗ late")
+        if row.sla_due_at is None or row.first_call_at is not None:
+            return ""
+        seconds = int((row.sla_due_at - self.now).total_seconds())
+        if seconds < 0:
+            return self.tr("Overdue %1").replace("%1", _duration(-seconds))
+        return self.tr("%1 left").replace("%1", _duration(seconds))
+
+    def tick(self, now: datetime) -> None:
+        """Move the clocks: repaint the first-call column."""
+        self.now = now
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, COL_SLA),
+                self.index(len(self._ids) - 1, COL_SLA),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL: reload the ids in the new order."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if query != self._query:
+            self.set_query(query)
+
+    # -- Loading ----------------------------------------------------------------------
+    @property
+    def query(self) -> QueueQuery:
+        return self._query
+
+    def set_query(self, query: QueueQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the ids (and the first block) again; keeps nothing stale."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self._worker.read(
+            _load(self._query),
+            lambda result: self._on_loaded(generation, result),
+        )
+
+    def _on_loaded(self, generation: int, result: tuple[list[int], list[QueueRow]]) -> None:
+        if generation != self._generation:
+            return  # a newer query superseded this one
+        ids, rows = result
+        self.beginResetModel()
+        self._ids = ids
+        self._rows = {row.id: row for row in rows}
+        self._pending_blocks.clear()
+        self.endResetModel()
+        self.loading = False
+        self.loaded.emit(len(ids))
+
+    def _request_block(self, block: int) -> None:
+        if block in self._pending_blocks:
+            return
+        self._pending_blocks.add(block)
+        generation = self._generation
+        ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
+        self._worker.read(
+            lambda session: queue_rows(session, ids),
+            lambda rows: self._on_block(generation, block, rows),
+        )
+
+    def _on_block(self, generation: int, block: int, rows: list[QueueRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending_blocks.discard(block)
+        for row in rows:
+            self._rows[row.id] = row
+        first = block * BLOCK
+        last = min(first + BLOCK, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, COLUMN_COUNT - 1))
+
+    def refresh_leads(self, lead_ids: frozenset[int]) -> None:
+        """Re-fetch the rows of these leads if they are loaded (their data changed)."""
+        wanted = [i for i in lead_ids if i in self._rows]
+        if not wanted:
+            return
+        generation = self._generation
+        self._worker.read(
+            lambda session: queue_rows(session, wanted),
+            lambda rows: self._on_refreshed(generation, rows),
+        )
+
+    def _on_refreshed(self, generation: int, rows: list[QueueRow]) -> None:
+        if generation != self._generation:
+            return
+        positions = {lead_id: n for n, lead_id in enumerate(self._ids)}
+        for row in rows:
+            self._rows[row.id] = row
+            n = positions.get(row.id)
+            if n is not None:
+                self.dataChanged.emit(self.index(n, 0), self.index(n, COLUMN_COUNT - 1))
+
+    # -- Lookups ------------------------------------------------------------------------
+    def lead_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, lead_id: int) -> int | None:
+        try:
+            return self._ids.index(lead_id)
+        except ValueError:
+            return None
+
+    def loaded_row(self, lead_id: int) -> QueueRow | None:
+        return self._rows.get(lead_id)
+
+
+def _duration(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours >= 24:
+        return f"{hours // 24}d {hours % 24}h"
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

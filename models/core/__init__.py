@@ -1,0 +1,1 @@
+"""The domain's vocabulary: entities, enums, errors, changes, text, audit."""

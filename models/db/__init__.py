@@ -1,0 +1,1 @@
+"""Opening a database, its migrations, credentials and row locks."""

@@ -1,0 +1,265 @@
+"""Opening a Baton database: URL parsing, checks that write nothing, engines, sessions.
+
+The default is an embedded SQLite file in the user data directory (WAL, busy timeout,
+``BEGIN IMMEDIATE`` for write transactions). A PostgreSQL URL selects team mode with the
+same schema. :func:`open_database` refuses, before anything is written, a URL it cannot
+parse, a server it cannot reach, a file that is not a SQLite database, a database that
+belongs to something else, and a schema newer than this code knows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.core.errors import (
+    DatabaseCorrupt,
+    DatabaseUnreachable,
+    DatabaseUrlInvalid,
+)
+from models.db import migrations as migrate
+from models.db.credentials import password_for
+
+APP_NAME = "Baton"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_url(*, demo: bool = False) -> str:
+    name = "baton-demo.sqlite3" if demo else "baton.sqlite3"
+    return f"sqlite:///{data_dir() / name}"
+
+
+def parse_url(text: str) -> URL:
+    """Parse what a user typed: a SQLAlchemy URL, or a plain path to a SQLite file."""
+    text = text.strip()
+    if not text:
+        raise DatabaseUrlInvalid("The database URL is empty.", url=text)
+    if "://" not in text:
+        return URL.create("sqlite", database=str(Path(text).expanduser()))
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise DatabaseUrlInvalid(
+            f"Cannot read the database URL {redact_text(text)!r}: expected "
+            "sqlite:///PATH or postgresql://USER@HOST[:PORT]/DATABASE.",
+            url=redact_text(text),
+        ) from exc
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return url
+    raise DatabaseUrlInvalid(
+        f"Unsupported database {backend!r} in {redact(url)}: Baton runs on SQLite or PostgreSQL.",
+        url=redact(url),
+    )
+
+
+def redact(url: URL) -> str:
+    """The URL as it may be shown to a user or logged: never with its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def redact_text(text: str) -> str:
+    try:
+        return redact(make_url(text))
+    except (ArgumentError, ValueError):
+        # Unparseable: drop anything between "://" and "@" that could be credentials.
+        head, sep, tail = text.partition("://")
+        if sep and "@" in tail:
+            return f"{head}://***@{tail.split('@', 1)[1]}"
+        return text
+
+
+class Database:
+    """An open Baton database: an engine and the unit-of-work helpers.
+
+    Thread-safe: each :meth:`read`/:meth:`write` block uses its own connection, so the
+    GUI's worker threads may call them concurrently.
+    """
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._write_engine = engine.execution_options(baton_write=True)
+        self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+
+    @property
+    def display_url(self) -> str:
+        return redact(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read transaction (a consistent snapshot)."""
+        with self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error.
+
+        On SQLite the transaction starts with ``BEGIN IMMEDIATE`` so concurrent writers
+        wait on the busy timeout instead of failing with "database is locked".
+        """
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _preflight_sqlite(path: Path, display: str) -> None:
+    """Check a SQLite file without writing to it (read-only open)."""
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseUnreachable(
+                f"Cannot create {path}: the folder {path.parent} does not exist.",
+                url=display,
+                reason=f"folder {path.parent} does not exist",
+            )
+        return
+    if path.is_dir():
+        raise DatabaseCorrupt(f"{path} is a folder, not a database file.", path=str(path))
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise DatabaseCorrupt(
+            f"{path} is not a SQLite database (its first bytes are not a SQLite header); "
+            "it may be damaged or a different kind of file. Nothing was written to it.",
+            path=str(path),
+        )
+    if not header:
+        return
+    # A read-only open of a WAL-mode file still creates -wal and -shm files beside it;
+    # "immutable" reads without creating anything, which is safe while there is no -wal
+    # or -journal file (no other writer, nothing left to recover).
+    busy = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    mode = "mode=ro" if busy else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(
+            f"{path} is damaged and cannot be read (SQLite says: {exc}). Nothing was written "
+            "to it; restore it from a backup or choose another file.",
+            path=str(path),
+        ) from exc
+    migrate.check_existing(tables, revision, where=str(path))
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite's own
+        # implicit transactions cannot do BEGIN IMMEDIATE).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("baton_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def _check_server_database(engine: Engine, display: str) -> None:
+    try:
+        with engine.connect() as conn:
+            inspector = inspect(conn)
+            tables = set(inspector.get_table_names())
+            revision = None
+            if "alembic_version" in tables:
+                revision = migrate.current_revision(conn)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnreachable(
+            f"Cannot reach the database at {display}: {reason}", url=display, reason=reason
+        ) from exc
+    migrate.check_existing(tables, revision, where=display)
+
+
+def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = False) -> Database:
+    """Open (and by default migrate to the newest schema) the database at ``url_text``.
+
+    Raises a :class:`models.core.errors.BatonError` subclass, having written nothing, when the
+    URL or the database cannot be used.
+    """
+    url = parse_url(url_text)
+    display = redact(url)
+    connect_url = url
+    if url.get_backend_name() == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None:
+            if create_dirs:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            _preflight_sqlite(path, display)
+        try:
+            engine = create_engine(url, connect_args={"check_same_thread": False})
+        except NoSuchModuleError as exc:  # pragma: no cover - sqlite3 is in the stdlib
+            raise DatabaseUrlInvalid(str(exc), url=display) from exc
+        _configure_sqlite(engine)
+    else:
+        if url.password is None and url.username:
+            secret = password_for(url)
+            if secret is not None:
+                connect_url = url.set(password=secret)
+        try:
+            engine = create_engine(
+                connect_url, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+            )
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise DatabaseUrlInvalid(
+                f"Cannot use the database URL {display}: {exc}", url=display
+            ) from exc
+    if url.get_backend_name() != "sqlite":
+        _check_server_database(engine, display)
+    database = Database(url, engine)
+    if upgrade:
+        try:
+            migrate.upgrade(database._write_engine)
+        except DBAPIError as exc:
+            database.close()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseUnreachable(
+                f"Cannot prepare the database at {display}: {reason}", url=display, reason=reason
+            ) from exc
+    return database

@@ -1,0 +1,1 @@
+"""The handoff definition agreed by marketing and sales, versioned."""

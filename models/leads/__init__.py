@@ -1,0 +1,1 @@
+"""Working leads: the queue, a lead's detail, calls, BANT, follow-ups."""

@@ -1,0 +1,211 @@
+"""Taking a lead out of the queue: return to nurture, disqualify, do not call.
+
+Each lands in the stage history and the audit trail (who, when, what, before and after),
+and keeps its reason on record for marketing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from models.core import audit
+from models.core.changes import Changes
+from models.core.entities import Lead
+from models.core.enums import Stage
+from models.core.errors import InvalidInput
+from models.db.locking import lead_for_update
+from models.scoring.rescore import rescore_leads
+from models.scoring.sla import deadline
+from models.teams import permissions
+from models.teams.rules import team_settings_for
+
+RECYCLE_REASONS = (
+    "no_budget",
+    "timing",
+    "no_authority",
+    "no_need",
+    "competitor",
+    "unreachable",
+    "bad_data",
+    "other",
+)
+DISQUALIFY_REASONS = (
+    "not_a_fit",
+    "competitor_company",
+    "student_or_personal",
+    "duplicate",
+    "other",
+)
+
+_LEAD_AUDIT = (
+    "stage",
+    "recycle_reason",
+    "recycle_until",
+    "recycled_at",
+    "do_not_call",
+    "next_callback_at",
+    "owner_id",
+)
+
+
+@dataclass(frozen=True)
+class RecycleInput:
+    lead_id: int
+    reason: str
+    until: date | None = None
+    note: str = ""
+
+
+def _leave_queue(
+    session: Session,
+    lead: Lead,
+    user_id: int,
+    to_stage: Stage,
+    reason: str,
+    note: str,
+    now: datetime,
+) -> None:
+    audit.move_stage(
+        session,
+        lead,
+        to_stage.value,
+        user_id=user_id,
+        at=now,
+        reason=reason,
+        note=note.strip() or None,
+    )
+    lead.next_callback_at = None
+
+
+def _audited(
+    session: Session,
+    lead: Lead,
+    user_id: int | None,
+    action: str,
+    before: dict[str, object],
+    now: datetime,
+    note: str | None = None,
+) -> Changes:
+    """Record the change in the audit trail and report it to the views."""
+    session.flush()
+    after = audit.snapshot(lead, _LEAD_AUDIT) | ({"note": note} if note is not None else {})
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action=action,
+        before=before,
+        after=after,
+        at=now,
+    )
+    return Changes(lead_ids=frozenset({lead.id}), queue=True)
+
+
+def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -> Changes:
+    """Return the lead to nurture with a reason (and a re-entry date) for marketing."""
+    if data.reason not in RECYCLE_REASONS:
+        raise InvalidInput(
+            f"Unknown reason {data.reason!r}; expected one of {', '.join(RECYCLE_REASONS)}.",
+            field="reason",
+            value=data.reason,
+        )
+    if data.reason == "other" and not data.note.strip():
+        raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
+    user = permissions.actor(session, user_id)
+    lead = lead_for_update(session, data.lead_id)
+    permissions.require_can_work(user, lead)
+    # "Today" on the team's calendar: early morning in Tokyo is still yesterday in UTC.
+    zone = ZoneInfo(team_settings_for(session, lead).timezone)
+    if data.until is not None and data.until <= now.astimezone(zone).date():
+        raise InvalidInput(
+            f"The re-entry date {data.until.isoformat()} is not in the future.",
+            field="until",
+            key="until_not_future",
+            until=data.until.isoformat(),
+        )
+    if lead.stage not in (Stage.NEW, Stage.WORKING):
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only new and working leads go back to nurture.",
+            field="stage",
+        )
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    _leave_queue(session, lead, user_id, Stage.RECYCLED, data.reason, data.note, now)
+    lead.recycle_reason = data.reason
+    lead.recycle_until = data.until
+    lead.recycled_at = now
+    return _audited(session, lead, user_id, "recycled", before, now, data.note)
+
+
+def disqualify(
+    session: Session, user_id: int, lead_id: int, reason: str, note: str, now: datetime
+) -> Changes:
+    """Not a fit (separate from recycling: it will not be nurtured back)."""
+    if reason not in DISQUALIFY_REASONS:
+        raise InvalidInput(
+            f"Unknown reason {reason!r}; expected one of {', '.join(DISQUALIFY_REASONS)}.",
+            field="reason",
+            value=reason,
+        )
+    if reason == "other" and not note.strip():
+        raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
+    user = permissions.actor(session, user_id)
+    lead = lead_for_update(session, lead_id)
+    permissions.require_can_work(user, lead)
+    if lead.stage not in (Stage.NEW, Stage.WORKING, Stage.RECYCLED):
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only new, working or recycled leads can be "
+            "disqualified.",
+            field="stage",
+        )
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    _leave_queue(session, lead, user_id, Stage.DISQUALIFIED, reason, note, now)
+    return _audited(session, lead, user_id, "disqualified", before, now, note)
+
+
+def mark_do_not_call(
+    session: Session, user_id: int, lead_id: int, note: str, now: datetime
+) -> Changes:
+    """Flag the lead: no more calls, and it never returns to any queue."""
+    user = permissions.actor(session, user_id)
+    lead = lead_for_update(session, lead_id)
+    permissions.require_can_work(user, lead)
+    if lead.do_not_call:
+        return Changes()
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    lead.do_not_call = True
+    lead.next_callback_at = None
+    return _audited(session, lead, user_id, "do_not_call", before, now, note)
+
+
+def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime) -> Changes:
+    """Marketing sends a recycled lead again: it comes back as new — unless do-not-call."""
+    lead = lead_for_update(session, lead_id)
+    if lead.do_not_call:
+        raise InvalidInput(
+            f"Lead {lead.id} is marked do-not-call and does not return to any queue.",
+            field="do_not_call",
+        )
+    if lead.stage != Stage.RECYCLED:
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only recycled leads come back as new.",
+            field="stage",
+        )
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    audit.move_stage(session, lead, Stage.NEW.value, user_id=user_id, at=now, reason="mql_again")
+    lead.mql_at = now
+    lead.call_attempts = 0
+    lead.unanswered_streak = 0
+    # A new round: the previous round's calls are history, not this round's first call.
+    lead.first_call_at = None
+    lead.last_call_at = None
+    lead.sla_due_at = deadline(now, team_settings_for(session, lead))
+    lead.sla_met = None
+    lead.sla_breached_at = None
+    changes = _audited(session, lead, user_id, "requalified", before, now)
+    rescore_leads(session, [lead.id], now)
+    return changes

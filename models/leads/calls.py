@@ -1,0 +1,387 @@
+"""Logging calls: outcome, notes, temperature, BANT answers, the next step.
+
+One call is one unit of work: the call row, the lead's stage and call aggregates, the
+qualification answers that moved (history kept), the audit entries and the lead's new
+priority all land together or not at all. Corrections supersede the mistaken call and
+never delete it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.core import audit
+from models.core.changes import Changes
+from models.core.entities import Call, Lead, QualificationAnswer, User
+from models.core.enums import BantField, Outcome, Stage, Temperature
+from models.core.errors import InvalidInput, NotFound, PermissionDenied
+from models.db.locking import lead_for_update
+from models.leads import bant
+from models.scoring.rescore import rescore_leads
+from models.teams import permissions
+
+UNANSWERED = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.GATEKEEPER})
+MAX_NOTES = 20_000
+MAX_EVIDENCE = 2_000
+#: How far in the future a call's start may lie (clock skew between desktops).
+START_TOLERANCE = timedelta(minutes=5)
+
+
+class NextStep(StrEnum):
+    NONE = "none"
+    CALLBACK = "callback"
+    MEETING = "meeting"
+
+
+@dataclass(frozen=True)
+class BantAnswer:
+    value: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class CallDraft:
+    """What the rep typed. Plain data: the dialog keeps it until the save succeeds."""
+
+    lead_id: int
+    outcome: str
+    started_at: datetime
+    duration_seconds: int | None = None
+    notes: str = ""
+    temperature: str | None = None
+    bant: Mapping[str, BantAnswer] = field(default_factory=dict)
+    next_step: str = NextStep.NONE
+    callback_at: datetime | None = None
+    meeting_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CallLogged:
+    call_id: int
+    lead_id: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class CallItem:
+    id: int
+    user_id: int
+    user_name: str | None
+    started_at: datetime
+    duration_seconds: int | None
+    outcome: str
+    notes: str | None
+    temperature: str | None
+    next_step: str | None
+    callback_at: datetime | None
+    meeting_at: datetime | None
+    supersedes_id: int | None
+    superseded: bool
+
+
+@dataclass(frozen=True)
+class Qualification:
+    field: str
+    value: str
+    evidence: str
+    recorded_at: datetime | None
+
+
+def _invalid(message: str, field_name: str, **params: object) -> InvalidInput:
+    return InvalidInput(message, field=field_name, **params)
+
+
+def validate(draft: CallDraft, now: datetime) -> None:
+    """Raise InvalidInput naming the field for anything that cannot be saved."""
+    if draft.outcome not in {o.value for o in Outcome}:
+        raise _invalid(
+            f"Unknown outcome {draft.outcome!r}; expected one of "
+            f"{', '.join(o.value for o in Outcome)}.",
+            "outcome",
+            value=draft.outcome,
+            key="outcome_unknown",
+            expected=", ".join(o.value for o in Outcome),
+        )
+    if draft.started_at.tzinfo is None:
+        raise _invalid("The call's start time has no time zone.", "started_at")
+    if draft.started_at > now + START_TOLERANCE:
+        raise _invalid("The call cannot start in the future.", "started_at")
+    if draft.duration_seconds is not None and draft.duration_seconds < 0:
+        raise _invalid("The call's duration cannot be negative.", "duration")
+    if draft.temperature is not None and draft.temperature not in {t.value for t in Temperature}:
+        raise _invalid(
+            f"Unknown temperature {draft.temperature!r}; expected hot, warm or cold.",
+            "temperature",
+            value=draft.temperature,
+        )
+    if len(draft.notes) > MAX_NOTES:
+        raise _invalid(f"The notes are longer than {MAX_NOTES} characters.", "notes")
+    if draft.next_step not in {s.value for s in NextStep}:
+        raise _invalid(f"Unknown next step {draft.next_step!r}.", "next_step")
+    if draft.next_step == NextStep.CALLBACK:
+        if draft.callback_at is None:
+            raise _invalid("A callback needs a date and time.", "callback_at")
+        if draft.callback_at.tzinfo is None:
+            raise _invalid("The callback time has no time zone.", "callback_at")
+        if draft.callback_at <= now:
+            raise _invalid(
+                "The callback time is in the past; choose a time after now.", "callback_at"
+            )
+    if draft.outcome == Outcome.MEETING_BOOKED and (
+        draft.next_step != NextStep.MEETING or draft.meeting_at is None
+    ):
+        raise _invalid("A booked meeting needs its date and time.", "meeting_at")
+    if draft.next_step == NextStep.MEETING:
+        if draft.meeting_at is None:
+            raise _invalid("A meeting needs its date and time.", "meeting_at")
+        if draft.meeting_at.tzinfo is None:
+            raise _invalid("The meeting time has no time zone.", "meeting_at")
+    for name, answer in draft.bant.items():
+        bant.validate(name, answer.value)
+        if len(answer.evidence) > MAX_EVIDENCE:
+            raise _invalid(
+                f"{name}: the evidence is longer than {MAX_EVIDENCE} characters.",
+                f"bant.{name}",
+            )
+
+
+def current_answers(session: Session, lead_id: int) -> dict[str, Qualification]:
+    """The newest answer per BANT field (``unknown`` where none was recorded)."""
+    latest: dict[str, Qualification] = {
+        f.value: Qualification(f.value, bant.UNKNOWN, "", None) for f in BantField
+    }
+    rows = session.execute(
+        select(
+            QualificationAnswer.field,
+            QualificationAnswer.value,
+            QualificationAnswer.evidence,
+            QualificationAnswer.recorded_at,
+        )
+        .where(QualificationAnswer.lead_id == lead_id)
+        .order_by(QualificationAnswer.recorded_at, QualificationAnswer.id)
+    )
+    for name, value, evidence, recorded_at in rows:
+        latest[name] = Qualification(name, value, evidence or "", recorded_at)
+    return latest
+
+
+def lead_calls(session: Session, lead_id: int) -> list[CallItem]:
+    rows = session.execute(
+        select(Call, User.display_name)
+        .outerjoin(User, User.id == Call.user_id)
+        .where(Call.lead_id == lead_id)
+        .order_by(Call.started_at.desc(), Call.id.desc())
+    )
+    return [
+        CallItem(
+            c.id,
+            c.user_id,
+            name,
+            c.started_at,
+            c.duration_seconds,
+            c.outcome,
+            c.notes,
+            c.temperature,
+            c.next_step,
+            c.callback_at,
+            c.meeting_at,
+            c.supersedes_id,
+            c.superseded,
+        )
+        for c, name in rows
+    ]
+
+
+def _save_answers(
+    session: Session,
+    lead_id: int,
+    answers: Mapping[str, BantAnswer],
+    call_id: int,
+    user_id: int,
+    now: datetime,
+) -> None:
+    current = current_answers(session, lead_id)
+    for name, answer in answers.items():
+        known = current[name]
+        if known.value == answer.value and known.evidence == answer.evidence.strip():
+            continue  # only what moved is recorded
+        session.add(
+            QualificationAnswer(
+                lead_id=lead_id,
+                field=name,
+                value=answer.value,
+                evidence=answer.evidence.strip() or None,
+                call_id=call_id,
+                recorded_by=user_id,
+                recorded_at=now,
+            )
+        )
+
+
+_LEAD_AUDIT = (
+    "stage",
+    "call_attempts",
+    "first_call_at",
+    "last_call_at",
+    "unanswered_streak",
+    "next_callback_at",
+    "next_meeting_at",
+    "temperature",
+    "do_not_call",
+    "sla_met",
+)
+
+
+def _refresh_aggregates(session: Session, lead: Lead, user_id: int, now: datetime) -> None:
+    """Recompute the lead's call figures from its calls that stand (not superseded).
+
+    A lead marketing sent again after a return to nurture starts a new round: only the
+    calls since it was recycled count (attempts, first call and speed to lead, streak).
+    """
+    statement = select(Call).where(Call.lead_id == lead.id, Call.superseded.is_(False))
+    if lead.recycled_at is not None and lead.stage in (Stage.NEW, Stage.WORKING):
+        statement = statement.where(Call.started_at > lead.recycled_at)
+    calls = session.scalars(statement.order_by(Call.started_at, Call.id)).all()
+    lead.call_attempts = len(calls)
+    lead.first_call_at = calls[0].started_at if calls else None
+    lead.last_call_at = calls[-1].started_at if calls else None
+    streak = 0
+    for call in reversed(calls):
+        if call.outcome not in UNANSWERED:
+            break
+        streak += 1
+    lead.unanswered_streak = streak
+    last = calls[-1] if calls else None
+    lead.next_callback_at = (
+        last.callback_at if last and last.next_step == NextStep.CALLBACK else None
+    )
+    meetings = [c.meeting_at for c in calls if c.meeting_at is not None]
+    lead.next_meeting_at = max(meetings) if meetings else None
+    temperatures = [c.temperature for c in calls if c.temperature]
+    lead.temperature = temperatures[-1] if temperatures else None
+    if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
+        lead.do_not_call = True
+    if lead.first_call_at is not None and lead.sla_due_at is not None and lead.sla_met is None:
+        lead.sla_met = lead.first_call_at <= lead.sla_due_at
+    if calls and lead.stage == Stage.NEW:
+        audit.move_stage(
+            session, lead, Stage.WORKING.value, user_id=user_id, at=now, reason="first_call"
+        )
+
+
+def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) -> CallLogged:
+    """Record one call and move the lead; all in the caller's transaction."""
+    validate(draft, now)
+    user = permissions.actor(session, user_id)
+    lead = lead_for_update(session, draft.lead_id)
+    permissions.require_can_work(user, lead)
+    if lead.do_not_call:
+        raise PermissionDenied(
+            f"Lead {lead.id} is marked do-not-call; no calls can be logged.",
+            lead_id=lead.id,
+            key="lead_do_not_call",
+        )
+    if lead.stage not in (Stage.NEW, Stage.WORKING):
+        raise InvalidInput(
+            f"Lead {lead.id} is {lead.stage}; only new and working leads are called.",
+            field="stage",
+        )
+    before = audit.snapshot(lead, _LEAD_AUDIT)
+    call = _new_call(draft, user_id, now)
+    session.add(call)
+    session.flush()
+    _save_answers(session, lead.id, draft.bant, call.id, user_id, now)
+    if lead.owner_id is None and user.role == "rep":
+        lead.owner_id = user.id  # calling an unassigned lead claims it
+    _refresh_aggregates(session, lead, user_id, now)
+    session.flush()
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="lead",
+        entity_id=lead.id,
+        action="call_logged",
+        before=before,
+        after=audit.snapshot(lead, _LEAD_AUDIT) | {"call_id": call.id},
+        at=now,
+    )
+    rescore_leads(session, [lead.id], now)
+    return CallLogged(call.id, lead.id, Changes(lead_ids=frozenset({lead.id}), queue=True))
+
+
+def _new_call(draft: CallDraft, user_id: int, now: datetime) -> Call:
+    return Call(
+        lead_id=draft.lead_id,
+        user_id=user_id,
+        started_at=draft.started_at,
+        duration_seconds=draft.duration_seconds,
+        outcome=draft.outcome,
+        notes=draft.notes.strip() or None,
+        temperature=draft.temperature,
+        next_step=draft.next_step,
+        callback_at=draft.callback_at if draft.next_step == NextStep.CALLBACK else None,
+        meeting_at=draft.meeting_at if draft.next_step == NextStep.MEETING else None,
+        created_at=now,
+    )
+
+
+_CALL_AUDIT = (
+    "outcome",
+    "notes",
+    "temperature",
+    "next_step",
+    "callback_at",
+    "meeting_at",
+    "duration_seconds",
+    "started_at",
+)
+
+
+def correct_call(
+    session: Session, user_id: int, call_id: int, draft: CallDraft, now: datetime
+) -> CallLogged:
+    """Replace a mistaken call by a corrected one (its author or a team lead only)."""
+    user = permissions.actor(session, user_id)
+    old = session.get(Call, call_id)
+    if old is None:
+        raise NotFound(f"No call with id {call_id}.", call_id=call_id)
+    if old.superseded:
+        raise InvalidInput(f"Call {call_id} was already corrected.", field="call")
+    if old.user_id != user.id and not permissions.is_supervisor(user):
+        raise PermissionDenied(
+            "Only the rep who logged a call, or a team lead, can correct it.", call_id=call_id
+        )
+    if draft.lead_id != old.lead_id:
+        raise InvalidInput("A correction cannot move a call to another lead.", field="lead")
+    if draft.next_step == NextStep.CALLBACK and draft.callback_at == old.callback_at:
+        # An unchanged callback may lie in the past by now; that is not new input.
+        validate(replace(draft, next_step=NextStep.NONE), now)
+    else:
+        validate(draft, now)
+    lead = lead_for_update(session, old.lead_id)
+    before = audit.snapshot(old, _CALL_AUDIT)
+    old.superseded = True
+    new = _new_call(draft, old.user_id, now)
+    new.supersedes_id = old.id
+    session.add(new)
+    session.flush()
+    _save_answers(session, lead.id, draft.bant, new.id, user_id, now)
+    _refresh_aggregates(session, lead, user_id, now)
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="call",
+        entity_id=old.id,
+        action="call_corrected",
+        before=before,
+        after=audit.snapshot(new, _CALL_AUDIT) | {"call_id": new.id},
+        at=now,
+    )
+    rescore_leads(session, [lead.id], now)
+    return CallLogged(new.id, lead.id, Changes(lead_ids=frozenset({lead.id}), queue=True))

@@ -1,0 +1,269 @@
+"""The rep's queue: filtering and sorting in SQL, rows fetched by id.
+
+The desktop model asks :func:`queue_ids` for the ordered ids of everything that matches
+(cheap even at 100,000 leads: one indexed column) and then :func:`queue_rows` for the
+few rows on screen. :func:`queue_page` is the top-N fetch used by the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, cast
+
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.orm import Session
+
+from models.core import text
+from models.core.entities import ACCOUNT, LEAD, USER_ACCOUNT, Account, User
+from models.core.enums import ACTIVE_STAGES, Role
+
+
+class SortKey(StrEnum):
+    PRIORITY = "priority"
+    NAME = "name"
+    COMPANY = "company"
+    INDUSTRY = "industry"
+    SCORE = "score"
+    LAST_TOUCH = "last_touch"
+    WHY_NOW = "why_now"
+    STAGE = "stage"
+    OWNER = "owner"
+
+
+#: Owner filter values besides a user id.
+ANY_OWNER = "any"
+NO_OWNER = "none"
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    stages: tuple[str, ...] = tuple(s.value for s in ACTIVE_STAGES)
+    grades: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    #: A user id, :data:`ANY_OWNER` or :data:`NO_OWNER`.
+    owner: int | str = ANY_OWNER
+    text: str = ""
+    #: Only leads whose callback is due by this time (the "due now" filter).
+    callbacks_due_by: datetime | None = None
+    sort: SortKey = SortKey.PRIORITY
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    id: int
+    priority: float
+    name: str
+    name_kana: str | None
+    company: str
+    industry: str | None
+    score: int
+    grade: str
+    last_touch_at: datetime | None
+    why_now: str
+    stage: str
+    owner_id: int | None
+    owner_name: str | None
+    mql_at: datetime
+    email: str | None
+    phone: str | None
+    call_attempts: int
+    next_callback_at: datetime | None
+    do_not_call: bool
+    sla_due_at: datetime | None
+    sla_met: bool | None
+    first_call_at: datetime | None
+
+
+@dataclass(frozen=True)
+class UserOption:
+    id: int
+    name: str
+    email: str
+    role: str
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    industries: tuple[str, ...]
+    owners: tuple[UserOption, ...] = field(default_factory=tuple)
+
+
+# Core columns (not ORM attributes): the queue's reads are plain rows, and Core statements
+# skip the ORM's per-execution work. Statements are built once per filter *shape* and
+# cached; the values travel as bound parameters.
+_L = LEAD.c
+_A = ACCOUNT.c
+_OWNER = USER_ACCOUNT.alias("owner")
+_O = _OWNER.c
+
+_SORT_COLUMNS: dict[SortKey, Any] = {
+    SortKey.PRIORITY: _L.priority,
+    SortKey.NAME: _L.sort_key,
+    SortKey.COMPANY: _A.sort_key,
+    SortKey.INDUSTRY: _A.industry,
+    SortKey.SCORE: _L.score,
+    SortKey.LAST_TOUCH: _L.last_touch_at,
+    SortKey.WHY_NOW: _L.why_now,
+    SortKey.STAGE: _L.stage,
+    SortKey.OWNER: func.coalesce(_O.display_name_kana, _O.display_name),
+}
+
+_ROW_COLUMNS = (
+    _L.id,
+    _L.priority,
+    _L.name,
+    _L.name_kana,
+    _A.name.label("company"),
+    _A.industry,
+    _L.score,
+    _L.grade,
+    _L.last_touch_at,
+    _L.why_now,
+    _L.stage,
+    _L.owner_id,
+    _O.display_name.label("owner_name"),
+    _L.mql_at,
+    _L.email,
+    _L.phone,
+    _L.call_attempts,
+    _L.next_callback_at,
+    _L.do_not_call,
+    _L.sla_due_at,
+    _L.sla_met,
+    _L.first_call_at,
+)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a query's SQL depends on (its values are parameters)."""
+
+    rows: bool
+    paged: bool
+    stages: bool
+    grades: bool
+    industries: bool
+    owner: str  # "any", "none" or "id"
+    text: bool
+    due: bool
+    sort: SortKey
+    descending: bool
+
+
+def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
+    owner = "id" if isinstance(query.owner, int) else str(query.owner)
+    return _Shape(
+        rows,
+        paged,
+        bool(query.stages),
+        bool(query.grades),
+        bool(query.industries),
+        owner,
+        bool(query.text.strip()),
+        query.callbacks_due_by is not None,
+        query.sort,
+        query.descending,
+    )
+
+
+def _params(query: QueueQuery) -> dict[str, Any]:
+    return {
+        "stages": list(query.stages),
+        "grades": list(query.grades),
+        "industries": list(query.industries),
+        "owner_id": query.owner if isinstance(query.owner, int) else None,
+        "pattern": text.like_pattern(query.text),
+        "due_by": query.callbacks_due_by,
+    }
+
+
+@lru_cache(maxsize=256)
+def _statement(shape: _Shape) -> Select[Any]:
+    columns = _ROW_COLUMNS if shape.rows else (_L.id,)
+    statement: Select[Any] = select(*columns).select_from(LEAD)
+    if shape.rows or shape.industries or shape.sort in (SortKey.COMPANY, SortKey.INDUSTRY):
+        statement = statement.join(ACCOUNT, _A.id == _L.account_id)
+    if shape.rows or shape.sort == SortKey.OWNER:
+        statement = statement.outerjoin(_OWNER, _O.id == _L.owner_id)
+    # Do-not-call leads never return to any queue.
+    statement = statement.where(_L.do_not_call.is_(False))
+    if shape.due:
+        statement = statement.where(_L.next_callback_at <= bindparam("due_by"))
+    if shape.stages:
+        statement = statement.where(_L.stage.in_(bindparam("stages", expanding=True)))
+    if shape.grades:
+        statement = statement.where(_L.grade.in_(bindparam("grades", expanding=True)))
+    if shape.industries:
+        statement = statement.where(_A.industry.in_(bindparam("industries", expanding=True)))
+    if shape.owner == NO_OWNER:
+        statement = statement.where(_L.owner_id.is_(None))
+    elif shape.owner == "id":
+        statement = statement.where(_L.owner_id == bindparam("owner_id"))
+    if shape.text:
+        statement = statement.where(_L.search_text.like(bindparam("pattern"), escape="\\"))
+    column = _SORT_COLUMNS[shape.sort]
+    if shape.descending:
+        statement = statement.order_by(column.desc().nulls_last(), _L.id.desc())
+    else:
+        statement = statement.order_by(column.asc().nulls_last(), _L.id.asc())
+    if shape.paged:
+        statement = statement.offset(bindparam("offset")).limit(bindparam("limit"))
+    return statement
+
+
+def queue_ids(session: Session, query: QueueQuery) -> list[int]:
+    """Every matching lead id, in queue order."""
+    statement = _statement(_shape(query, rows=False, paged=False))
+    return list(session.connection().execute(statement, _params(query)).scalars())
+
+
+@lru_cache(maxsize=1)
+def _rows_by_id() -> Select[Any]:
+    statement = (
+        select(*_ROW_COLUMNS)
+        .select_from(LEAD)
+        .join(ACCOUNT, _A.id == _L.account_id)
+        .outerjoin(_OWNER, _O.id == _L.owner_id)
+        .where(_L.id.in_(bindparam("ids", expanding=True)))
+    )
+    return cast("Select[Any]", statement)
+
+
+def queue_rows(session: Session, ids: Sequence[int]) -> list[QueueRow]:
+    """The rows for the given ids, in the order given (unknown ids are left out)."""
+    if not ids:
+        return []
+    result = session.connection().execute(_rows_by_id(), {"ids": list(ids)})
+    by_id = {row[0]: QueueRow(*row) for row in result.all()}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def queue_page(
+    session: Session, query: QueueQuery, *, offset: int = 0, limit: int = 50
+) -> list[QueueRow]:
+    """One page of the queue, in order: the top-N fetch."""
+    statement = _statement(_shape(query, rows=True, paged=True))
+    params = _params(query) | {"offset": offset, "limit": limit}
+    return [QueueRow(*row) for row in session.connection().execute(statement, params).all()]
+
+
+def filter_options(session: Session) -> FilterOptions:
+    industries = tuple(
+        i
+        for i in session.scalars(select(Account.industry).distinct().order_by(Account.industry))
+        if i
+    )
+    owners = tuple(
+        UserOption(u.id, u.display_name, u.email, u.role)
+        for u in session.execute(
+            select(User.id, User.display_name, User.email, User.role)
+            .where(User.role.in_((Role.REP, Role.TEAM_LEAD)), User.active.is_(True))
+            .order_by(func.coalesce(User.display_name_kana, User.display_name))
+        )
+    )
+    return FilterOptions(industries, owners)

@@ -1,0 +1,1 @@
+"""Scores, priorities, rescoring and business time (speed to lead)."""

@@ -1,0 +1,48 @@
+"""Speed to lead: the deadline for the first call, counted in the team's business time.
+
+A lead that arrives during business hours must be called within ``sla_minutes``; one
+that arrives at night, on a weekend or on a Japanese public holiday (the maintained
+``holidays`` calendar) must be called within ``sla_minutes`` of the next opening.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from models.teams.settings import TeamSettings
+
+
+@cache
+def _calendar(country: str) -> holidays.HolidayBase:
+    return holidays.country_holidays(country)
+
+
+def is_business_day(day: date, settings: TeamSettings) -> bool:
+    if day.weekday() not in settings.weekdays:
+        return False
+    return not (settings.holiday_country and day in _calendar(settings.holiday_country))
+
+
+def deadline(arrived_at: datetime, settings: TeamSettings) -> datetime:
+    """When the first call is due for a lead that arrived at ``arrived_at`` (UTC)."""
+    zone = ZoneInfo(settings.timezone)
+    cursor = arrived_at.astimezone(zone)
+    remaining = timedelta(minutes=settings.sla_minutes)
+    for _ in range(400):  # a year of closed days is a misconfiguration, not a loop forever
+        day = cursor.date()
+        opens = datetime.combine(day, settings.day_start, zone)
+        closes = datetime.combine(day, settings.day_end, zone)
+        if not is_business_day(day, settings) or cursor >= closes:
+            cursor = datetime.combine(day + timedelta(days=1), settings.day_start, zone)
+            continue
+        cursor = max(cursor, opens)
+        available = closes - cursor
+        if remaining <= available:
+            return (cursor + remaining).astimezone(UTC)
+        remaining -= available
+        cursor = datetime.combine(day + timedelta(days=1), settings.day_start, zone)
+    raise ValueError("no business day within a year: check the team's business days")

@@ -1,0 +1,1 @@
+"""Teams and their rules, users, and who may do what."""

@@ -1,0 +1,40 @@
+"""Who may do what. Enforced here, in the domain, whatever the UI shows."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from models.core.entities import Lead, User
+from models.core.enums import Role
+from models.core.errors import NotFound, PermissionDenied
+
+SUPERVISORS = frozenset({Role.TEAM_LEAD.value, Role.ADMIN.value})
+WORKERS = frozenset({Role.REP.value, Role.TEAM_LEAD.value, Role.ADMIN.value})
+
+
+def actor(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        raise NotFound(f"No active user with id {user_id}.", user_id=user_id)
+    return user
+
+
+def require_can_work(user: User, lead: Lead) -> None:
+    """Reps work their own leads and unassigned ones; team leads and admins any lead."""
+    if user.role in SUPERVISORS:
+        return
+    if user.role != Role.REP.value:
+        raise PermissionDenied(
+            f"{user.display_name} ({user.role}) cannot work leads.", user_id=user.id
+        )
+    if lead.owner_id not in (None, user.id):
+        raise PermissionDenied(
+            f"Lead {lead.id} belongs to another rep; ask a team lead to reassign it.",
+            user_id=user.id,
+            lead_id=lead.id,
+            key="lead_of_another_rep",
+        )
+
+
+def is_supervisor(user: User) -> bool:
+    return user.role in SUPERVISORS

@@ -1,0 +1,83 @@
+"""Teams and their working rules (business hours, holidays, speed to lead, attempts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.core import audit
+from models.core.entities import Lead, Team, User
+from models.core.errors import NotFound, PermissionDenied
+from models.teams import permissions
+from models.teams.settings import DEFAULTS, TeamSettings
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    id: int
+    name: str
+    settings: dict[str, Any]
+
+
+def _merged(stored: dict[str, Any] | None) -> dict[str, Any]:
+    merged = {**DEFAULTS, **(stored or {})}
+    for key in ("business_hours", "attempts"):
+        merged[key] = {**DEFAULTS[key], **(stored or {}).get(key, {})}
+    return merged
+
+
+def list_teams(session: Session) -> list[TeamInfo]:
+    return [
+        TeamInfo(t.id, t.name, _merged(t.settings))
+        for t in session.scalars(select(Team).order_by(Team.id))
+    ]
+
+
+def update_settings(
+    session: Session, user_id: int, team_id: int, changes: dict[str, Any], now: datetime
+) -> TeamInfo:
+    """Change a team's rules (team leads and admins only); refused whole if invalid."""
+    user = permissions.actor(session, user_id)
+    if not permissions.is_supervisor(user):
+        raise PermissionDenied(
+            "Only team leads and administrators change a team's rules.", user_id=user_id
+        )
+    team = session.get(Team, team_id)
+    if team is None:
+        raise NotFound(f"No team with id {team_id}.", team_id=team_id)
+    before = _merged(team.settings)
+    after = _merged(team.settings)
+    for key, value in changes.items():
+        if isinstance(value, dict):
+            after[key] = {**after.get(key, {}), **value}
+        else:
+            after[key] = value
+    TeamSettings.from_dict(after)  # raises InvalidInput naming the field
+    team.settings = after
+    session.flush()
+    audit.record(
+        session,
+        user_id=user_id,
+        entity="team",
+        entity_id=team.id,
+        action="settings_changed",
+        before=before,
+        after=after,
+        at=now,
+    )
+    return TeamInfo(team.id, team.name, after)
+
+
+def team_settings_for(session: Session, lead: Lead) -> TeamSettings:
+    """The rules of the owner's team (the first team when the lead is unassigned)."""
+    team = None
+    if lead.owner_id is not None:
+        owner = session.get(User, lead.owner_id)
+        team = owner.team if owner is not None else None
+    if team is None:
+        team = session.scalars(select(Team).order_by(Team.id).limit(1)).first()
+    return TeamSettings.from_dict(team.settings if team is not None else None)

@@ -1,0 +1,73 @@
+"""A team's working rules: business hours, holiday calendar, speed-to-lead target, attempts.
+
+Stored as JSON on the team; every key has a default, so a team that set nothing works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+
+from models.core.errors import InvalidInput
+
+DEFAULTS: dict[str, Any] = {
+    "timezone": "Asia/Tokyo",
+    "business_hours": {"start": "09:00", "end": "18:00", "weekdays": [0, 1, 2, 3, 4]},
+    "holiday_country": "JP",
+    "sla_minutes": 5,
+    "attempts": {"max_unanswered": 6, "period_days": 14},
+}
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    timezone: str = "Asia/Tokyo"
+    day_start: time = time(9, 0)
+    day_end: time = time(18, 0)
+    weekdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})
+    holiday_country: str | None = "JP"
+    sla_minutes: int = 5
+    max_unanswered: int = 6
+    period_days: int = 14
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> TeamSettings:
+        data = data or {}
+        hours = {**DEFAULTS["business_hours"], **data.get("business_hours", {})}
+        attempts = {**DEFAULTS["attempts"], **data.get("attempts", {})}
+        try:
+            settings = cls(
+                timezone=str(data.get("timezone", DEFAULTS["timezone"])),
+                day_start=time.fromisoformat(hours["start"]),
+                day_end=time.fromisoformat(hours["end"]),
+                weekdays=frozenset(int(d) for d in hours["weekdays"]),
+                holiday_country=data.get("holiday_country", DEFAULTS["holiday_country"]),
+                sla_minutes=int(data.get("sla_minutes", DEFAULTS["sla_minutes"])),
+                max_unanswered=int(attempts["max_unanswered"]),
+                period_days=int(attempts["period_days"]),
+            )
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput(f"The team settings are malformed: {exc}", field="team") from exc
+        if settings.day_end <= settings.day_start:
+            raise InvalidInput("Business hours must end after they start.", field="business_hours")
+        if not settings.weekdays or not settings.weekdays <= set(range(7)):
+            raise InvalidInput("Business days must be weekday numbers 0-6.", field="weekdays")
+        if settings.sla_minutes <= 0:
+            raise InvalidInput("The speed-to-lead target must be positive.", field="sla_minutes")
+        if settings.max_unanswered <= 0 or settings.period_days <= 0:
+            raise InvalidInput("The attempt limits must be positive.", field="attempts")
+        # Checked here, not where a deadline is first computed (a crash far from the cause).
+        try:
+            ZoneInfo(settings.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput(
+                f"Unknown time zone {settings.timezone!r}.", field="timezone"
+            ) from None
+        country = settings.holiday_country
+        if country and country not in holidays.list_supported_countries():
+            raise InvalidInput(f"Unknown holiday calendar {country!r}.", field="holiday_country")
+        return settings

@@ -1,0 +1,65 @@
+"""Users and the current-user choice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.core.entities import User
+from models.core.enums import Role
+from models.core.errors import InvalidInput, NotFound
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    email: str
+    display_name: str
+    role: str
+    team_id: int | None
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.email, user.display_name, user.role, user.team_id)
+
+
+def list_users(session: Session, *, active_only: bool = True) -> list[UserInfo]:
+    statement = select(User).order_by(func.coalesce(User.display_name_kana, User.display_name))
+    if active_only:
+        statement = statement.where(User.active.is_(True))
+    return [_info(u) for u in session.scalars(statement)]
+
+
+def get_user(session: Session, user_id: int) -> UserInfo:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"No user with id {user_id}.", user_id=user_id)
+    return _info(user)
+
+
+def user_by_email(session: Session, email: str) -> UserInfo:
+    user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None:
+        raise NotFound(f"No user with the email {email!r}.", email=email)
+    return _info(user)
+
+
+def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserInfo:
+    email = email.strip()
+    if "@" not in email or email.startswith("@") or email.endswith("@"):
+        raise InvalidInput(f"{email!r} is not an email address.", field="email")
+    if role not in {r.value for r in Role}:
+        raise InvalidInput(
+            f"Unknown role {role!r}; expected one of {', '.join(r.value for r in Role)}.",
+            field="role",
+        )
+    if not display_name.strip():
+        raise InvalidInput("The name is empty.", field="name")
+    if session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None:
+        raise InvalidInput(f"A user with the email {email} already exists.", field="email")
+    user = User(email=email, display_name=display_name.strip(), role=role)
+    session.add(user)
+    session.flush()
+    return _info(user)
