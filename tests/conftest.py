@@ -28,8 +28,6 @@ from sqlalchemy.engine import make_url
 from models import demo
 from models.db.database import Database, open_database
 
-pytest_plugins = ["tests.gui_fixtures"]
-
 PG_ADMIN_URL = os.environ.get("BATON_TEST_PG", "postgresql+psycopg://127.0.0.1/postgres")
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 
@@ -214,12 +212,3 @@ def shared_db(
     yield database
     database.close()
     drop()
-
-
-@pytest.fixture
-def sqlite_demo_db(sqlite_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A fresh SQLite copy of the demo data set (for the GUI tests)."""
-    url, _drop = clone_demo(("sqlite", str(sqlite_demo_template)), tmp_path)
-    database = open_database(url)
-    yield database
-    database.close()

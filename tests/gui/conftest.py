@@ -1,4 +1,4 @@
-"""Fixtures and helpers for driving the real windows (loaded by tests/conftest.py)."""
+"""Fixtures and helpers for driving the real windows; every test in tests/gui/ is marked ``gui``."""
 
 from __future__ import annotations
 
@@ -17,10 +17,29 @@ from desktop.main.settings import Settings
 from desktop.main.window import MainWindow
 from desktop.operations.worker import DbWorker
 from models.core.entities import Lead
-from models.db.database import Database
+from models.db.database import Database, open_database
 from models.teams.users import UserInfo, user_by_email
+from tests.conftest import clone_demo
 
 REP_EMAIL = "misaki.sato@baton.example"
+
+_HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test collected under tests/gui/ as ``gui`` (deselect with ``-m "not gui"``)."""
+    for item in items:
+        if item.path.is_relative_to(_HERE):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def sqlite_demo_db(sqlite_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite copy of the demo data set (for the GUI tests)."""
+    url, _drop = clone_demo(("sqlite", str(sqlite_demo_template)), tmp_path)
+    database = open_database(url)
+    yield database
+    database.close()
 
 
 @pytest.fixture

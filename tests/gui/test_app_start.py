@@ -13,7 +13,7 @@ from desktop.main import app
 from desktop.main.settings import Settings
 from models.db.database import open_database
 from models.teams.users import list_users
-from tests.gui_fixtures import answer_next_message_box
+from tests.gui.conftest import answer_next_message_box
 
 
 def _settings(tmp_path: Path) -> Settings:

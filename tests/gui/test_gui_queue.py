@@ -27,7 +27,7 @@ from models.db.database import Database
 from models.leads.queue import ANY_OWNER, QueueQuery, SortKey
 from models.teams.users import UserInfo
 from tests.conftest import NOW
-from tests.gui_fixtures import count_leads, type_with_ime, wait_idle
+from tests.gui.conftest import count_leads, type_with_ime, wait_idle
 
 
 def test_queue_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester, worker: DbWorker) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from models.db.database import Database
 from models.leads.calls import BantAnswer, CallDraft, log_call
 from models.leads.queue import ANY_OWNER
 from models.teams.users import UserInfo
-from tests.gui_fixtures import answer_next_message_box, type_with_ime, wait_idle
+from tests.gui.conftest import answer_next_message_box, type_with_ime, wait_idle
 
 
 def _open_call_dialog(qtbot: QtBot, window: MainWindow) -> CallDialog:
