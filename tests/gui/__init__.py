@@ -1,0 +1,1 @@
+"""GUI tests: the real windows, driven offscreen as a user drives them (marked ``gui``)."""
