@@ -34,12 +34,12 @@ def test_a_team_lead_changes_the_rules_and_it_is_audited(demo_db: Database) -> N
             {"business_hours": {"start": "10:00"}, "sla_minutes": 15},
             NOW,
         )
-    assert changed.settings["business_hours"] == {
+    assert changed.team.settings["business_hours"] == {
         "start": "10:00",
         "end": "18:00",
         "weekdays": [0, 1, 2, 3, 4],
     }
-    assert changed.settings["sla_minutes"] == 15
+    assert changed.team.settings["sla_minutes"] == 15
     with demo_db.read() as session:
         entry = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "settings_changed")

@@ -202,7 +202,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     from models.teams.users import add_user
 
     with _database(args, create_dirs=True) as db, db.write() as session:
-        user = add_user(session, email=args.email, display_name=args.name, role=args.role)
+        user = add_user(session, email=args.email, display_name=args.name, role=args.role).user
     print(f"Added user {user.id}: {user.display_name} <{user.email}> ({user.role})")
     return EXIT_OK
 

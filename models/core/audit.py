@@ -56,39 +56,16 @@ def move_stage(
     note: str | None = None,
 ) -> None:
     """Move a lead to another stage, recording the transition (who, when, why)."""
-    stage_change(
-        session,
-        lead_id=lead.id,
-        from_stage=lead.stage,
-        to_stage=to_stage,
-        user_id=user_id,
-        at=at,
-        reason=reason,
-        note=note,
-    )
-    lead.stage = str(to_stage)
-    lead.stage_changed_at = at
-
-
-def stage_change(
-    session: Session,
-    *,
-    lead_id: int,
-    from_stage: str | None,
-    to_stage: str,
-    user_id: int | None,
-    at: datetime,
-    reason: str | None = None,
-    note: str | None = None,
-) -> None:
     session.add(
         StageChange(
-            lead_id=lead_id,
-            from_stage=from_stage,
-            to_stage=to_stage,
+            lead_id=lead.id,
+            from_stage=lead.stage,
+            to_stage=str(to_stage),
             reason=reason,
             note=note,
             changed_by=user_id,
             changed_at=at,
         )
     )
+    lead.stage = str(to_stage)
+    lead.stage_changed_at = at

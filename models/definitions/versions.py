@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import resources
+from models.core.changes import Changes
 from models.core.entities import Definition
 from models.definitions.scoring_config import ScoringConfig
 
@@ -32,10 +33,10 @@ def default_definition_data() -> dict[str, Any]:
     return data
 
 
-def ensure_default(session: Session) -> None:
+def ensure_default(session: Session) -> Changes:
     """Create version 1 from the shipped default when the database has no definition."""
     if session.scalar(select(Definition.id).limit(1)) is not None:
-        return
+        return Changes()
     data = default_definition_data()
     ScoringConfig.from_dict(data["scoring"])  # refuse to store a broken default
     session.add(
@@ -48,6 +49,7 @@ def ensure_default(session: Session) -> None:
         )
     )
     session.flush()
+    return Changes(definition=True)
 
 
 def active(session: Session) -> ActiveDefinition:

@@ -293,22 +293,41 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
             field="stage",
         )
     before = audit.snapshot(lead, _LEAD_AUDIT)
+    if lead.owner_id is None and user.role == "rep":
+        lead.owner_id = user.id  # calling an unassigned lead claims it
     call = _new_call(draft, user_id, now)
+    return _land(session, lead, call, draft, user_id, now, "lead", lead.id, "call_logged", before)
+
+
+def _land(
+    session: Session,
+    lead: Lead,
+    call: Call,
+    draft: CallDraft,
+    user_id: int,
+    now: datetime,
+    entity: str,
+    entity_id: int,
+    action: str,
+    before: dict[str, object],
+) -> CallLogged:
+    """The shared ending of logging and correcting a call: the call, the answers that
+    moved, the lead's figures, the audit entry (of the lead, or of the corrected call)
+    and the lead's new priority."""
     session.add(call)
     session.flush()
     _save_answers(session, lead.id, draft.bant, call.id, user_id, now)
-    if lead.owner_id is None and user.role == "rep":
-        lead.owner_id = user.id  # calling an unassigned lead claims it
     _refresh_aggregates(session, lead, user_id, now)
     session.flush()
+    subject, fields = (lead, _LEAD_AUDIT) if entity == "lead" else (call, _CALL_AUDIT)
     audit.record(
         session,
         user_id=user_id,
-        entity="lead",
-        entity_id=lead.id,
-        action="call_logged",
+        entity=entity,
+        entity_id=entity_id,
+        action=action,
         before=before,
-        after=audit.snapshot(lead, _LEAD_AUDIT) | {"call_id": call.id},
+        after=audit.snapshot(subject, fields) | {"call_id": call.id},
         at=now,
     )
     rescore_leads(session, [lead.id], now)
@@ -369,19 +388,4 @@ def correct_call(
     old.superseded = True
     new = _new_call(draft, old.user_id, now)
     new.supersedes_id = old.id
-    session.add(new)
-    session.flush()
-    _save_answers(session, lead.id, draft.bant, new.id, user_id, now)
-    _refresh_aggregates(session, lead, user_id, now)
-    audit.record(
-        session,
-        user_id=user_id,
-        entity="call",
-        entity_id=old.id,
-        action="call_corrected",
-        before=before,
-        after=audit.snapshot(new, _CALL_AUDIT) | {"call_id": new.id},
-        at=now,
-    )
-    rescore_leads(session, [lead.id], now)
-    return CallLogged(new.id, lead.id, Changes(lead_ids=frozenset({lead.id}), queue=True))
+    return _land(session, lead, new, draft, user_id, now, "call", old.id, "call_corrected", before)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.core import audit
+from models.core.changes import Changes
 from models.core.entities import Lead, Team, User
 from models.core.errors import NotFound, PermissionDenied
 from models.teams import permissions
@@ -21,6 +22,12 @@ class TeamInfo:
     id: int
     name: str
     settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TeamUpdated:
+    team: TeamInfo
+    changes: Changes
 
 
 def _merged(stored: dict[str, Any] | None) -> dict[str, Any]:
@@ -39,7 +46,7 @@ def list_teams(session: Session) -> list[TeamInfo]:
 
 def update_settings(
     session: Session, user_id: int, team_id: int, changes: dict[str, Any], now: datetime
-) -> TeamInfo:
+) -> TeamUpdated:
     """Change a team's rules (team leads and admins only); refused whole if invalid."""
     user = permissions.actor(session, user_id)
     if not permissions.is_supervisor(user):
@@ -69,7 +76,7 @@ def update_settings(
         after=after,
         at=now,
     )
-    return TeamInfo(team.id, team.name, after)
+    return TeamUpdated(TeamInfo(team.id, team.name, after), Changes(team=True))
 
 
 def team_settings_for(session: Session, lead: Lead) -> TeamSettings:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.core.changes import Changes
 from models.core.entities import User
 from models.core.enums import Role
 from models.core.errors import InvalidInput, NotFound
@@ -19,6 +20,12 @@ class UserInfo:
     display_name: str
     role: str
     team_id: int | None
+
+
+@dataclass(frozen=True)
+class UserAdded:
+    user: UserInfo
+    changes: Changes
 
 
 def _info(user: User) -> UserInfo:
@@ -46,7 +53,7 @@ def user_by_email(session: Session, email: str) -> UserInfo:
     return _info(user)
 
 
-def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserInfo:
+def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserAdded:
     email = email.strip()
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise InvalidInput(f"{email!r} is not an email address.", field="email")
@@ -62,4 +69,4 @@ def add_user(session: Session, *, email: str, display_name: str, role: str) -> U
     user = User(email=email, display_name=display_name.strip(), role=role)
     session.add(user)
     session.flush()
-    return _info(user)
+    return UserAdded(_info(user), Changes(users=True))
