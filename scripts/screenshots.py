@@ -67,7 +67,7 @@ def main() -> int:
         wait_until(lambda: window.lead_pane.detail is not None and worker.idle())
         wait(300)
         save(window, "queue-ja.png")
-        window.on_log_call_triggered()
+        window.lead_actions.on_log_call_triggered()
         dialog = window.call_dialog
         assert dialog is not None
         wait(300)

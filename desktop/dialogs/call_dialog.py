@@ -11,7 +11,6 @@ Signals: ``saved(int lead_id, bool go_next)`` after a successful save.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -27,82 +26,44 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
+from desktop.dialogs.bant_editor import BantEditor
+from desktop.dialogs.call_target import OUTCOME_KEYS, CallTarget
 from desktop.i18n import labels
 from desktop.i18n import messages as errors
-from desktop.operations.worker import DbWorker
-from models.core.enums import BantField, Outcome
+from desktop.operations import calls as call_ops
+from desktop.operations.failures import Failure, Kind
+from desktop.operations.runner import Op, Operations
+from desktop.widgets.message_boxes import Button, ask
+from desktop.widgets.rich_text import fill
+from models.core.enums import Outcome
 from models.core.errors import BatonError
-from models.leads import bant
 from models.leads.calls import (
-    BantAnswer,
     CallDraft,
     CallItem,
     CallLogged,
     NextStep,
-    correct_call,
-    log_call,
     validate,
 )
-from models.leads.detail import LeadDetail
-
-#: The key that picks each outcome, in the order the dialog lists them.
-OUTCOME_KEYS: tuple[tuple[str, Outcome], ...] = (
-    ("1", Outcome.CONNECTED),
-    ("2", Outcome.NO_ANSWER),
-    ("3", Outcome.VOICEMAIL),
-    ("4", Outcome.BUSY),
-    ("5", Outcome.GATEKEEPER),
-    ("6", Outcome.WRONG_NUMBER),
-    ("7", Outcome.CALLBACK_REQUESTED),
-    ("8", Outcome.MEETING_BOOKED),
-    ("9", Outcome.NOT_INTERESTED),
-    ("0", Outcome.DO_NOT_CALL),
-)
-RETRY_MS = 3_000
-MAX_RETRIES = 5
-
-
-@dataclass(frozen=True)
-class CallTarget:
-    """What the dialog needs to know about the lead (and the call, when correcting)."""
-
-    lead_id: int
-    lead_name: str
-    company: str
-    qualification: dict[str, tuple[str, str]]
-    correcting: CallItem | None = None
-
-
-def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
-    return CallTarget(
-        detail.id,
-        detail.name,
-        detail.company,
-        {name: (q.value, q.evidence) for name, q in detail.qualification.items()},
-        correcting,
-    )
 
 
 class CallDialog(QDialog):
     saved = Signal(int, bool)
 
     def __init__(
-        self, worker: DbWorker, user_id: int, target: CallTarget, parent: QWidget | None = None
+        self, ops: Operations, user_id: int, target: CallTarget, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._ops = ops
         self._user_id = user_id
         self.target = target
-        self._retries = 0
+        self._op: Op[CallLogged] | None = None
         self._go_next = False
         self.saving = False
         self._opened_at = datetime.now(UTC)
@@ -152,27 +113,9 @@ class CallDialog(QDialog):
         self.notes.setTabChangesFocus(True)
 
         # BANT
-        bant_box = QGroupBox(self.tr("Qualification (BANT)"))
-        bant_grid = QGridLayout(bant_box)
-        self.bant_values: dict[str, QComboBox] = {}
-        self.bant_evidence: dict[str, QLineEdit] = {}
-        for row, field in enumerate(BantField):
-            combo = QComboBox()
-            combo.setObjectName(f"bant_{field.value}")
-            for value in bant.VALUES[field]:
-                combo.addItem(labels.bant_value(field.value, value), value)
-            evidence = QLineEdit()
-            evidence.setObjectName(f"evidence_{field.value}")
-            evidence.setPlaceholderText(self.tr("Evidence, in their words"))
-            value, said = target.qualification.get(field.value, (bant.UNKNOWN, ""))
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            evidence.setText(said)
-            bant_grid.addWidget(QLabel(labels.bant_field(field.value)), row, 0)
-            bant_grid.addWidget(combo, row, 1)
-            bant_grid.addWidget(evidence, row, 2)
-            self.bant_values[field.value] = combo
-            self.bant_evidence[field.value] = evidence
-        bant_grid.setColumnStretch(2, 1)
+        self.bant = BantEditor(target.qualification)
+        self.bant_values = self.bant.values
+        self.bant_evidence = self.bant.evidence
 
         # Next step
         self.next_step = QComboBox()
@@ -197,6 +140,7 @@ class CallDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("callError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020; font-weight: 600")
         self.error.hide()
         self.retry_button = QPushButton(self.tr("Retry now"))
@@ -230,7 +174,7 @@ class CallDialog(QDialog):
         layout.addWidget(outcome_box)
         layout.addLayout(timer_row)
         layout.addWidget(self.notes, 1)
-        layout.addWidget(bant_box)
+        layout.addWidget(self.bant)
         layout.addLayout(next_row)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -267,9 +211,7 @@ class CallDialog(QDialog):
             self.temperature.currentData(),
             self.next_step.currentData(),
             self.when.dateTime().toString(Qt.DateFormat.ISODate),
-            tuple(
-                (c.currentData(), self.bant_evidence[f].text()) for f, c in self.bant_values.items()
-            ),
+            self.bant.state(),
         )
 
     def is_dirty(self) -> bool:
@@ -287,10 +229,7 @@ class CallDialog(QDialog):
             duration_seconds=duration,
             notes=self.notes.toPlainText(),
             temperature=self.temperature.currentData(),
-            bant={
-                field: BantAnswer(combo.currentData(), self.bant_evidence[field].text())
-                for field, combo in self.bant_values.items()
-            },
+            bant=self.bant.answers(),
             next_step=step,
             callback_at=when if step == NextStep.CALLBACK else None,
             meeting_at=when if step == NextStep.MEETING else None,
@@ -356,31 +295,26 @@ class CallDialog(QDialog):
             self._show_error(errors.message(exc), exc.params.get("field"))
             return
         self._go_next = go_next
-        self._retries = 0
         self._submit()
 
     def _submit(self) -> None:
+        if self._op is not None:
+            self._op.cancel()  # "Retry now" replaces a retry that is waiting
         draft = self.draft()
-        user_id = self._user_id
         correcting = self.target.correcting
         now = datetime.now(UTC)
         self.saving = True
         self.retry_button.hide()
         self._set_busy(True)
         if correcting is None:
-            self._worker.write(
-                lambda session: log_call(session, user_id, draft, now),
-                self._on_saved,
-                self._on_failed,
-            )
+            op = call_ops.log_call(self._ops, self._user_id, draft, now, owner=self)
         else:
-            self._worker.write(
-                lambda session: correct_call(session, user_id, correcting.id, draft, now),
-                self._on_saved,
-                self._on_failed,
-            )
+            op = call_ops.correct_call(self._ops, self._user_id, correcting.id, draft, now, self)
+        self._op = op.success(self._on_saved).refused(self._on_refused)
+        self._op.retrying(self._on_retrying).failed(self._on_failed).run()
 
     def _on_saved(self, result: CallLogged) -> None:
+        self._op = None
         self.saving = False
         self._set_busy(False)
         self._pristine = self.draft_state()
@@ -388,34 +322,27 @@ class CallDialog(QDialog):
         self.saved.emit(result.lead_id, self._go_next)
         self.accept()
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_refused(self, text: str, exc: BaseException) -> None:
+        field = exc.params.get("field") if isinstance(exc, BatonError) else None
+        self._show_error(text, field)
+
+    def _on_retrying(self, _why: str) -> None:
+        # The database is busy or gone: the draft stays here and the save is retried.
+        self.retry_button.show()
+        self._show_error(
+            self.tr(
+                "Not saved yet. Your call is kept here and is saved as soon as the "
+                "database answers."
+            )
+        )
+
+    def _on_failed(self, failure: Failure) -> None:
+        self._op = None
         self.saving = False
         self._set_busy(False)
-        if isinstance(exc, BatonError):
-            self._show_error(errors.message(exc), exc.params.get("field"))
-            return
-        # The database refused the write (locked, server gone): keep the draft, retry.
-        reason = str(exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc)
-        reason = reason.strip().splitlines()[0] if reason.strip() else repr(exc)
-        self.retry_button.show()
-        if self._retries < MAX_RETRIES:
-            self._retries += 1
-            self._show_error(
-                self.tr("Not saved yet: %1. Your call is kept here and will be retried.").replace(
-                    "%1", reason
-                )
-            )
-            QTimer.singleShot(RETRY_MS, self._retry_if_open)
-        else:
-            self._show_error(
-                self.tr("Not saved: %1. Your call is kept here; press Retry now.").replace(
-                    "%1", reason
-                )
-            )
-
-    def _retry_if_open(self) -> None:
-        if self.isVisible() and not self.saving:
-            self._submit()
+        if failure.kind is not Kind.REFUSAL:
+            self.retry_button.show()
+            self._show_error(self.tr("Not saved. Your call is kept here; press Retry now."))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.save_button, self.save_next_button):
@@ -444,16 +371,17 @@ class CallDialog(QDialog):
         super().reject()
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             self.tr("Discard this call?"),
-            self.tr("The call for %1 has not been saved. Discard what you typed?").replace(
-                "%1", self.target.lead_name
+            fill(
+                self.tr("The call for %1 has not been saved. Discard what you typed?"),
+                self.target.lead_name,
             ),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            Button.Discard | Button.Cancel,
+            Button.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == Button.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_dirty() and not self.confirm_discard():

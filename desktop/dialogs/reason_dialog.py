@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,17 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import labels
-from desktop.i18n import messages as errors
-from desktop.operations.worker import DbWorker
+from desktop.operations import lead_actions as lead_ops
+from desktop.operations.failures import Failure
+from desktop.operations.runner import Operations
+from desktop.widgets.rich_text import fill
 from models.core.changes import Changes
-from models.core.errors import BatonError
-from models.leads.actions import (
-    DISQUALIFY_REASONS,
-    RECYCLE_REASONS,
-    RecycleInput,
-    disqualify,
-    recycle,
-)
+from models.leads.actions import DISQUALIFY_REASONS, RECYCLE_REASONS, RecycleInput
 
 RECYCLE = "recycle"
 DISQUALIFY = "disqualify"
@@ -45,7 +40,7 @@ class ReasonDialog(QDialog):
 
     def __init__(
         self,
-        worker: DbWorker,
+        ops: Operations,
         user_id: int,
         lead_id: int,
         lead_name: str,
@@ -53,15 +48,15 @@ class ReasonDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._ops = ops
         self._user_id = user_id
         self.lead_id = lead_id
         self.mode = mode
         self.setObjectName(f"{mode}Dialog")
         if mode == RECYCLE:
-            self.setWindowTitle(self.tr("Return to nurture — %1").replace("%1", lead_name))
+            self.setWindowTitle(fill(self.tr("Return to nurture — %1"), lead_name))
         else:
-            self.setWindowTitle(self.tr("Disqualify — %1").replace("%1", lead_name))
+            self.setWindowTitle(fill(self.tr("Disqualify — %1"), lead_name))
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
         codes = RECYCLE_REASONS if mode == RECYCLE else DISQUALIFY_REASONS
@@ -82,6 +77,7 @@ class ReasonDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("reasonError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020; font-weight: 600")
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -102,28 +98,27 @@ class ReasonDialog(QDialog):
 
     def save(self) -> None:
         now = datetime.now(UTC)
-        user_id, lead_id = self._user_id, self.lead_id
         reason = str(self.reason.currentData())
         note = self.note.toPlainText()
         self.ok_button.setEnabled(False)
+        self.error.hide()
         if self.mode == RECYCLE:
             until = self.until.date().toPython() if self.has_until.isChecked() else None
-            data = RecycleInput(lead_id, reason, until, note)
-
-            def job(session) -> Changes:  # type: ignore[no-untyped-def]
-                return recycle(session, user_id, data, now)
+            data = RecycleInput(self.lead_id, reason, until, note)
+            op = lead_ops.recycle(self._ops, self._user_id, data, now, owner=self)
         else:
-
-            def job(session) -> Changes:  # type: ignore[no-untyped-def]
-                return disqualify(session, user_id, lead_id, reason, note, now)
-
-        self._worker.write(job, self._on_saved, self._on_failed)
+            op = lead_ops.disqualify(
+                self._ops, self._user_id, self.lead_id, reason, note, now, owner=self
+            )
+        op.success(self._on_saved).refused(self._on_refused).failed(self._on_failed).run()
 
     def _on_saved(self, _changes: Changes) -> None:
         self.done.emit(self.lead_id)
         self.accept()
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        self.error.setText(errors.message(exc) if isinstance(exc, BatonError) else str(exc))
+    def _on_refused(self, text: str, _exc: BaseException) -> None:
+        self.error.setText(text)
         self.error.show()
+
+    def _on_failed(self, _failure: Failure) -> None:
+        self.ok_button.setEnabled(True)

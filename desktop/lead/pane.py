@@ -5,7 +5,6 @@ Signals: ``shown(int)`` once a lead's detail is on screen.
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -29,13 +28,13 @@ from PySide6.QtWidgets import (
 from desktop.i18n import labels
 from desktop.lead.timeline_model import EntryRole, TimelineEntry, TimelineModel
 from desktop.lead.work_panel import WorkPanel
-from desktop.operations.worker import DbWorker
-from models.core.errors import BatonError
-from models.leads.detail import LeadDetail, lead_detail
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+from desktop.operations import lead as lead_ops
+from desktop.operations import lead_actions as lead_action_ops
+from desktop.operations.failures import Failure, Kind
+from desktop.operations.runner import Operations
+from desktop.widgets.rich_text import escape, fill, rich
+from models.core.changes import Changes
+from models.leads.detail import LeadDetail
 
 
 def _tel_href(phone: str) -> str:
@@ -48,9 +47,10 @@ class LeadPane(QWidget):
     shown = Signal(int)
     correct_requested = Signal(object)
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._ops = ops
+        ops.changed.connect(self.on_changes)
         self._generation = 0
         self.detail: LeadDetail | None = None
 
@@ -102,6 +102,8 @@ class LeadPane(QWidget):
 
         self.placeholder = QLabel(self.tr("Select a lead in the queue to see its details."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("placeholder")
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -131,24 +133,40 @@ class LeadPane(QWidget):
             self.placeholder.setText(self.tr("Select a lead in the queue to see its details."))
             self.placeholder.show()
             return
-        now = datetime.now(UTC)
-        self._worker.read(
-            lambda session: lead_detail(session, lead_id, now),
-            lambda detail: self._on_loaded(generation, detail),
-            lambda exc: self._on_failed(generation, exc),
-        )
+        lead_ops.lead_detail(self._ops, lead_id, datetime.now(UTC), self).success(
+            lambda detail: self._on_loaded(generation, detail)
+        ).refused(lambda text, _exc: self._on_failed(generation, text)).failed(
+            lambda failure: self._on_load_failed(generation, failure)
+        ).run()
 
     def reload(self) -> None:
         if self.detail is not None:
             self.show_lead(self.detail.id)
 
-    def _on_failed(self, generation: int, exc: BaseException) -> None:
+    def on_changes(self, changes: Changes) -> None:
+        """Show the lead again when a write changed it (or the definition it is scored by).
+
+        Not when the change is this pane's own action taking the lead out of the queue
+        (return to nurture, disqualify, do not call): the queue moves on to the next
+        lead, which the pane shows instead.
+        """
+        current = self.current_lead_id()
+        if changes.initiator == lead_action_ops.INITIATOR and changes.queue:
+            return
+        if current is not None and (current in changes.lead_ids or changes.definition):
+            self.reload()
+
+    def _on_load_failed(self, generation: int, failure: Failure) -> None:
+        if failure.kind is not Kind.REFUSAL:  # a refusal has said why already
+            self._on_failed(generation, "")
+
+    def _on_failed(self, generation: int, reason: str) -> None:
         if generation != self._generation:
             return
         self.detail = None
         self.body.hide()
-        message = str(exc) if isinstance(exc, BatonError) else repr(exc)
-        self.placeholder.setText(self.tr("Could not load the lead: %1").replace("%1", message))
+        text = self.tr("Could not load the lead.")
+        self.placeholder.setText(f"{text} {reason}".strip())
         self.placeholder.show()
 
     def _on_loaded(self, generation: int, detail: LeadDetail) -> None:
@@ -166,38 +184,38 @@ class LeadPane(QWidget):
 
     # -- Rendering ----------------------------------------------------------------------
     def _header_html(self, d: LeadDetail) -> str:
-        reading = f" <span style='color:#666'>({_esc(d.name_kana)})</span>" if d.name_kana else ""
-        title = " · ".join(_esc(p) for p in (d.department, d.title) if p)
-        company_reading = f" ({_esc(d.company_kana)})" if d.company_kana else ""
+        reading = f" <span style='color:#666'>({escape(d.name_kana)})</span>" if d.name_kana else ""
+        title = " · ".join(escape(p) for p in (d.department, d.title) if p)
+        company_reading = f" ({escape(d.company_kana)})" if d.company_kana else ""
         contact = []
         if d.phone and d.do_not_call:
-            contact.append(f"☎ <s>{_esc(d.phone)}</s>")
+            contact.append(f"☎ <s>{escape(d.phone)}</s>")
         elif d.phone:
-            contact.append(f"☎ <a href='{_esc(_tel_href(d.phone))}'>{_esc(d.phone)}</a>")
+            contact.append(f"☎ <a href='{escape(_tel_href(d.phone))}'>{escape(d.phone)}</a>")
         if d.email:
-            contact.append(f"✉ <a href='mailto:{_esc(d.email)}'>{_esc(d.email)}</a>")
+            contact.append(f"✉ <a href='mailto:{escape(d.email)}'>{escape(d.email)}</a>")
         if d.company_phone and not d.do_not_call:
             contact.append(
-                self.tr("Main line") + f" <a href='{_esc(_tel_href(d.company_phone))}'>"
-                f"{_esc(d.company_phone)}</a>"
+                self.tr("Main line") + f" <a href='{escape(_tel_href(d.company_phone))}'>"
+                f"{escape(d.company_phone)}</a>"
             )
         facts = [
             labels.industry(d.industry),
             labels.size_band(d.size_band),
             " ".join(p for p in (labels.region(d.region), d.prefecture or "") if p),
         ]
-        status = self.tr("Stage: %1 · Owner: %2 · MQL: %3 · Calls: %4")
-        status = (
-            status.replace("%1", _esc(labels.stage(d.stage)))
-            .replace("%2", _esc(d.owner_name or self.tr("Unassigned")))
-            .replace("%3", _esc(labels.datetime_short(d.mql_at)))
-            .replace("%4", str(d.call_attempts))
+        status = rich(
+            escape(self.tr("Stage: %1 · Owner: %2 · MQL: %3 · Calls: %4")),
+            labels.stage(d.stage),
+            d.owner_name or self.tr("Unassigned"),
+            labels.datetime_short(d.mql_at),
+            d.call_attempts,
         )
         return (
-            f"<div style='font-size:16pt; font-weight:600'>{_esc(d.name)}{reading}</div>"
+            f"<div style='font-size:16pt; font-weight:600'>{escape(d.name)}{reading}</div>"
             f"<div>{title}</div>"
-            f"<div style='font-size:12pt'><b>{_esc(d.company)}</b>{company_reading}"
-            f" — {' · '.join(_esc(f) for f in facts)}</div>"
+            f"<div style='font-size:12pt'><b>{escape(d.company)}</b>{company_reading}"
+            f" — {' · '.join(escape(f) for f in facts)}</div>"
             f"<div>{' &nbsp; '.join(contact)}</div>"
             f"<div style='color:#555'>{status}</div>"
         )
@@ -207,23 +225,19 @@ class LeadPane(QWidget):
         color = {"A": "#1b7f3b", "B": "#2f6fb3", "C": "#a06a00"}.get(card.grade, "#777")
         self.score_label.setText(
             f"<div style='font-size:22pt; font-weight:700; color:{color}'>{card.score}</div>"
-            f"<div style='font-size:14pt; color:{color}'>{_esc(card.grade)}</div>"
+            f"<div style='font-size:14pt; color:{color}'>{escape(card.grade)}</div>"
         )
-        summary = self.tr("Fit %1 of %2 + engagement %3 of %4 (half-life %5 days, definition v%6)")
-        for n, value in enumerate(
-            (
-                f"{card.fit:.0f}",
-                f"{card.fit_max:.0f}",
-                f"{card.engagement:.1f}",
-                f"{card.engagement_max:.0f}",
-                f"{card.half_life_days:g}",
-                str(card.definition_version),
-            ),
-            start=1,
-        ):
-            summary = summary.replace(f"%{n}", value)
-        why = self.tr("Why now: %1").replace("%1", labels.why_now(d.why_now))
-        self.score_summary.setText(f"{_esc(summary)}<br><b>{_esc(why)}</b>")
+        summary = fill(
+            self.tr("Fit %1 of %2 + engagement %3 of %4 (half-life %5 days, definition v%6)"),
+            f"{card.fit:.0f}",
+            f"{card.fit_max:.0f}",
+            f"{card.engagement:.1f}",
+            f"{card.engagement_max:.0f}",
+            f"{card.half_life_days:g}",
+            card.definition_version,
+        )
+        why = fill(self.tr("Why now: %1"), labels.why_now(d.why_now))
+        self.score_summary.setText(f"{escape(summary)}<br><b>{escape(why)}</b>")
         self.breakdown.clear()
         for c in card.contributions:
             if c.part == "fit":
@@ -236,9 +250,7 @@ class LeadPane(QWidget):
                 )
             else:
                 detail = self.tr("%n touch(es) · %1 after decay · latest %2", "", c.count)
-                detail = detail.replace("%1", f"{c.raw:.1f}").replace(
-                    "%2", labels.datetime_short(c.latest_at)
-                )
+                detail = fill(detail, f"{c.raw:.1f}", labels.datetime_short(c.latest_at))
                 item = QTreeWidgetItem([labels.touch_kind(c.factor), detail, f"+{c.points:.1f}"])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             self.breakdown.addTopLevelItem(item)
@@ -292,6 +304,10 @@ class LeadPane(QWidget):
         action = menu.addAction(self.tr("Correct this call…"))
         action.triggered.connect(lambda: self.correct_requested.emit(call))
         menu.popup(self.timeline.viewport().mapToGlobal(pos))
+
+    def focus_timeline(self) -> None:
+        """Enter on a lead opens it: the keyboard moves into its history."""
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_lead_id(self) -> int | None:
         return self.detail.id if self.detail else None

@@ -6,13 +6,13 @@ Signals: ``call_requested``, ``recycle_requested``, ``disqualify_requested`` and
 
 from __future__ import annotations
 
-import html
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import labels
+from desktop.widgets.rich_text import escape
 from models.core.enums import ACTIVE_STAGES
 from models.leads.detail import LeadDetail
 
@@ -81,7 +81,7 @@ class WorkPanel(QWidget):
         if d.do_not_call:
             parts.append(
                 "<b style='color:#b00020'>"
-                + html.escape(self.tr("Do not call: phone actions are off."))
+                + escape(self.tr("Do not call: phone actions are off."))
                 + "</b>"
             )
         if d.next_callback_at is not None:
@@ -90,24 +90,22 @@ class WorkPanel(QWidget):
                 if d.next_callback_at <= now
                 else self.tr("Callback at %1")
             ).replace("%1", labels.datetime_short(d.next_callback_at))
-            parts.append("<b>" + html.escape(text) + "</b>")
+            parts.append("<b>" + escape(text) + "</b>")
         if d.next_meeting_at is not None:
             parts.append(
-                html.escape(
+                escape(
                     self.tr("Meeting at %1").replace("%1", labels.datetime_short(d.next_meeting_at))
                 )
             )
         if d.temperature:
             parts.append(
-                html.escape(
-                    self.tr("Temperature: %1").replace("%1", labels.temperature(d.temperature))
-                )
+                escape(self.tr("Temperature: %1").replace("%1", labels.temperature(d.temperature)))
             )
         if d.sla_due_at is not None:
-            parts.append(html.escape(self.sla_text(d, now)))
+            parts.append(escape(self.sla_text(d, now)))
         if d.recycle_reason and d.stage == "recycled":
             parts.append(
-                html.escape(
+                escape(
                     self.tr("Returned to nurture: %1").replace(
                         "%1", labels.recycle_reason(d.recycle_reason)
                     )
@@ -125,10 +123,10 @@ class WorkPanel(QWidget):
         self.suggestion.setVisible(d.suggest_recycle)
         rows = []
         for field, answer in d.qualification.items():
-            evidence = f" — “{html.escape(answer.evidence)}”" if answer.evidence else ""
+            evidence = f" — “{escape(answer.evidence)}”" if answer.evidence else ""
             rows.append(
-                f"<b>{html.escape(labels.bant_field(field))}</b>: "
-                f"{html.escape(labels.bant_value(field, answer.value))}{evidence}"
+                f"<b>{escape(labels.bant_field(field))}</b>: "
+                f"{escape(labels.bant_value(field, answer.value))}{evidence}"
             )
         self.bant.setText("<br>".join(rows))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QSystemTrayIcon
 
+from desktop.widgets.rich_text import fill
 from models.leads.follow_ups import DueCallback
 
 MESSAGE_MS = 10_000
@@ -19,6 +20,7 @@ class Notifier(QObject):
         super().__init__(window)
         self._window = window
         self._announced: set[tuple[int, str]] = set()
+        self._primed = False
         self.sent: list[str] = []
         self._tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -34,11 +36,7 @@ class Notifier(QObject):
                 continue
             self._announced.add(key)
             title = self.tr("Callback due")
-            text = (
-                self.tr("%1 (%2) asked to be called back now.")
-                .replace("%1", item.name)
-                .replace("%2", item.company)
-            )
+            text = fill(self.tr("%1 (%2) asked to be called back now."), item.name, item.company)
             self.sent.append(text)
             if self._tray is not None:
                 self._tray.showMessage(
@@ -46,6 +44,14 @@ class Notifier(QObject):
                 )
             self._window.statusBar().showMessage(f"{title}: {text}", MESSAGE_MS)
             QApplication.alert(self._window)
+
+    def on_due(self, due: list[DueCallback]) -> None:
+        """The first look primes (what was due at start stays quiet); later ones announce."""
+        if self._primed:
+            self.callbacks_due(due)
+        else:
+            self._primed = True
+            self.prime(due)
 
     def prime(self, due: list[DueCallback]) -> None:
         """Remember what was already overdue at start: only new ones pop up."""

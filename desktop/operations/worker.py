@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import itertools
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -18,10 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
-from models.core.changes import Changes
 from models.db.database import Database
-
-log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -59,18 +55,17 @@ class _Runner(QObject):
 
 
 class DbWorker(QObject):
-    """Serial database worker. Emits ``changed(Changes)`` after each successful write
-    that reports changes, and ``error(BaseException)`` for failures without a handler."""
+    """Serial database worker: each job in its own unit of work, results back on the GUI
+    thread. Use it through :class:`desktop.operations.runner.Operations`, which adds the
+    failure policy and broadcasts what writes changed."""
 
-    changed = Signal(object)
-    error = Signal(object)
     _request = Signal(int)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Done | None, Failed | None, bool]] = {}
+        self._callbacks: dict[int, tuple[Done, Failed]] = {}
         self._thread = QThread()
         self._thread.setObjectName("baton-db")
         self._runner = _Runner(db)
@@ -80,69 +75,35 @@ class DbWorker(QObject):
         self._runner.failed.connect(self._on_runner_failed)
         self._thread.start()
 
-    def _submit(
-        self,
-        mode: str,
-        fn: Callable[..., Any],
-        on_done: Done | None,
-        on_error: Failed | None,
-        broadcast: bool = False,
-    ) -> int:
+    def _submit(self, mode: str, fn: Callable[..., Any], on_done: Done, on_error: Failed) -> int:
         job_id = next(self._ids)
-        self._callbacks[job_id] = (on_done, on_error, broadcast)
+        self._callbacks[job_id] = (on_done, on_error)
         with self._runner._lock:
             self._runner.jobs[job_id] = (mode, fn)
         self._request.emit(job_id)
         return job_id
 
-    def read(
-        self,
-        fn: Callable[[Session], Any],
-        on_done: Done | None = None,
-        on_error: Failed | None = None,
-    ) -> int:
+    def read(self, fn: Callable[[Session], Any], on_done: Done, on_error: Failed) -> int:
         """Run ``fn(session)`` in a read transaction; ``on_done(result)`` on the GUI thread."""
         return self._submit("read", fn, on_done, on_error)
 
-    def write(
-        self,
-        fn: Callable[[Session], Any],
-        on_done: Done | None = None,
-        on_error: Failed | None = None,
-    ) -> int:
-        """Run ``fn(session)`` as one unit of work. If it returns :class:`Changes` (or a
-        result with a ``changes`` attribute), ``changed`` is emitted for the views."""
-        return self._submit("write", fn, on_done, on_error, broadcast=True)
+    def write(self, fn: Callable[[Session], Any], on_done: Done, on_error: Failed) -> int:
+        """Run ``fn(session)`` as one unit of work (commits whole, or rolls back)."""
+        return self._submit("write", fn, on_done, on_error)
 
-    def call(
-        self,
-        fn: Callable[[Database], Any],
-        on_done: Done | None = None,
-        on_error: Failed | None = None,
-        *,
-        broadcast: bool = False,
-    ) -> int:
+    def call(self, fn: Callable[[Database], Any], on_done: Done, on_error: Failed) -> int:
         """Run ``fn(db)``, which manages its own transactions."""
-        return self._submit("db", fn, on_done, on_error, broadcast)
+        return self._submit("db", fn, on_done, on_error)
 
     @Slot(int, object)
     def _on_runner_finished(self, job_id: int, result: Any) -> None:
-        on_done, _on_error, broadcast = self._callbacks.pop(job_id)
-        if on_done is not None:
-            on_done(result)
-        if broadcast:
-            changes = getattr(result, "changes", result)
-            if isinstance(changes, Changes) and not changes.empty:
-                self.changed.emit(changes)
+        on_done, _on_error = self._callbacks.pop(job_id)
+        on_done(result)
 
     @Slot(int, object)
     def _on_runner_failed(self, job_id: int, exc: BaseException) -> None:
-        _on_done, on_error, _broadcast = self._callbacks.pop(job_id)
-        if on_error is not None:
-            on_error(exc)
-        else:
-            log.error("database job failed", exc_info=exc)
-            self.error.emit(exc)
+        _on_done, on_error = self._callbacks.pop(job_id)
+        on_error(exc)
 
     def idle(self) -> bool:
         return not self._callbacks

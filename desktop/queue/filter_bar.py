@@ -12,6 +12,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.i18n import labels
+from desktop.operations import queue as queue_ops
+from desktop.operations.runner import Operations
+from models.core.changes import Changes
 from models.core.enums import ACTIVE_STAGES, Stage
 from models.leads.queue import ANY_OWNER, NO_OWNER, FilterOptions, QueueQuery
 
@@ -23,8 +26,11 @@ _ALL = "all"
 class FilterBar(QWidget):
     changed = Signal()
 
-    def __init__(self, current_user_id: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, current_user_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._ops = ops
         self._me = current_user_id
 
         self.stage = QComboBox()
@@ -82,6 +88,16 @@ class FilterBar(QWidget):
         layout.addWidget(self.search, 1)
         for combo in (self.stage, self.grade, self.industry, self.owner):
             combo.currentIndexChanged.connect(self.changed)
+        ops.changed.connect(self.on_changes)
+        self.load_options()
+
+    def load_options(self) -> None:
+        """Fill the industry and owner lists from the database."""
+        queue_ops.filter_options(self._ops, self).success(self.set_options).run()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.users:
+            self.load_options()
 
     def _apply_now(self) -> None:
         self._debounce.stop()

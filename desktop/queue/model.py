@@ -18,16 +18,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session
 
 from desktop.i18n import labels
-from desktop.operations.worker import DbWorker
-from models.leads.queue import QueueQuery, QueueRow, SortKey, queue_ids, queue_rows
+from desktop.operations import queue as queue_ops
+from desktop.operations.queue import QueuePage
+from desktop.operations.runner import Operations
+from desktop.widgets.rich_text import tooltip
+from models.core.changes import Changes
+from models.leads.queue import QueueQuery, QueueRow, SortKey
 
 BLOCK = 100
+#: How long a failed reload or row block waits before it is fetched again.
+RETRY_MS = 5_000
 
 COL_PRIORITY = 0
 COL_NAME = 1
@@ -62,27 +68,32 @@ GRADE_COLORS = {"A": "#1b7f3b", "B": "#2f6fb3", "C": "#a06a00", "D": "#777777"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _load(query: QueueQuery) -> Any:
-    def job(session: Session) -> tuple[list[int], list[QueueRow]]:
-        ids = queue_ids(session, query)
-        return ids, queue_rows(session, ids[:BLOCK])
-
-    return job
-
-
 class QueueModel(QAbstractTableModel):
-    loaded = Signal(int)
+    """Signals: ``loaded(int)`` after each (re)load; ``load_failed(str)`` when a reload
+    failed (the model keeps its rows, says why in :attr:`error` and retries)."""
 
-    def __init__(self, worker: DbWorker, parent: Any = None) -> None:
+    loaded = Signal(int)
+    load_failed = Signal(str)
+
+    def __init__(self, ops: Operations, parent: Any = None) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._ops = ops
         self._query = QueueQuery()
         self._ids: list[int] = []
         self._rows: dict[int, QueueRow] = {}
         self._pending_blocks: set[int] = set()
+        #: Blocks whose fetch failed: shown as such, fetched again after RETRY_MS.
+        self._failed_blocks: set[int] = set()
         self._generation = 0
         self.loading = False
+        #: Why the last reload failed (None once a reload succeeds).
+        self.error: str | None = None
         self.now = datetime.now(UTC)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.reload)
+        ops.changed.connect(self.on_changes)
 
     # -- Qt API ---------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
@@ -130,7 +141,10 @@ class QueueModel(QAbstractTableModel):
             return lead_id
         row = self._rows.get(lead_id)
         if row is None:
-            self._request_block(index.row() // BLOCK)
+            block = index.row() // BLOCK
+            if block in self._failed_blocks:
+                return self._failed_block_data(index, role)
+            self._request_block(block)
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -141,9 +155,9 @@ class QueueModel(QAbstractTableModel):
             return row.grade
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_NAME and row.name_kana:
-                return row.name_kana
+                return tooltip(row.name_kana)
             if column == COL_WHY_NOW:
-                return labels.why_now(row.why_now)
+                return tooltip(labels.why_now(row.why_now))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SCORE:
             return QBrush(QColor(GRADE_COLORS.get(row.grade, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SLA:
@@ -221,15 +235,23 @@ class QueueModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Fetch the ids (and the first block) again; keeps nothing stale."""
+        self._retry.stop()
         self._generation += 1
         generation = self._generation
         self.loading = True
-        self._worker.read(
-            _load(self._query),
-            lambda result: self._on_loaded(generation, result),
-        )
+        queue_ops.load(self._ops, self._query, BLOCK, self).success(
+            lambda result: self._on_loaded(generation, result)
+        ).failed(lambda failure: self._on_load_failed(generation)).run()
 
-    def _on_loaded(self, generation: int, result: tuple[list[int], list[QueueRow]]) -> None:
+    def on_changes(self, changes: Changes) -> None:
+        """A write changed leads: reload when order or membership may have moved,
+        else re-fetch just the rows shown."""
+        if changes.queue or changes.definition:
+            self.reload()
+        elif changes.lead_ids:
+            self.refresh_leads(changes.lead_ids)
+
+    def _on_loaded(self, generation: int, result: QueuePage) -> None:
         if generation != self._generation:
             return  # a newer query superseded this one
         ids, rows = result
@@ -237,9 +259,19 @@ class QueueModel(QAbstractTableModel):
         self._ids = ids
         self._rows = {row.id: row for row in rows}
         self._pending_blocks.clear()
+        self._failed_blocks.clear()
         self.endResetModel()
         self.loading = False
+        self.error = None
         self.loaded.emit(len(ids))
+
+    def _on_load_failed(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.error = self.tr("The queue could not be loaded. Trying again…")
+        self.load_failed.emit(self.error)
+        self._retry.start()
 
     def _request_block(self, block: int) -> None:
         if block in self._pending_blocks:
@@ -247,21 +279,44 @@ class QueueModel(QAbstractTableModel):
         self._pending_blocks.add(block)
         generation = self._generation
         ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
-        self._worker.read(
-            lambda session: queue_rows(session, ids),
-            lambda rows: self._on_block(generation, block, rows),
-        )
+        queue_ops.rows(self._ops, ids, self).success(
+            lambda rows: self._on_block(generation, block, rows)
+        ).failed(lambda failure: self._on_block_failed(generation, block)).run()
 
     def _on_block(self, generation: int, block: int, rows: list[QueueRow]) -> None:
         if generation != self._generation:
             return
         self._pending_blocks.discard(block)
+        self._failed_blocks.discard(block)
         for row in rows:
             self._rows[row.id] = row
+        self._block_changed(block)
+
+    def _on_block_failed(self, generation: int, block: int) -> None:
+        if generation != self._generation:
+            return
+        self._pending_blocks.discard(block)
+        self._failed_blocks.add(block)
+        self._block_changed(block)
+        QTimer.singleShot(RETRY_MS, self, lambda: self._retry_block(generation, block))
+
+    def _retry_block(self, generation: int, block: int) -> None:
+        if generation == self._generation and block in self._failed_blocks:
+            self._failed_blocks.discard(block)
+            self._request_block(block)
+
+    def _block_changed(self, block: int) -> None:
         first = block * BLOCK
         last = min(first + BLOCK, len(self._ids)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, COLUMN_COUNT - 1))
+
+    def _failed_block_data(self, index: _Index, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_NAME:
+            return self.tr("⚠ Not loaded (retrying)")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b00020"))
+        return None
 
     def refresh_leads(self, lead_ids: frozenset[int]) -> None:
         """Re-fetch the rows of these leads if they are loaded (their data changed)."""
@@ -269,10 +324,9 @@ class QueueModel(QAbstractTableModel):
         if not wanted:
             return
         generation = self._generation
-        self._worker.read(
-            lambda session: queue_rows(session, wanted),
-            lambda rows: self._on_refreshed(generation, rows),
-        )
+        queue_ops.rows(self._ops, wanted, self).success(
+            lambda rows: self._on_refreshed(generation, rows)
+        ).run()
 
     def _on_refreshed(self, generation: int, rows: list[QueueRow]) -> None:
         if generation != self._generation:

@@ -131,7 +131,7 @@ def test_the_queue_reflects_a_saved_call(
         direct_ms: list[float] = []
         for _ in range(rounds):
             lead_id = window.lead_pane.detail.id  # type: ignore[union-attr]
-            window.on_log_call_triggered()
+            window.lead_actions.on_log_call_triggered()
             dialog = window.call_dialog
             assert dialog is not None
             qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.dialogs import call_dialog
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.reason_dialog import ReasonDialog
 from desktop.main.window import MainWindow
+from desktop.operations import runner
 from desktop.queue.model import LeadIdRole
 from models.core.entities import AuditEntry, Call, Lead, QualificationAnswer, StageChange
 from models.db.database import Database
@@ -195,7 +195,7 @@ def test_callback_in_the_past_is_refused_and_nothing_typed_is_lost(
 def test_a_locked_database_keeps_the_draft_and_retries(
     qtbot: QtBot, window: MainWindow, sqlite_demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(call_dialog, "RETRY_MS", 200)
+    monkeypatch.setattr(runner, "BACKOFF_MS", (200,))
     lead_id = window.lead_pane.detail.id  # type: ignore[union-attr]
     calls_before = len(_calls(sqlite_demo_db, lead_id))
     dialog = _open_call_dialog(qtbot, window)
@@ -344,7 +344,7 @@ def test_due_callbacks_are_counted_filtered_and_announced(
             now,
         )
     qtbot.wait(1200)
-    window.on_tick_timer_timeout()
+    window.follow_ups.on_tick_timer_timeout()
     qtbot.waitUntil(
         lambda: any(window.lead_pane.detail.name in m for m in window.notifier.sent), timeout=10_000
     )  # type: ignore[union-attr]

@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from desktop.lead.timeline_model import TimelineEntry, TimelineModel
 from desktop.main.window import MainWindow
+from desktop.operations.policy import FailurePolicy
+from desktop.operations.runner import Operations
 from desktop.operations.worker import DbWorker
 from desktop.queue.model import (
     BLOCK,
@@ -31,7 +33,7 @@ from tests.gui.conftest import count_leads, type_with_ime, wait_idle
 
 
 def test_queue_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester, worker: DbWorker) -> None:  # type: ignore[no-untyped-def]
-    model = QueueModel(worker)
+    model = QueueModel(Operations(worker, FailurePolicy()))
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_query(QueueQuery(owner=ANY_OWNER, stages=()))
     callable_leads = count_leads(worker.db, Lead.do_not_call.is_(False))

@@ -1,0 +1,45 @@
+"""What the call dialog is opened on: the lead (and the call, when correcting), and the
+keys that pick each outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.core.enums import Outcome
+from models.leads.calls import CallItem
+from models.leads.detail import LeadDetail
+
+#: The key that picks each outcome, in the order the dialog lists them.
+OUTCOME_KEYS: tuple[tuple[str, Outcome], ...] = (
+    ("1", Outcome.CONNECTED),
+    ("2", Outcome.NO_ANSWER),
+    ("3", Outcome.VOICEMAIL),
+    ("4", Outcome.BUSY),
+    ("5", Outcome.GATEKEEPER),
+    ("6", Outcome.WRONG_NUMBER),
+    ("7", Outcome.CALLBACK_REQUESTED),
+    ("8", Outcome.MEETING_BOOKED),
+    ("9", Outcome.NOT_INTERESTED),
+    ("0", Outcome.DO_NOT_CALL),
+)
+
+
+@dataclass(frozen=True)
+class CallTarget:
+    """What the dialog needs to know about the lead (and the call, when correcting)."""
+
+    lead_id: int
+    lead_name: str
+    company: str
+    qualification: dict[str, tuple[str, str]]
+    correcting: CallItem | None = None
+
+
+def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
+    return CallTarget(
+        detail.id,
+        detail.name,
+        detail.company,
+        {name: (q.value, q.evidence) for name, q in detail.qualification.items()},
+        correcting,
+    )

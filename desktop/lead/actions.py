@@ -1,0 +1,116 @@
+"""What a rep does to the selected lead: log or correct a call, return it to nurture,
+disqualify it, mark it do-not-call. Opens the dialogs and runs the operations.
+
+Signals: ``worked(str mode, int lead_id)`` when a lead was worked and the queue should
+select the next lead (``"next"``) or stay on it (``"same"``) after it reloads;
+``message(str)`` for a short status line.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.dialogs.call_dialog import CallDialog
+from desktop.dialogs.call_target import CallTarget, target_for
+from desktop.dialogs.reason_dialog import DISQUALIFY, RECYCLE, ReasonDialog
+from desktop.lead.pane import LeadPane
+from desktop.operations import lead_actions as lead_ops
+from desktop.operations.runner import Operations
+from desktop.queue.view import NEXT, SAME
+from desktop.widgets.message_boxes import Button, ask
+from desktop.widgets.rich_text import fill
+from models.leads.calls import CallItem
+
+
+class LeadActions(QObject):
+    worked = Signal(str, int)
+    message = Signal(str)
+
+    def __init__(self, ops: Operations, user_id: int, pane: LeadPane, window: QWidget) -> None:
+        super().__init__(window)
+        self._ops = ops
+        self._user_id = user_id
+        self._pane = pane
+        self._window = window
+        self.call_dialog: CallDialog | None = None
+
+    # -- Calls ------------------------------------------------------------------------
+    def on_log_call_triggered(self) -> None:
+        detail = self._pane.detail
+        if detail is None or not self._pane.work.call_button.isEnabled():
+            return
+        self._open_call_dialog(target_for(detail))
+
+    def on_correct_requested(self, call: CallItem) -> None:
+        if self._pane.detail is not None:
+            self._open_call_dialog(target_for(self._pane.detail, call))
+
+    def _open_call_dialog(self, target: CallTarget) -> None:
+        if self.call_dialog is not None and self.call_dialog.isVisible():
+            self.call_dialog.raise_()
+            self.call_dialog.activateWindow()
+            return
+        dialog = CallDialog(self._ops, self._user_id, target, self._window)
+        dialog.saved.connect(self.on_call_saved)
+        dialog.finished.connect(self._on_call_dialog_finished)
+        self.call_dialog = dialog
+        dialog.open()
+        dialog.outcomes.button(0).setFocus()
+
+    def _on_call_dialog_finished(self, _code: int) -> None:
+        self.call_dialog = None
+
+    def on_call_saved(self, lead_id: int, go_next: bool) -> None:
+        self.worked.emit(NEXT if go_next else SAME, lead_id)
+        self.message.emit(self.tr("Call saved."))
+
+    def confirm_close(self) -> bool:
+        """May the window close? Asks first when a call is typed but not saved."""
+        dialog = self.call_dialog
+        if dialog is None or not dialog.isVisible() or not (dialog.is_dirty() or dialog.saving):
+            return True
+        if not dialog.confirm_discard():
+            return False
+        dialog.done(0)
+        return True
+
+    # -- Taking the lead out of the queue ---------------------------------------------
+    def on_recycle_requested(self) -> None:
+        self._open_reason_dialog(RECYCLE)
+
+    def on_disqualify_requested(self) -> None:
+        self._open_reason_dialog(DISQUALIFY)
+
+    def _open_reason_dialog(self, mode: str) -> None:
+        detail = self._pane.detail
+        if detail is None:
+            return
+        dialog = ReasonDialog(self._ops, self._user_id, detail.id, detail.name, mode, self._window)
+        dialog.done.connect(lambda lead_id: self.worked.emit(NEXT, lead_id))
+        dialog.open()
+
+    def on_do_not_call_requested(self) -> None:
+        detail = self._pane.detail
+        if detail is None:
+            return
+        answer = ask(
+            self._window,
+            self.tr("Do not call"),
+            fill(
+                self.tr(
+                    "Mark %1 as do-not-call? Calls are switched off and the lead never "
+                    "returns to any queue."
+                ),
+                detail.name,
+            ),
+        )
+        if answer != Button.Yes:
+            return
+        lead_id = detail.id
+        self.worked.emit(NEXT, lead_id)
+        lead_ops.mark_do_not_call(
+            self._ops, self._user_id, lead_id, datetime.now(UTC), owner=self
+        ).run()

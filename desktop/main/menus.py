@@ -1,0 +1,62 @@
+"""The window's menus and keyboard shortcuts, as actions the window connects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.lead.work_panel import CALL_SHORTCUT
+
+NEXT_LEAD_SHORTCUT = "Ctrl+J"
+
+
+@dataclass(frozen=True)
+class MainActions:
+    rescore: QAction
+    quit: QAction
+    log_call: QAction
+    recycle: QAction
+    disqualify: QAction
+    next_lead: QAction
+    find: QAction
+    refresh: QAction
+
+
+def build_menus(window: QMainWindow) -> MainActions:
+    """Fill the window's menu bar; every shortcut also works when the menu is closed."""
+    actions = MainActions(
+        rescore=QAction(QCoreApplication.translate("MainWindow", "&Rescore all leads"), window),
+        quit=QAction(QCoreApplication.translate("MainWindow", "&Quit"), window),
+        log_call=QAction(QCoreApplication.translate("MainWindow", "&Log call…"), window),
+        recycle=QAction(QCoreApplication.translate("MainWindow", "&Return to nurture…"), window),
+        disqualify=QAction(QCoreApplication.translate("MainWindow", "&Disqualify…"), window),
+        next_lead=QAction(
+            QCoreApplication.translate("MainWindow", "&Next lead (top of the queue)"), window
+        ),
+        find=QAction(QCoreApplication.translate("MainWindow", "&Find lead"), window),
+        refresh=QAction(QCoreApplication.translate("MainWindow", "&Refresh"), window),
+    )
+    actions.quit.setShortcut(QKeySequence.StandardKey.Quit)
+    actions.log_call.setShortcut(QKeySequence(CALL_SHORTCUT))
+    actions.next_lead.setShortcut(QKeySequence(NEXT_LEAD_SHORTCUT))
+    actions.find.setShortcut(QKeySequence.StandardKey.Find)
+    actions.refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    file_menu.addAction(actions.rescore)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    lead_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Lead"))
+    for action in (actions.log_call, actions.recycle, actions.disqualify):
+        lead_menu.addAction(action)
+    go_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
+    for action in (actions.next_lead, actions.find, actions.refresh):
+        go_menu.addAction(action)
+    for action in (actions.log_call, actions.next_lead, actions.find, actions.refresh):
+        window.addAction(action)
+    window.addAction(actions.quit)
+    return actions

@@ -1,0 +1,50 @@
+"""Taking a lead out of the queue: return to nurture, disqualify, do not call."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject
+
+from desktop.operations.runner import Op, Operations
+from models.core.changes import Changes
+from models.leads import actions
+from models.leads.actions import RecycleInput
+
+INITIATOR = "lead-actions"
+
+
+def recycle(
+    ops: Operations, user_id: int, data: RecycleInput, now: datetime, owner: QObject | None = None
+) -> Op[Changes]:
+    return ops.write(
+        lambda session: actions.recycle(session, user_id, data, now),
+        initiator=INITIATOR,
+        owner=owner,
+    )
+
+
+def disqualify(
+    ops: Operations,
+    user_id: int,
+    lead_id: int,
+    reason: str,
+    note: str,
+    now: datetime,
+    owner: QObject | None = None,
+) -> Op[Changes]:
+    return ops.write(
+        lambda session: actions.disqualify(session, user_id, lead_id, reason, note, now),
+        initiator=INITIATOR,
+        owner=owner,
+    )
+
+
+def mark_do_not_call(
+    ops: Operations, user_id: int, lead_id: int, now: datetime, owner: QObject | None = None
+) -> Op[Changes]:
+    return ops.write(
+        lambda session: actions.mark_do_not_call(session, user_id, lead_id, "", now),
+        initiator=INITIATOR,
+        owner=owner,
+    )

@@ -1,0 +1,30 @@
+"""Questions to the user, with their text shown exactly as written (never as markup)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: Button = Button.Yes | Button.No,
+    default: Button = Button.No,
+) -> Button:
+    """A modal question (the user's answer decides what happens next); returns the button.
+
+    The text may hold user data (a lead's name): it is plain text, so markup in it is
+    shown, not rendered.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setStandardButtons(buttons)
+    box.setDefaultButton(default)
+    return Button(box.exec())
