@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from desktop.i18n import labels
+from desktop.widgets.rich_text import tooltip
 
 COL_TIME = 0
 COL_WHAT = 1
@@ -118,16 +119,23 @@ class TimelineModel(QAbstractItemModel):
         entry = self._days[index.internalId() - 1].entries[index.row()]
         if role == EntryRole:
             return entry
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == COL_TIME:
-                return entry.at.astimezone().strftime("%H:%M")
-            if column == COL_WHAT:
-                return entry.what
-            if column == COL_CONTENT:
-                return entry.content
-            if column == COL_CAMPAIGN:
-                return entry.campaign
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Notes and titles are user text: a tooltip would render markup in them.
+            return tooltip(self._text(entry, index.column()))
+        return None
+
+    @staticmethod
+    def _text(entry: TimelineEntry, column: int) -> str | None:
+        if column == COL_TIME:
+            return entry.at.astimezone().strftime("%H:%M")
+        if column == COL_WHAT:
+            return entry.what
+        if column == COL_CONTENT:
+            return entry.content
+        if column == COL_CAMPAIGN:
+            return entry.campaign
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
