@@ -581,7 +581,7 @@ def test_a_rep_cannot_call_another_reps_lead(shared_db: Database) -> None:
     error = refused(
         shared_db, [lead_id], PermissionDenied, lambda s: log_call(s, misaki, draft(lead_id), T0)
     )
-    assert error.params["key"] == "lead_of_another_rep"
+    assert error.key == "lead.of_another_rep"
     assert error.params["lead_id"] == lead_id
 
 
@@ -647,7 +647,7 @@ def test_a_do_not_call_lead_refuses_calls(shared_db: Database) -> None:
         PermissionDenied,
         lambda s: log_call(s, supervisor, draft(flagged[0], "connected"), T0),
     )
-    assert error.params["key"] == "lead_do_not_call"
+    assert error.key == "lead.do_not_call"
 
 
 def test_leads_out_of_the_queue_refuse_calls(shared_db: Database) -> None:

@@ -216,7 +216,7 @@ def test_concurrent_writers_wait_instead_of_failing(sqlite_url: str) -> None:
         ("postgresql://user@:notaport/db", "postgresql://USER@HOST"),
         ("postgresql://user@host:port/db", "expected sqlite:///PATH"),
         ("mysql://x/y", "Baton runs on SQLite or PostgreSQL"),
-        ("oracle://scott@tiger/db", "'oracle'"),
+        ("oracle://scott@tiger/db", "“oracle”"),
         ("", "empty"),
         ("   ", "empty"),
     ],

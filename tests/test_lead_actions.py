@@ -247,7 +247,7 @@ def test_recycle_permissions(shared_db: Database) -> None:
     lead_id = active_leads(shared_db, shota)[0]
     data = RecycleInput(lead_id, "timing")
     error = refused(shared_db, [lead_id], PermissionDenied, lambda s: recycle(s, misaki, data, T0))
-    assert error.params["key"] == "lead_of_another_rep"
+    assert error.key == "lead.of_another_rep"
     for local in ("ai.nakamura", "daisuke.watanabe"):
         user = uid(shared_db, local)
         refused(

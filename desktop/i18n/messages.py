@@ -1,101 +1,51 @@
-"""Error messages in the user's language, from the domain's error codes and parameters."""
+"""Error messages in the user's language, from the domain's message keys and parameters.
+
+The English templates live in :data:`models.core.messages.MESSAGES` (context "Errors";
+``scripts/update_translations.py`` feeds them to lupdate). A parameter that is a code is
+shown through :mod:`desktop.i18n.labels`; the raw driver detail
+(:data:`models.core.messages.DETAIL`) accompanies an English sentence only.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop.i18n import labels
 from models.core.errors import BatonError
+from models.core.messages import DETAIL, MESSAGES, render, with_detail
 
-_TEMPLATES = {
-    "db_url_invalid": (
-        QT_TRANSLATE_NOOP(
-            "Errors",
-            "Cannot read the database URL %1. Expected sqlite:///PATH or "
-            "postgresql://USER@HOST/DATABASE.",
-        ),
-        ("url",),
-    ),
-    "db_unreachable": (
-        QT_TRANSLATE_NOOP("Errors", "Cannot reach the database at %1: %2"),
-        ("url", "reason"),
-    ),
-    "db_corrupt": (
-        QT_TRANSLATE_NOOP(
-            "Errors",
-            "%1 is damaged or is not a database file. Nothing was written to it; restore it "
-            "from a backup or choose another file.",
-        ),
-        ("path",),
-    ),
-    "db_foreign": (
-        QT_TRANSLATE_NOOP(
-            "Errors", "%1 already holds tables that are not Baton's; Baton will not write into it."
-        ),
-        ("where",),
-    ),
-    "db_schema_too_new": (
-        QT_TRANSLATE_NOOP(
-            "Errors",
-            "%1 was written by a newer version of Baton (schema %2; this version knows up to "
-            "%3). Update Baton to open it. Nothing was written.",
-        ),
-        ("where", "revision", "head"),
-    ),
-    "lead_not_found": (QT_TRANSLATE_NOOP("Errors", "No lead with id %1."), ("lead_id",)),
-    "lead_do_not_call": (
-        QT_TRANSLATE_NOOP("Errors", "Lead %1 is marked do-not-call; no calls can be logged."),
-        ("lead_id",),
-    ),
-    "lead_of_another_rep": (
-        QT_TRANSLATE_NOOP(
-            "Errors", "Lead %1 belongs to another rep; ask a team lead to reassign it."
-        ),
-        ("lead_id",),
-    ),
-    "bant_value_unknown": (
-        QT_TRANSLATE_NOOP("Errors", "%1: “%2” is not a valid answer; expected one of %3."),
-        ("bant_field", "value", "expected"),
-    ),
-    "until_not_future": (
-        QT_TRANSLATE_NOOP("Errors", "The re-entry date %1 is not in the future."),
-        ("until",),
-    ),
-    "outcome_unknown": (
-        QT_TRANSLATE_NOOP("Errors", "Unknown outcome “%1”; expected one of %2."),
-        ("value", "expected"),
-    ),
-    "user_not_found": (QT_TRANSLATE_NOOP("Errors", "No user with the email %1."), ("email",)),
+CTX = "Errors"
+
+#: What a user reads for a failure Baton did not foresee: never the exception's text or
+#: repr (the failure policy logs those and shows where the log is).
+UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "An unexpected error occurred.")
+
+#: Parameters that hold a code, shown as the label the rest of the UI uses.
+_CODES: dict[str, Callable[[str], str]] = {
+    "stage": labels.stage,
+    "outcome": labels.outcome,
+    "bant_field": labels.bant_field,
+    "role": labels.role,
+    "temperature": labels.temperature,
 }
 
 
-#: Messages the domain raises word for word (no parameters): translated as they are.
-FIXED_MESSAGES = (
-    QT_TRANSLATE_NOOP("Errors", "The call's start time has no time zone."),
-    QT_TRANSLATE_NOOP("Errors", "The call cannot start in the future."),
-    QT_TRANSLATE_NOOP("Errors", "The call's duration cannot be negative."),
-    QT_TRANSLATE_NOOP("Errors", "A callback needs a date and time."),
-    QT_TRANSLATE_NOOP("Errors", "The callback time is in the past; choose a time after now."),
-    QT_TRANSLATE_NOOP("Errors", "A booked meeting needs its date and time."),
-    QT_TRANSLATE_NOOP("Errors", "A meeting needs its date and time."),
-    QT_TRANSLATE_NOOP("Errors", "Only the rep who logged a call, or a team lead, can correct it."),
-    QT_TRANSLATE_NOOP("Errors", "A correction cannot move a call to another lead."),
-    QT_TRANSLATE_NOOP("Errors", "Reason “other” needs a note saying what it was."),
-)
+def _shown(name: str, value: object) -> object:
+    as_label = _CODES.get(name)
+    return as_label(str(value)) if as_label is not None and value is not None else value
 
 
 def message(exc: BaseException) -> str:
-    """The text to show a user for ``exc``."""
+    """The sentence to show a user for ``exc``, in the installed language."""
     if not isinstance(exc, BatonError):
-        return QCoreApplication.translate("Errors", "Unexpected error: %1").replace("%1", str(exc))
-    if str(exc) in FIXED_MESSAGES:
-        return QCoreApplication.translate("Errors", str(exc))
-    code = str(exc.params.get("key", exc.code))
-    if code == "not_found":
-        code = "lead_not_found" if "lead_id" in exc.params else "user_not_found"
-    template = _TEMPLATES.get(code)
-    if template is None or any(name not in exc.params for name in template[1]):
+        return QCoreApplication.translate(CTX, UNEXPECTED)
+    template = MESSAGES.get(exc.key)
+    if template is None:  # not a catalogue key: a caller outside models/ wrote a sentence
         return str(exc)
-    text = QCoreApplication.translate("Errors", template[0])
-    for n, name in enumerate(template[1], start=1):
-        text = text.replace(f"%{n}", str(exc.params[name]))
-    return text
+    translated = QCoreApplication.translate(CTX, template)
+    params = {name: _shown(name, value) for name, value in exc.params.items() if name != DETAIL}
+    text = render(translated, params)
+    # The driver's own words are English: only an English sentence carries them.
+    return with_detail(text, exc.params) if translated == template else text

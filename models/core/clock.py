@@ -21,7 +21,10 @@ def parse_now(text: str, *, option: str = "--now") -> datetime:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(
-            f"{option}: {text!r} is not an ISO date-time (for example 2026-11-20T03:00:00Z).",
+            "input.not_a_datetime",
             field=option,
+            option=option,
+            value=text,
+            example="2026-11-20T03:00:00Z",
         ) from None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

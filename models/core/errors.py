@@ -1,21 +1,34 @@
 """Errors the domain raises for the user to read.
 
-Each carries a stable ``code`` and the ``params`` its message needs, so the desktop
-layer can show it in the user's language; ``str(error)`` is the English text, used by
-logs and by scripts.
+Each carries a stable ``key`` (one of :data:`models.core.messages.MESSAGES`) and the
+``params`` its message names, so the desktop layer can say it in the user's language;
+``str(error)`` is the English sentence, used by logs, scripts and the English CLI. The
+class says what kind of refusal it is (and its ``code`` stays for callers that sort by
+kind); ``params["field"]``, where present, names the input that was wrong.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
+
+from models.core.messages import english
 
 
 class BatonError(Exception):
     code = "error"
 
-    def __init__(self, message: str, **params: Any) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
         self.params = params
+
+    def __str__(self) -> str:
+        return english(self.key, self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle (a process pool, a queue) with the parameters, not only the key.
+        return (partial(type(self), self.key, **self.params), ())
 
 
 class DatabaseUrlInvalid(BatonError):

@@ -47,26 +47,19 @@ def parse_url(text: str) -> URL:
     """Parse what a user typed: a SQLAlchemy URL, or a plain path to a SQLite file."""
     text = text.strip()
     if not text:
-        raise DatabaseUrlInvalid("The database URL is empty.", url=text)
+        raise DatabaseUrlInvalid("db.url.empty", url=text)
     if "://" not in text:
         return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:
         url = make_url(text)
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-        raise DatabaseUrlInvalid(
-            f"Cannot read the database URL {redact_text(text)!r}: expected "
-            "sqlite:///PATH or postgresql://USER@HOST[:PORT]/DATABASE.",
-            url=redact_text(text),
-        ) from exc
+        raise DatabaseUrlInvalid("db.url.unreadable", url=redact_text(text)) from exc
     backend = url.get_backend_name()
     if backend == "postgresql":
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
         return url
-    raise DatabaseUrlInvalid(
-        f"Unsupported database {backend!r} in {redact(url)}: Baton runs on SQLite or PostgreSQL.",
-        url=redact(url),
-    )
+    raise DatabaseUrlInvalid("db.url.unsupported", url=redact(url), backend=backend)
 
 
 def redact(url: URL) -> str:
@@ -139,21 +132,15 @@ def _preflight_sqlite(path: Path, display: str) -> None:
     if not path.exists():
         if not path.parent.is_dir():
             raise DatabaseUnreachable(
-                f"Cannot create {path}: the folder {path.parent} does not exist.",
-                url=display,
-                reason=f"folder {path.parent} does not exist",
+                "db.folder_missing", url=display, path=str(path), folder=str(path.parent)
             )
         return
     if path.is_dir():
-        raise DatabaseCorrupt(f"{path} is a folder, not a database file.", path=str(path))
+        raise DatabaseCorrupt("db.corrupt.folder", path=str(path))
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise DatabaseCorrupt(
-            f"{path} is not a SQLite database (its first bytes are not a SQLite header); "
-            "it may be damaged or a different kind of file. Nothing was written to it.",
-            path=str(path),
-        )
+        raise DatabaseCorrupt("db.corrupt.not_sqlite", path=str(path))
     if not header:
         return
     # A read-only open of a WAL-mode file still creates -wal and -shm files beside it;
@@ -172,11 +159,7 @@ def _preflight_sqlite(path: Path, display: str) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(
-            f"{path} is damaged and cannot be read (SQLite says: {exc}). Nothing was written "
-            "to it; restore it from a backup or choose another file.",
-            path=str(path),
-        ) from exc
+        raise DatabaseCorrupt("db.corrupt.damaged", path=str(path), reason=str(exc)) from exc
     migrate.check_existing(tables, revision, where=str(path))
 
 
@@ -201,6 +184,51 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _driver_refusal(exc: DBAPIError, display: str, *, preparing: bool) -> DatabaseUnreachable:
+    """The refusal for a driver error met while reaching (or preparing) the database.
+
+    The driver's words are sorted into a reason a user can act on; the driver's own text
+    (its first line, never the SQL or its parameters) stays in ``reason`` for the log.
+    """
+    detail = (str(exc.orig) if exc.orig is not None else "").strip()
+    params = {"url": display, "reason": detail.splitlines()[0] if detail else type(exc).__name__}
+    said = detail.lower()
+
+    def says(*markers: str) -> bool:
+        return any(marker in said for marker in markers)
+
+    if says("connection refused"):
+        return DatabaseUnreachable("db.unreachable.refused", **params)
+    if says("timeout expired", "timed out"):
+        return DatabaseUnreachable("db.unreachable.timeout", **params)
+    if says(
+        "could not translate host name",
+        "failed to resolve host",
+        "name or service not known",
+        "nodename nor servname",
+        "temporary failure in name resolution",
+        "no address associated",
+    ):
+        return DatabaseUnreachable("db.unreachable.unknown_host", **params)
+    if says("authentication failed", "no password supplied") or (
+        says("role ") and says("does not exist")
+    ):
+        return DatabaseUnreachable("db.unreachable.auth", **params)
+    if says("database ") and says("does not exist"):
+        return DatabaseUnreachable("db.unreachable.no_database", **params)
+    if says("permission denied", "must be owner"):
+        return DatabaseUnreachable("db.unreachable.no_permission", **params)
+    if says("database is locked", "database is busy"):
+        return DatabaseUnreachable("db.locked", **params)
+    if says("readonly database", "read-only"):
+        return DatabaseUnreachable("db.read_only", **params)
+    if says("database or disk is full", "no space left"):
+        return DatabaseUnreachable("db.disk_full", **params)
+    if preparing:
+        return DatabaseUnreachable("db.prepare_failed", **params)
+    return DatabaseUnreachable("db.unreachable.other", **params)
+
+
 def _check_server_database(engine: Engine, display: str) -> None:
     try:
         with engine.connect() as conn:
@@ -210,10 +238,7 @@ def _check_server_database(engine: Engine, display: str) -> None:
             if "alembic_version" in tables:
                 revision = migrate.current_revision(conn)
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise DatabaseUnreachable(
-            f"Cannot reach the database at {display}: {reason}", url=display, reason=reason
-        ) from exc
+        raise _driver_refusal(exc, display, preparing=False) from exc
     migrate.check_existing(tables, revision, where=display)
 
 
@@ -235,7 +260,7 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
         try:
             engine = create_engine(url, connect_args={"check_same_thread": False})
         except NoSuchModuleError as exc:  # pragma: no cover - sqlite3 is in the stdlib
-            raise DatabaseUrlInvalid(str(exc), url=display) from exc
+            raise DatabaseUrlInvalid("db.url.unusable", url=display, reason=str(exc)) from exc
         _configure_sqlite(engine)
     else:
         if url.password is None and url.username:
@@ -247,9 +272,7 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
                 connect_url, pool_pre_ping=True, connect_args={"connect_timeout": 5}
             )
         except (ArgumentError, NoSuchModuleError) as exc:
-            raise DatabaseUrlInvalid(
-                f"Cannot use the database URL {display}: {exc}", url=display
-            ) from exc
+            raise DatabaseUrlInvalid("db.url.unusable", url=display, reason=str(exc)) from exc
     if url.get_backend_name() != "sqlite":
         _check_server_database(engine, display)
     database = Database(url, engine)
@@ -258,8 +281,5 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
             migrate.upgrade(database._write_engine)
         except DBAPIError as exc:
             database.close()
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise DatabaseUnreachable(
-                f"Cannot prepare the database at {display}: {reason}", url=display, reason=reason
-            ) from exc
+            raise _driver_refusal(exc, display, preparing=True) from exc
     return database

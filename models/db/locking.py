@@ -17,5 +17,5 @@ from models.core.errors import NotFound
 def lead_for_update(session: Session, lead_id: int) -> Lead:
     lead = session.scalars(select(Lead).where(Lead.id == lead_id).with_for_update()).first()
     if lead is None:
-        raise NotFound(f"No lead with id {lead_id}.", lead_id=lead_id)
+        raise NotFound("lead.not_found", lead_id=lead_id)
     return lead

@@ -50,16 +50,11 @@ def check_existing(tables: set[str], revision: str | None, *, where: str) -> Non
     """Refuse a database that holds something else, or a schema newer than this code."""
     if revision is None:
         if tables - {"alembic_version"}:
-            raise NotABatonDatabase(
-                f"{where} already holds tables that are not Baton's "
-                f"({', '.join(sorted(tables)[:5])}); Baton will not write into it.",
-                where=where,
-            )
+            raise NotABatonDatabase("db.foreign", where=where, tables=", ".join(sorted(tables)[:5]))
         return
     if not is_known(revision):
         raise SchemaTooNew(
-            f"{where} was written by a newer Baton (schema {revision}); this version knows "
-            f"schemas up to {head_revision()}. Update Baton to open it. Nothing was written.",
+            "db.schema_too_new",
             where=where,
             revision=revision,
             head=head_revision(),

@@ -128,8 +128,8 @@ class ScoringConfig:
             },
         )
         if not 0.0 <= config.repeat_factor <= 1.0:
-            raise InvalidInput(
-                "engagement.repeat_factor must be between 0 and 1.", field="repeat_factor"
+            raise _invalid(
+                "scoring.out_of_range", "repeat_factor", "engagement", config.repeat_factor
             )
         return config
 
@@ -142,33 +142,34 @@ def _get(parent: Mapping[str, Any], key: str, where: str) -> Any:
     try:
         return parent[key]
     except KeyError:
-        raise InvalidInput(
-            f"The scoring settings lack the field {key!r}" + (f" (in {where})." if where else "."),
-            field=key,
-        ) from None
+        raise InvalidInput("scoring.field_missing", field=key, name=_name(key, where)) from None
 
 
-def _invalid(key: str, where: str, problem: str) -> InvalidInput:
-    name = f"{where}.{key}" if where else key
-    return InvalidInput(f"The scoring setting {name} {problem}", field=key)
+def _name(key: str, where: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _invalid(message: str, key: str, where: str, value: object = None) -> InvalidInput:
+    """``message`` (a catalogue key) about the setting ``key`` in ``where``; the value given."""
+    return InvalidInput(message, field=key, name=_name(key, where), value=repr(value))
 
 
 def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = _get(data, key, "")
     if not isinstance(value, Mapping):
-        raise _invalid(key, "", f"must be a mapping (got {value!r}).")
+        raise _invalid("scoring.not_mapping", key, "", value)
     return value
 
 
 def _float(value: Any, key: str, where: str) -> float:
     if isinstance(value, bool):
-        raise _invalid(key, where, f"must be a number (got {value!r}).")
+        raise _invalid("scoring.not_number", key, where, value)
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _invalid(key, where, f"must be a number (got {value!r}).") from None
+        raise _invalid("scoring.not_number", key, where, value) from None
     if not math.isfinite(number):
-        raise _invalid(key, where, f"must be a finite number (got {value!r}).")
+        raise _invalid("scoring.not_finite", key, where, value)
     return number
 
 
@@ -176,21 +177,21 @@ def _number(parent: Mapping[str, Any], key: str, where: str, *, positive: bool =
     value = _get(parent, key, where)
     number = _float(value, key, where)
     if positive and number <= 0:
-        raise _invalid(key, where, f"must be greater than 0 (got {value!r}).")
+        raise _invalid("scoring.not_positive", key, where, value)
     return number
 
 
 def _weights(parent: Mapping[str, Any], key: str, where: str) -> dict[str, float]:
     value = _get(parent, key, where)
     if not isinstance(value, Mapping):
-        raise _invalid(key, where, "must be a mapping of name to points.")
+        raise _invalid("scoring.not_points", key, where, value)
     return {str(k): _float(v, key, where) for k, v in value.items()}
 
 
 def _words(parent: Mapping[str, Any], key: str, where: str) -> list[str]:
     value = _get(parent, key, where)
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise _invalid(key, where, f"must be a list of words (got {value!r}).")
+        raise _invalid("scoring.not_words", key, where, value)
     if not all(isinstance(word, str) and word for word in value):
-        raise _invalid(key, where, "must hold only non-empty words.")
+        raise _invalid("scoring.empty_word", key, where, value)
     return list(value)

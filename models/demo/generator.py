@@ -250,7 +250,7 @@ def generate(
 ) -> DemoReport:
     """Fill an empty database with demo data in one transaction (all or nothing)."""
     if leads < 1:
-        raise InvalidInput("The number of demo leads must be at least 1.", field="leads")
+        raise InvalidInput("demo.too_few_leads", field="leads")
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     rng = random.Random(seed)
     pools = _pools(seed)
@@ -260,11 +260,7 @@ def generate(
     with db.write() as session:
         existing = session.scalar(select(func.count(Lead.id)))
         if existing:
-            raise InvalidInput(
-                f"The database already holds {existing} leads; demo data goes into an empty "
-                "database only.",
-                field="database",
-            )
+            raise InvalidInput("demo.not_empty", field="database", count=existing)
         versions.ensure_default(session)
         config = versions.active(session).scoring
         user_ids = _users(session, seed)

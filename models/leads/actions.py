@@ -17,6 +17,7 @@ from models.core.changes import Changes
 from models.core.entities import Lead
 from models.core.enums import Stage
 from models.core.errors import InvalidInput
+from models.core.messages import lead_label
 from models.db.locking import lead_for_update
 from models.scoring.rescore import rescore_leads
 from models.scoring.sla import deadline
@@ -110,28 +111,23 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
     """Return the lead to nurture with a reason (and a re-entry date) for marketing."""
     if data.reason not in RECYCLE_REASONS:
         raise InvalidInput(
-            f"Unknown reason {data.reason!r}; expected one of {', '.join(RECYCLE_REASONS)}.",
+            "lead.reason_unknown",
             field="reason",
             value=data.reason,
+            expected=", ".join(RECYCLE_REASONS),
         )
     if data.reason == "other" and not data.note.strip():
-        raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
+        raise InvalidInput("lead.reason_other_needs_note", field="note")
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, data.lead_id)
     permissions.require_can_work(user, lead)
     # "Today" on the team's calendar: early morning in Tokyo is still yesterday in UTC.
     zone = ZoneInfo(team_settings_for(session, lead).timezone)
     if data.until is not None and data.until <= now.astimezone(zone).date():
-        raise InvalidInput(
-            f"The re-entry date {data.until.isoformat()} is not in the future.",
-            field="until",
-            key="until_not_future",
-            until=data.until.isoformat(),
-        )
+        raise InvalidInput("lead.until_not_future", field="until", until=data.until.isoformat())
     if lead.stage not in (Stage.NEW, Stage.WORKING):
         raise InvalidInput(
-            f"Lead {lead.id} is {lead.stage}; only new and working leads go back to nurture.",
-            field="stage",
+            "lead.recycle_stage", field="stage", lead=lead_label(lead), stage=lead.stage
         )
     before = audit.snapshot(lead, _LEAD_AUDIT)
     _leave_queue(session, lead, user_id, Stage.RECYCLED, data.reason, data.note, now)
@@ -147,20 +143,19 @@ def disqualify(
     """Not a fit (separate from recycling: it will not be nurtured back)."""
     if reason not in DISQUALIFY_REASONS:
         raise InvalidInput(
-            f"Unknown reason {reason!r}; expected one of {', '.join(DISQUALIFY_REASONS)}.",
+            "lead.reason_unknown",
             field="reason",
             value=reason,
+            expected=", ".join(DISQUALIFY_REASONS),
         )
     if reason == "other" and not note.strip():
-        raise InvalidInput("Reason “other” needs a note saying what it was.", field="note")
+        raise InvalidInput("lead.reason_other_needs_note", field="note")
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
     if lead.stage not in (Stage.NEW, Stage.WORKING, Stage.RECYCLED):
         raise InvalidInput(
-            f"Lead {lead.id} is {lead.stage}; only new, working or recycled leads can be "
-            "disqualified.",
-            field="stage",
+            "lead.disqualify_stage", field="stage", lead=lead_label(lead), stage=lead.stage
         )
     before = audit.snapshot(lead, _LEAD_AUDIT)
     _leave_queue(session, lead, user_id, Stage.DISQUALIFIED, reason, note, now)
@@ -186,14 +181,10 @@ def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime
     """Marketing sends a recycled lead again: it comes back as new — unless do-not-call."""
     lead = lead_for_update(session, lead_id)
     if lead.do_not_call:
-        raise InvalidInput(
-            f"Lead {lead.id} is marked do-not-call and does not return to any queue.",
-            field="do_not_call",
-        )
+        raise InvalidInput("lead.requalify_do_not_call", field="do_not_call", lead=lead_label(lead))
     if lead.stage != Stage.RECYCLED:
         raise InvalidInput(
-            f"Lead {lead.id} is {lead.stage}; only recycled leads come back as new.",
-            field="stage",
+            "lead.requalify_stage", field="stage", lead=lead_label(lead), stage=lead.stage
         )
     before = audit.snapshot(lead, _LEAD_AUDIT)
     audit.move_stage(session, lead, Stage.NEW.value, user_id=user_id, at=now, reason="mql_again")

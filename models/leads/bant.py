@@ -20,17 +20,13 @@ def validate(field: str, value: str) -> None:
     """Raise InvalidInput naming the field and the accepted values."""
     if field not in VALUES:
         raise InvalidInput(
-            f"Unknown qualification field {field!r}; expected one of {', '.join(VALUES)}.",
-            field="bant",
-            value=field,
+            "bant.field_unknown", field="bant", value=field, expected=", ".join(VALUES)
         )
     if value not in VALUES[field]:
         raise InvalidInput(
-            f"{field}: {value!r} is not a valid answer; expected one of "
-            f"{', '.join(VALUES[field])}.",
+            "bant.value_unknown",
             field=f"bant.{field}",
             value=value,
-            key="bant_value_unknown",
             bant_field=field,
             expected=", ".join(VALUES[field]),
         )

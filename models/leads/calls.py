@@ -21,6 +21,7 @@ from models.core.changes import Changes
 from models.core.entities import Call, Lead, QualificationAnswer, User
 from models.core.enums import BantField, Outcome, Stage, Temperature
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
+from models.core.messages import lead_label
 from models.db.locking import lead_for_update
 from models.leads import bant
 from models.scoring.rescore import rescore_leads
@@ -93,61 +94,63 @@ class Qualification:
     recorded_at: datetime | None
 
 
-def _invalid(message: str, field_name: str, **params: object) -> InvalidInput:
-    return InvalidInput(message, field=field_name, **params)
+def _invalid(key: str, field_name: str, **params: object) -> InvalidInput:
+    """InvalidInput with the catalogue ``key``, naming the input ``field_name``."""
+    return InvalidInput(key, field=field_name, **params)
 
 
 def validate(draft: CallDraft, now: datetime) -> None:
     """Raise InvalidInput naming the field for anything that cannot be saved."""
     if draft.outcome not in {o.value for o in Outcome}:
         raise _invalid(
-            f"Unknown outcome {draft.outcome!r}; expected one of "
-            f"{', '.join(o.value for o in Outcome)}.",
+            "call.outcome_unknown",
             "outcome",
             value=draft.outcome,
-            key="outcome_unknown",
             expected=", ".join(o.value for o in Outcome),
         )
     if draft.started_at.tzinfo is None:
-        raise _invalid("The call's start time has no time zone.", "started_at")
+        raise _invalid("call.start_naive", "started_at")
     if draft.started_at > now + START_TOLERANCE:
-        raise _invalid("The call cannot start in the future.", "started_at")
+        raise _invalid("call.start_future", "started_at")
     if draft.duration_seconds is not None and draft.duration_seconds < 0:
-        raise _invalid("The call's duration cannot be negative.", "duration")
+        raise _invalid("call.duration_negative", "duration")
     if draft.temperature is not None and draft.temperature not in {t.value for t in Temperature}:
         raise _invalid(
-            f"Unknown temperature {draft.temperature!r}; expected hot, warm or cold.",
+            "call.temperature_unknown",
             "temperature",
             value=draft.temperature,
+            expected=", ".join(t.value for t in Temperature),
         )
     if len(draft.notes) > MAX_NOTES:
-        raise _invalid(f"The notes are longer than {MAX_NOTES} characters.", "notes")
+        raise _invalid("call.notes_too_long", "notes", max=MAX_NOTES)
     if draft.next_step not in {s.value for s in NextStep}:
-        raise _invalid(f"Unknown next step {draft.next_step!r}.", "next_step")
+        raise _invalid(
+            "call.next_step_unknown",
+            "next_step",
+            value=draft.next_step,
+            expected=", ".join(s.value for s in NextStep),
+        )
     if draft.next_step == NextStep.CALLBACK:
         if draft.callback_at is None:
-            raise _invalid("A callback needs a date and time.", "callback_at")
+            raise _invalid("call.callback_needs_time", "callback_at")
         if draft.callback_at.tzinfo is None:
-            raise _invalid("The callback time has no time zone.", "callback_at")
+            raise _invalid("call.callback_naive", "callback_at")
         if draft.callback_at <= now:
-            raise _invalid(
-                "The callback time is in the past; choose a time after now.", "callback_at"
-            )
+            raise _invalid("call.callback_past", "callback_at")
     if draft.outcome == Outcome.MEETING_BOOKED and (
         draft.next_step != NextStep.MEETING or draft.meeting_at is None
     ):
-        raise _invalid("A booked meeting needs its date and time.", "meeting_at")
+        raise _invalid("call.meeting_booked_needs_time", "meeting_at")
     if draft.next_step == NextStep.MEETING:
         if draft.meeting_at is None:
-            raise _invalid("A meeting needs its date and time.", "meeting_at")
+            raise _invalid("call.meeting_needs_time", "meeting_at")
         if draft.meeting_at.tzinfo is None:
-            raise _invalid("The meeting time has no time zone.", "meeting_at")
+            raise _invalid("call.meeting_naive", "meeting_at")
     for name, answer in draft.bant.items():
         bant.validate(name, answer.value)
         if len(answer.evidence) > MAX_EVIDENCE:
             raise _invalid(
-                f"{name}: the evidence is longer than {MAX_EVIDENCE} characters.",
-                f"bant.{name}",
+                "call.evidence_too_long", f"bant.{name}", bant_field=name, max=MAX_EVIDENCE
             )
 
 
@@ -282,15 +285,10 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     lead = lead_for_update(session, draft.lead_id)
     permissions.require_can_work(user, lead)
     if lead.do_not_call:
-        raise PermissionDenied(
-            f"Lead {lead.id} is marked do-not-call; no calls can be logged.",
-            lead_id=lead.id,
-            key="lead_do_not_call",
-        )
+        raise PermissionDenied("lead.do_not_call", lead_id=lead.id, lead=lead_label(lead))
     if lead.stage not in (Stage.NEW, Stage.WORKING):
         raise InvalidInput(
-            f"Lead {lead.id} is {lead.stage}; only new and working leads are called.",
-            field="stage",
+            "lead.call_stage", field="stage", lead=lead_label(lead), stage=lead.stage
         )
     before = audit.snapshot(lead, _LEAD_AUDIT)
     if lead.owner_id is None and user.role == "rep":
@@ -369,15 +367,13 @@ def correct_call(
     user = permissions.actor(session, user_id)
     old = session.get(Call, call_id)
     if old is None:
-        raise NotFound(f"No call with id {call_id}.", call_id=call_id)
+        raise NotFound("call.not_found", call_id=call_id)
     if old.superseded:
-        raise InvalidInput(f"Call {call_id} was already corrected.", field="call")
+        raise InvalidInput("call.already_corrected", field="call", call_id=call_id)
     if old.user_id != user.id and not permissions.is_supervisor(user):
-        raise PermissionDenied(
-            "Only the rep who logged a call, or a team lead, can correct it.", call_id=call_id
-        )
+        raise PermissionDenied("call.correct_not_allowed", call_id=call_id)
     if draft.lead_id != old.lead_id:
-        raise InvalidInput("A correction cannot move a call to another lead.", field="lead")
+        raise InvalidInput("call.correct_other_lead", field="lead")
     if draft.next_step == NextStep.CALLBACK and draft.callback_at == old.callback_at:
         # An unchanged callback may lie in the past by now; that is not new input.
         validate(replace(draft, next_step=NextStep.NONE), now)

@@ -96,7 +96,7 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         .where(Lead.id == lead_id)
     ).first()
     if row is None:
-        raise NotFound(f"No lead with id {lead_id}.", lead_id=lead_id)
+        raise NotFound("lead.not_found", lead_id=lead_id)
     lead, account, owner_name = row
     touches = tuple(
         TouchItem(t.id, t.kind, t.occurred_at, t.content_title, t.campaign, t.source_system)

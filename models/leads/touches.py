@@ -67,22 +67,19 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
     for index, touch in enumerate(touches):
         if touch.kind not in _KINDS:
             raise InvalidInput(
-                f"Touch {index + 1}: unknown kind {touch.kind!r}; expected one of "
-                f"{', '.join(sorted(_KINDS))}.",
+                "touch.kind_unknown",
                 field="kind",
                 row=index + 1,
+                value=touch.kind,
+                expected=", ".join(sorted(_KINDS)),
             )
         if touch.occurred_at.tzinfo is None:
-            raise InvalidInput(
-                f"Touch {index + 1}: occurred_at has no time zone.",
-                field="occurred_at",
-                row=index + 1,
-            )
+            raise InvalidInput("touch.time_naive", field="occurred_at", row=index + 1)
     lead_ids = {t.lead_id for t in touches}
     known = set(session.scalars(select(Lead.id).where(Lead.id.in_(lead_ids))))
     missing = sorted(lead_ids - known)
     if missing:
-        raise NotFound(f"No lead with id {missing[0]}.", lead_id=missing[0])
+        raise NotFound("lead.not_found", lead_id=missing[0])
     # Skip touches already recorded, and repeats of one source id within this batch
     # (the first one counts), which the unique constraint would otherwise reject.
     seen = _already_recorded(session, touches)

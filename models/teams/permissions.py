@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from models.core.entities import Lead, User
 from models.core.enums import Role
 from models.core.errors import NotFound, PermissionDenied
+from models.core.messages import lead_label
 
 SUPERVISORS = frozenset({Role.TEAM_LEAD.value, Role.ADMIN.value})
 WORKERS = frozenset({Role.REP.value, Role.TEAM_LEAD.value, Role.ADMIN.value})
@@ -15,7 +16,7 @@ WORKERS = frozenset({Role.REP.value, Role.TEAM_LEAD.value, Role.ADMIN.value})
 def actor(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None or not user.active:
-        raise NotFound(f"No active user with id {user_id}.", user_id=user_id)
+        raise NotFound("user.not_active", user_id=user_id)
     return user
 
 
@@ -25,14 +26,11 @@ def require_can_work(user: User, lead: Lead) -> None:
         return
     if user.role != Role.REP.value:
         raise PermissionDenied(
-            f"{user.display_name} ({user.role}) cannot work leads.", user_id=user.id
+            "user.cannot_work_leads", user_id=user.id, user=user.display_name, role=user.role
         )
     if lead.owner_id not in (None, user.id):
         raise PermissionDenied(
-            f"Lead {lead.id} belongs to another rep; ask a team lead to reassign it.",
-            user_id=user.id,
-            lead_id=lead.id,
-            key="lead_of_another_rep",
+            "lead.of_another_rep", user_id=user.id, lead_id=lead.id, lead=lead_label(lead)
         )
 
 

@@ -50,12 +50,10 @@ def update_settings(
     """Change a team's rules (team leads and admins only); refused whole if invalid."""
     user = permissions.actor(session, user_id)
     if not permissions.is_supervisor(user):
-        raise PermissionDenied(
-            "Only team leads and administrators change a team's rules.", user_id=user_id
-        )
+        raise PermissionDenied("team.supervisors_only", user_id=user_id)
     team = session.get(Team, team_id)
     if team is None:
-        raise NotFound(f"No team with id {team_id}.", team_id=team_id)
+        raise NotFound("team.not_found", team_id=team_id)
     before = _merged(team.settings)
     after = _merged(team.settings)
     for key, value in changes.items():

@@ -51,23 +51,23 @@ class TeamSettings:
                 period_days=int(attempts["period_days"]),
             )
         except (TypeError, ValueError) as exc:
-            raise InvalidInput(f"The team settings are malformed: {exc}", field="team") from exc
+            raise InvalidInput("team.settings_malformed", field="team", reason=str(exc)) from exc
         if settings.day_end <= settings.day_start:
-            raise InvalidInput("Business hours must end after they start.", field="business_hours")
+            raise InvalidInput("team.hours_order", field="business_hours")
         if not settings.weekdays or not settings.weekdays <= set(range(7)):
-            raise InvalidInput("Business days must be weekday numbers 0-6.", field="weekdays")
+            raise InvalidInput("team.weekdays", field="weekdays")
         if settings.sla_minutes <= 0:
-            raise InvalidInput("The speed-to-lead target must be positive.", field="sla_minutes")
+            raise InvalidInput("team.sla_not_positive", field="sla_minutes")
         if settings.max_unanswered <= 0 or settings.period_days <= 0:
-            raise InvalidInput("The attempt limits must be positive.", field="attempts")
+            raise InvalidInput("team.attempts_not_positive", field="attempts")
         # Checked here, not where a deadline is first computed (a crash far from the cause).
         try:
             ZoneInfo(settings.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise InvalidInput(
-                f"Unknown time zone {settings.timezone!r}.", field="timezone"
+                "team.timezone_unknown", field="timezone", value=settings.timezone
             ) from None
         country = settings.holiday_country
         if country and country not in holidays.list_supported_countries():
-            raise InvalidInput(f"Unknown holiday calendar {country!r}.", field="holiday_country")
+            raise InvalidInput("team.holidays_unknown", field="holiday_country", value=country)
         return settings

@@ -42,30 +42,32 @@ def list_users(session: Session, *, active_only: bool = True) -> list[UserInfo]:
 def get_user(session: Session, user_id: int) -> UserInfo:
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"No user with id {user_id}.", user_id=user_id)
+        raise NotFound("user.not_found", user_id=user_id)
     return _info(user)
 
 
 def user_by_email(session: Session, email: str) -> UserInfo:
     user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None:
-        raise NotFound(f"No user with the email {email!r}.", email=email)
+        raise NotFound("user.email_not_found", email=email)
     return _info(user)
 
 
 def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserAdded:
     email = email.strip()
     if "@" not in email or email.startswith("@") or email.endswith("@"):
-        raise InvalidInput(f"{email!r} is not an email address.", field="email")
+        raise InvalidInput("user.email_invalid", field="email", email=email)
     if role not in {r.value for r in Role}:
         raise InvalidInput(
-            f"Unknown role {role!r}; expected one of {', '.join(r.value for r in Role)}.",
+            "user.role_unknown",
             field="role",
+            value=role,
+            expected=", ".join(r.value for r in Role),
         )
     if not display_name.strip():
-        raise InvalidInput("The name is empty.", field="name")
+        raise InvalidInput("user.name_empty", field="name")
     if session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None:
-        raise InvalidInput(f"A user with the email {email} already exists.", field="email")
+        raise InvalidInput("user.email_taken", field="email", email=email)
     user = User(email=email, display_name=display_name.strip(), role=role)
     session.add(user)
     session.flush()

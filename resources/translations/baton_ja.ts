@@ -115,97 +115,434 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Cannot read the database URL %1. Expected sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
-        <translation>データベースURL %1 を読み取れません。sqlite:///パス または postgresql://ユーザー@ホスト/データベース の形式で指定してください。</translation>
+        <source>The database URL is empty.</source>
+        <extracomment>db.url.empty</extracomment>
+        <translation>データベースの接続先が入力されていません。</translation>
     </message>
     <message>
-        <source>Cannot reach the database at %1: %2</source>
-        <translation>データベース %1 に接続できません: %2</translation>
+        <source>Cannot read the database URL {url}: expected sqlite:///PATH or postgresql://USER@HOST[:PORT]/DATABASE.</source>
+        <extracomment>db.url.unreadable</extracomment>
+        <translation>データベースの接続先 {url} を読み取れません。sqlite:///ファイルのパス、または postgresql://ユーザー@ホスト[:ポート]/データベース名 の形式で指定してください。</translation>
     </message>
     <message>
-        <source>%1 is damaged or is not a database file. Nothing was written to it; restore it from a backup or choose another file.</source>
-        <translation>%1 は破損しているか、データベースファイルではありません。このファイルには何も書き込んでいません。バックアップから復元するか、別のファイルを選んでください。</translation>
+        <source>Unsupported database “{backend}” in {url}: Baton runs on SQLite or PostgreSQL.</source>
+        <extracomment>db.url.unsupported</extracomment>
+        <translation>{url} の「{backend}」には対応していません。Baton で使えるデータベースは SQLite と PostgreSQL です。</translation>
     </message>
     <message>
-        <source>%1 already holds tables that are not Baton&apos;s; Baton will not write into it.</source>
-        <translation>%1 には Baton 以外のテーブルがあります。Baton はこのデータベースに書き込みません。</translation>
+        <source>Cannot use the database URL {url}.</source>
+        <extracomment>db.url.unusable</extracomment>
+        <translation>データベースの接続先 {url} は使用できません。</translation>
     </message>
     <message>
-        <source>%1 was written by a newer version of Baton (schema %2; this version knows up to %3). Update Baton to open it. Nothing was written.</source>
-        <translation>%1 は新しいバージョンの Baton で作成されています（スキーマ %2、このバージョンは %3 まで対応）。開くには Baton を更新してください。何も書き込んでいません。</translation>
+        <source>Cannot create {path}: the folder {folder} does not exist.</source>
+        <extracomment>db.folder_missing</extracomment>
+        <translation>{path} を作成できません。フォルダー {folder} がありません。</translation>
     </message>
     <message>
-        <source>No lead with id %1.</source>
-        <translation>ID %1 のリードはありません。</translation>
+        <source>The database server at {url} refused the connection; check that it is running and that the host and port are right.</source>
+        <extracomment>db.unreachable.refused</extracomment>
+        <translation>データベースサーバー（{url}）に接続を拒否されました。サーバーが起動しているか、ホスト名とポート番号が正しいかを確認してください。</translation>
     </message>
     <message>
-        <source>Lead %1 is marked do-not-call; no calls can be logged.</source>
-        <translation>リード %1 は架電禁止です。架電を記録できません。</translation>
+        <source>The database server at {url} did not answer in time; check the network and the host name.</source>
+        <extracomment>db.unreachable.timeout</extracomment>
+        <translation>データベースサーバー（{url}）から時間内に応答がありません。ネットワークとホスト名を確認してください。</translation>
     </message>
     <message>
-        <source>Lead %1 belongs to another rep; ask a team lead to reassign it.</source>
-        <translation>リード %1 は別の担当者のリードです。チームリーダーに再割り当てを依頼してください。</translation>
+        <source>Cannot find the database server named in {url}; check the host name.</source>
+        <extracomment>db.unreachable.unknown_host</extracomment>
+        <translation>{url} のデータベースサーバーが見つかりません。ホスト名を確認してください。</translation>
     </message>
     <message>
-        <source>%1: “%2” is not a valid answer; expected one of %3.</source>
-        <translation>%1: 「%2」は有効な回答ではありません。次のいずれかを指定してください: %3</translation>
+        <source>The database server at {url} did not accept the user name or password.</source>
+        <extracomment>db.unreachable.auth</extracomment>
+        <translation>データベースサーバー（{url}）にログインできません。ユーザー名とパスワードを確認してください。</translation>
     </message>
     <message>
-        <source>The re-entry date %1 is not in the future.</source>
-        <translation>再開日 %1 が未来の日付ではありません。</translation>
+        <source>The database server at {url} has no database of that name; check the name or ask an administrator to create it.</source>
+        <extracomment>db.unreachable.no_database</extracomment>
+        <translation>データベースサーバー（{url}）に該当するデータベースがありません。データベース名を確認するか、管理者に作成を依頼してください。</translation>
     </message>
     <message>
-        <source>Unknown outcome “%1”; expected one of %2.</source>
-        <translation>不明な架電結果「%1」です。次のいずれかを指定してください: %2</translation>
+        <source>The database user in {url} may not use this database; ask an administrator for access.</source>
+        <extracomment>db.unreachable.no_permission</extracomment>
+        <translation>{url} のユーザーには、このデータベースを使う権限がありません。管理者に権限の付与を依頼してください。</translation>
     </message>
     <message>
-        <source>No user with the email %1.</source>
-        <translation>メールアドレス %1 のユーザーはいません。</translation>
+        <source>Cannot reach the database at {url}.</source>
+        <extracomment>db.unreachable.other</extracomment>
+        <translation>データベース（{url}）に接続できません。</translation>
+    </message>
+    <message>
+        <source>The database at {url} is busy with another program; try again in a moment.</source>
+        <extracomment>db.locked</extracomment>
+        <translation>データベース（{url}）は別のプログラムが使用中です。しばらくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The database at {url} is read-only; Baton cannot prepare it.</source>
+        <extracomment>db.read_only</extracomment>
+        <translation>データベース（{url}）は読み取り専用のため、Baton で使える状態に準備できません。</translation>
+    </message>
+    <message>
+        <source>The disk holding the database at {url} is full; free some space and try again.</source>
+        <extracomment>db.disk_full</extracomment>
+        <translation>データベース（{url}）のあるディスクに空きがありません。空き容量を確保してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the database at {url}.</source>
+        <extracomment>db.prepare_failed</extracomment>
+        <translation>データベース（{url}）を使える状態に準備できませんでした。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <extracomment>db.corrupt.folder</extracomment>
+        <translation>{path} はフォルダーです。データベースのファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SQLite database (its first bytes are not a SQLite header); it may be damaged or a different kind of file. Nothing was written to it.</source>
+        <extracomment>db.corrupt.not_sqlite</extracomment>
+        <translation>{path} は SQLite のデータベースではありません。破損しているか、別の種類のファイルの可能性があります。このファイルには何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read. Nothing was written to it; restore it from a backup or choose another file.</source>
+        <extracomment>db.corrupt.damaged</extracomment>
+        <translation>{path} は破損していて読み込めません。このファイルには何も書き込んでいません。バックアップから復元するか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{where} already holds tables that are not Baton&apos;s ({tables}); Baton will not write into it.</source>
+        <extracomment>db.foreign</extracomment>
+        <translation>{where} には Baton 以外のテーブル（{tables}）があるため、Baton はこのデータベースに書き込みません。</translation>
+    </message>
+    <message>
+        <source>{where} was written by a newer Baton (schema {revision}); this version knows schemas up to {head}. Update Baton to open it. Nothing was written.</source>
+        <extracomment>db.schema_too_new</extracomment>
+        <translation>{where} は新しいバージョンの Baton で作成されています（スキーマ {revision}、このバージョンの対応は {head} まで）。開くには Baton を更新してください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{where} holds no Baton database yet, and a command that only reads does not create one. Create it with &apos;baton demo&apos; or &apos;baton user add&apos;, or open the app.</source>
+        <extracomment>db.schema_missing</extracomment>
+        <translation>{where} にはまだ Baton のデータベースがありません。読み取りだけのコマンドでは作成しません。「baton demo」か「baton user add」で作成するか、アプリを開いてください。</translation>
+    </message>
+    <message>
+        <source>{where} has an older Baton schema ({revision}; this version needs {head}), and a command that only reads does not upgrade it. Run a command that writes (for example &apos;baton rescore&apos;) or open the app to upgrade it; nothing was written.</source>
+        <extracomment>db.schema_outdated</extracomment>
+        <translation>{where} のスキーマ（{revision}）は古いバージョンの Baton のものです（このバージョンには {head} が必要です）。読み取りだけのコマンドでは更新しません。書き込むコマンド（「baton rescore」など）を実行するか、アプリを開いて更新してください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>No lead with id {lead_id}; it may have been deleted.</source>
+        <extracomment>lead.not_found</extracomment>
+        <translation>番号 {lead_id} のリードは見つかりません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>{lead} is marked do-not-call; no calls can be logged.</source>
+        <extracomment>lead.do_not_call</extracomment>
+        <translation>{lead} は架電禁止のため、架電を記録できません。</translation>
+    </message>
+    <message>
+        <source>{lead} belongs to another rep; ask a team lead to reassign it.</source>
+        <extracomment>lead.of_another_rep</extracomment>
+        <translation>{lead} は別の担当者のリードです。担当を変える場合は、チームリーダーに依頼してください。</translation>
+    </message>
+    <message>
+        <source>{lead} is in the stage “{stage}”; only new and working leads are called.</source>
+        <extracomment>lead.call_stage</extracomment>
+        <translation>{lead} はステージが「{stage}」のため架電できません。架電できるのは「新規」と「架電中」のリードだけです。</translation>
+    </message>
+    <message>
+        <source>{lead} is in the stage “{stage}”; only new and working leads go back to nurture.</source>
+        <extracomment>lead.recycle_stage</extracomment>
+        <translation>{lead} はステージが「{stage}」のため、ナーチャリングに戻せません。戻せるのは「新規」と「架電中」のリードだけです。</translation>
+    </message>
+    <message>
+        <source>{lead} is in the stage “{stage}”; only new, working or returned leads can be disqualified.</source>
+        <extracomment>lead.disqualify_stage</extracomment>
+        <translation>{lead} はステージが「{stage}」のため、対象外にできません。対象外にできるのは「新規」「架電中」「ナーチャリングに戻した」リードだけです。</translation>
+    </message>
+    <message>
+        <source>{lead} is marked do-not-call and does not return to any queue.</source>
+        <extracomment>lead.requalify_do_not_call</extracomment>
+        <translation>{lead} は架電禁止のため、どのキューにも戻りません。</translation>
+    </message>
+    <message>
+        <source>{lead} is in the stage “{stage}”; only leads returned to nurture come back as new.</source>
+        <extracomment>lead.requalify_stage</extracomment>
+        <translation>{lead} はステージが「{stage}」のため、新規として戻せません。新規に戻せるのは、ナーチャリングに戻したリードだけです。</translation>
+    </message>
+    <message>
+        <source>Unknown reason “{value}”; expected one of {expected}.</source>
+        <extracomment>lead.reason_unknown</extracomment>
+        <translation>理由「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>The re-entry date {until} is not in the future.</source>
+        <extracomment>lead.until_not_future</extracomment>
+        <translation>キューに戻す日（{until}）には、明日以降の日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome “{value}”; expected one of {expected}.</source>
+        <extracomment>call.outcome_unknown</extracomment>
+        <translation>架電結果「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
     </message>
     <message>
         <source>The call&apos;s start time has no time zone.</source>
-        <extracomment>Messages the domain raises word for word (no parameters): translated as they are.</extracomment>
-        <translation>架電の開始時刻にタイムゾーンがありません。</translation>
+        <extracomment>call.start_naive</extracomment>
+        <translation>架電の開始時刻にタイムゾーンが指定されていません。</translation>
     </message>
     <message>
         <source>The call cannot start in the future.</source>
-        <translation>架電の開始時刻を未来にはできません。</translation>
+        <extracomment>call.start_future</extracomment>
+        <translation>架電の開始時刻を未来にすることはできません。</translation>
     </message>
     <message>
         <source>The call&apos;s duration cannot be negative.</source>
-        <translation>通話時間を負の値にはできません。</translation>
+        <extracomment>call.duration_negative</extracomment>
+        <translation>通話時間にマイナスの値は指定できません。</translation>
+    </message>
+    <message>
+        <source>Unknown temperature “{value}”; expected one of {expected}.</source>
+        <extracomment>call.temperature_unknown</extracomment>
+        <translation>温度感「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {max} characters.</source>
+        <extracomment>call.notes_too_long</extracomment>
+        <translation>メモが {max} 文字を超えています。</translation>
+    </message>
+    <message>
+        <source>Unknown next step “{value}”; expected one of {expected}.</source>
+        <extracomment>call.next_step_unknown</extracomment>
+        <translation>次のアクション「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
     </message>
     <message>
         <source>A callback needs a date and time.</source>
-        <translation>折り返しには日時が必要です。</translation>
+        <extracomment>call.callback_needs_time</extracomment>
+        <translation>折り返しの日時を指定してください。</translation>
+    </message>
+    <message>
+        <source>The callback time has no time zone.</source>
+        <extracomment>call.callback_naive</extracomment>
+        <translation>折り返し日時にタイムゾーンが指定されていません。</translation>
     </message>
     <message>
         <source>The callback time is in the past; choose a time after now.</source>
-        <translation>折り返し日時が過去です。現在より後の日時を選んでください。</translation>
+        <extracomment>call.callback_past</extracomment>
+        <translation>折り返し日時が過去になっています。現在より後の日時を選んでください。</translation>
     </message>
     <message>
         <source>A booked meeting needs its date and time.</source>
-        <translation>商談獲得には商談の日時が必要です。</translation>
+        <extracomment>call.meeting_booked_needs_time</extracomment>
+        <translation>商談獲得の場合は、商談の日時を指定してください。</translation>
     </message>
     <message>
         <source>A meeting needs its date and time.</source>
-        <translation>商談には日時が必要です。</translation>
+        <extracomment>call.meeting_needs_time</extracomment>
+        <translation>商談の日時を指定してください。</translation>
+    </message>
+    <message>
+        <source>The meeting time has no time zone.</source>
+        <extracomment>call.meeting_naive</extracomment>
+        <translation>商談日時にタイムゾーンが指定されていません。</translation>
+    </message>
+    <message>
+        <source>{bant_field}: the evidence is longer than {max} characters.</source>
+        <extracomment>call.evidence_too_long</extracomment>
+        <translation>{bant_field}: 根拠が {max} 文字を超えています。</translation>
+    </message>
+    <message>
+        <source>No call with id {call_id}; it may have been deleted.</source>
+        <extracomment>call.not_found</extracomment>
+        <translation>番号 {call_id} の架電記録は見つかりません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>Call {call_id} was already corrected.</source>
+        <extracomment>call.already_corrected</extracomment>
+        <translation>番号 {call_id} の架電記録は、すでに訂正されています。</translation>
     </message>
     <message>
         <source>Only the rep who logged a call, or a team lead, can correct it.</source>
+        <extracomment>call.correct_not_allowed</extracomment>
         <translation>架電記録を訂正できるのは、記録した担当者かチームリーダーだけです。</translation>
     </message>
     <message>
         <source>A correction cannot move a call to another lead.</source>
+        <extracomment>call.correct_other_lead</extracomment>
         <translation>訂正で架電記録を別のリードに移すことはできません。</translation>
     </message>
     <message>
-        <source>Reason “other” needs a note saying what it was.</source>
-        <translation>理由「その他」には内容のメモが必要です。</translation>
+        <source>Unknown qualification field “{value}”; expected one of {expected}.</source>
+        <extracomment>bant.field_unknown</extracomment>
+        <translation>ヒアリング項目「{value}」はありません。次のいずれかを指定してください: {expected}</translation>
     </message>
     <message>
-        <source>Unexpected error: %1</source>
-        <translation>予期しないエラー: %1</translation>
+        <source>{bant_field}: “{value}” is not a valid answer; expected one of {expected}.</source>
+        <extracomment>bant.value_unknown</extracomment>
+        <translation>{bant_field}: 「{value}」は回答として指定できません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>No user with id {user_id}.</source>
+        <extracomment>user.not_found</extracomment>
+        <translation>番号 {user_id} のユーザーは見つかりません。</translation>
+    </message>
+    <message>
+        <source>No active user with id {user_id}.</source>
+        <extracomment>user.not_active</extracomment>
+        <translation>番号 {user_id} の有効なユーザーは見つかりません。</translation>
+    </message>
+    <message>
+        <source>No user with the email {email}.</source>
+        <extracomment>user.email_not_found</extracomment>
+        <translation>メールアドレス {email} のユーザーは登録されていません。</translation>
+    </message>
+    <message>
+        <source>“{email}” is not an email address.</source>
+        <extracomment>user.email_invalid</extracomment>
+        <translation>「{email}」はメールアドレスの形式ではありません。</translation>
+    </message>
+    <message>
+        <source>Unknown role “{value}”; expected one of {expected}.</source>
+        <extracomment>user.role_unknown</extracomment>
+        <translation>役割「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <extracomment>user.name_empty</extracomment>
+        <translation>名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>A user with the email {email} already exists.</source>
+        <extracomment>user.email_taken</extracomment>
+        <translation>メールアドレス {email} のユーザーは、すでに登録されています。</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) cannot work leads.</source>
+        <extracomment>user.cannot_work_leads</extracomment>
+        <translation>{user}（{role}）はリードを担当できません。</translation>
+    </message>
+    <message>
+        <source>Only team leads and administrators change a team&apos;s rules.</source>
+        <extracomment>team.supervisors_only</extracomment>
+        <translation>チームのルールを変更できるのは、チームリーダーと管理者だけです。</translation>
+    </message>
+    <message>
+        <source>No team with id {team_id}.</source>
+        <extracomment>team.not_found</extracomment>
+        <translation>番号 {team_id} のチームは見つかりません。</translation>
+    </message>
+    <message>
+        <source>The team settings are malformed.</source>
+        <extracomment>team.settings_malformed</extracomment>
+        <translation>チームの設定の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>Business hours must end after they start.</source>
+        <extracomment>team.hours_order</extracomment>
+        <translation>営業時間の終了時刻は、開始時刻より後にしてください。</translation>
+    </message>
+    <message>
+        <source>Business days must be weekday numbers 0-6 (Monday is 0).</source>
+        <extracomment>team.weekdays</extracomment>
+        <translation>営業日は 0〜6 の曜日番号（月曜日が 0）で指定してください。</translation>
+    </message>
+    <message>
+        <source>The speed-to-lead target must be positive.</source>
+        <extracomment>team.sla_not_positive</extracomment>
+        <translation>初回架電までの目標時間は、0 より大きい値にしてください。</translation>
+    </message>
+    <message>
+        <source>The attempt limits must be positive.</source>
+        <extracomment>team.attempts_not_positive</extracomment>
+        <translation>架電回数の上限と集計期間は、0 より大きい値にしてください。</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{value}”.</source>
+        <extracomment>team.timezone_unknown</extracomment>
+        <translation>タイムゾーン「{value}」はありません。</translation>
+    </message>
+    <message>
+        <source>Unknown holiday calendar “{value}”.</source>
+        <extracomment>team.holidays_unknown</extracomment>
+        <translation>祝日カレンダー「{value}」はありません。</translation>
+    </message>
+    <message>
+        <source>The scoring settings lack the field “{name}”.</source>
+        <extracomment>scoring.field_missing</extracomment>
+        <translation>スコアリング設定に項目「{name}」がありません。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be a mapping (got {value}).</source>
+        <extracomment>scoring.not_mapping</extracomment>
+        <translation>スコアリング設定の {name} は、名前と値の組で指定してください（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be a number (got {value}).</source>
+        <extracomment>scoring.not_number</extracomment>
+        <translation>スコアリング設定の {name} は、数値で指定してください（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be a finite number (got {value}).</source>
+        <extracomment>scoring.not_finite</extracomment>
+        <translation>スコアリング設定の {name} は、有限の数値で指定してください（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be greater than 0 (got {value}).</source>
+        <extracomment>scoring.not_positive</extracomment>
+        <translation>スコアリング設定の {name} は、0 より大きい値にしてください（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be between 0 and 1 (got {value}).</source>
+        <extracomment>scoring.out_of_range</extracomment>
+        <translation>スコアリング設定の {name} は、0 から 1 の範囲で指定してください（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be a mapping of name to points.</source>
+        <extracomment>scoring.not_points</extracomment>
+        <translation>スコアリング設定の {name} は、名前と点数の組で指定してください。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must be a list of words (got {value}).</source>
+        <extracomment>scoring.not_words</extracomment>
+        <translation>スコアリング設定の {name} は、語句のリストで指定してください（指定値: {value}）。</translation>
+    </message>
+    <message>
+        <source>The scoring setting {name} must hold only non-empty words.</source>
+        <extracomment>scoring.empty_word</extracomment>
+        <translation>スコアリング設定の {name} に、空の語句は指定できません。</translation>
+    </message>
+    <message>
+        <source>Touch {row}: unknown kind “{value}”; expected one of {expected}.</source>
+        <extracomment>touch.kind_unknown</extracomment>
+        <translation>{row} 件目の接点: 種類「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>Touch {row}: occurred_at has no time zone.</source>
+        <extracomment>touch.time_naive</extracomment>
+        <translation>{row} 件目の接点: 発生日時にタイムゾーンが指定されていません。</translation>
+    </message>
+    <message>
+        <source>The number of demo leads must be at least 1.</source>
+        <extracomment>demo.too_few_leads</extracomment>
+        <translation>デモのリード数は 1 以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The database already holds {count} leads; demo data goes into an empty database only.</source>
+        <extracomment>demo.not_empty</extracomment>
+        <translation>このデータベースには、すでに {count} 件のリードがあります。デモデータは空のデータベースにだけ作成できます。</translation>
+    </message>
+    <message>
+        <source>{option}: “{value}” is not an ISO date-time (for example {example}).</source>
+        <extracomment>input.not_a_datetime</extracomment>
+        <translation>{option}: 「{value}」は日時として読み取れません（例: {example}）。</translation>
+    </message>
+    <message>
+        <source>Reason “other” needs a note saying what it was.</source>
+        <extracomment>lead.reason_other_needs_note</extracomment>
+        <translation>理由が「その他」の場合は、内容をメモに記入してください。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred.</source>
+        <extracomment>What a user reads for a failure Baton did not foresee: never the exception&apos;s text or repr (the failure policy logs those and shows where the log is).</extracomment>
+        <translation>予期しないエラーが発生しました。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,220 @@
+"""The catalogue of messages the domain's errors carry: stable key -> English template.
+
+Every :class:`models.core.errors.BatonError` is raised with a key from :data:`MESSAGES`
+and the parameters its template names (``{lead}``, ``{value}``...). ``str(error)`` is the
+English sentence (logs, scripts); the desktop layer translates the template (context
+"Errors") and renders it with the same :func:`render`, showing codes through its labels.
+
+Conventions for parameters:
+
+- ``field`` names the input that was wrong (dialogs put the focus there); never shown.
+- ``lead`` is :func:`lead_label`: a lead is named by its name and company, not its id.
+- ``stage``, ``role``, ``bant_field`` are codes; the desktop shows them as labels.
+- ``value`` is what the user gave, ``expected`` the accepted codes (what one may type).
+- :data:`DETAIL` (``reason``) is raw text from a driver or a parser. It is only ever
+  appended to an English sentence (logs, English users), never put in front of a user
+  reading another language, and no template names it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from models.core.entities import Lead
+
+#: The parameter holding raw, untranslatable detail (driver text): for logs only.
+DETAIL: Final = "reason"
+
+_UNREADABLE_URL = (
+    "Cannot read the database URL {url}: expected sqlite:///PATH or "
+    "postgresql://USER@HOST[:PORT]/DATABASE."
+)
+
+MESSAGES: Final[Mapping[str, str]] = {
+    # -- Opening a database --------------------------------------------------------------
+    "db.url.empty": "The database URL is empty.",
+    "db.url.unreadable": _UNREADABLE_URL,
+    "db.url.unsupported": (
+        "Unsupported database “{backend}” in {url}: Baton runs on SQLite or PostgreSQL."
+    ),
+    "db.url.unusable": "Cannot use the database URL {url}.",
+    "db.folder_missing": "Cannot create {path}: the folder {folder} does not exist.",
+    "db.unreachable.refused": (
+        "The database server at {url} refused the connection; check that it is running and "
+        "that the host and port are right."
+    ),
+    "db.unreachable.timeout": (
+        "The database server at {url} did not answer in time; check the network and the host name."
+    ),
+    "db.unreachable.unknown_host": (
+        "Cannot find the database server named in {url}; check the host name."
+    ),
+    "db.unreachable.auth": (
+        "The database server at {url} did not accept the user name or password."
+    ),
+    "db.unreachable.no_database": (
+        "The database server at {url} has no database of that name; check the name or ask "
+        "an administrator to create it."
+    ),
+    "db.unreachable.no_permission": (
+        "The database user in {url} may not use this database; ask an administrator for access."
+    ),
+    "db.unreachable.other": "Cannot reach the database at {url}.",
+    "db.locked": "The database at {url} is busy with another program; try again in a moment.",
+    "db.read_only": "The database at {url} is read-only; Baton cannot prepare it.",
+    "db.disk_full": (
+        "The disk holding the database at {url} is full; free some space and try again."
+    ),
+    "db.prepare_failed": "Cannot prepare the database at {url}.",
+    "db.corrupt.folder": "{path} is a folder, not a database file.",
+    "db.corrupt.not_sqlite": (
+        "{path} is not a SQLite database (its first bytes are not a SQLite header); it may "
+        "be damaged or a different kind of file. Nothing was written to it."
+    ),
+    "db.corrupt.damaged": (
+        "{path} is damaged and cannot be read. Nothing was written to it; restore it from a "
+        "backup or choose another file."
+    ),
+    "db.foreign": (
+        "{where} already holds tables that are not Baton's ({tables}); Baton will not write "
+        "into it."
+    ),
+    "db.schema_too_new": (
+        "{where} was written by a newer Baton (schema {revision}); this version knows "
+        "schemas up to {head}. Update Baton to open it. Nothing was written."
+    ),
+    "db.schema_missing": (
+        "{where} holds no Baton database yet, and a command that only reads does not create "
+        "one. Create it with 'baton demo' or 'baton user add', or open the app."
+    ),
+    "db.schema_outdated": (
+        "{where} has an older Baton schema ({revision}; this version needs {head}), and a "
+        "command that only reads does not upgrade it. Run a command that writes (for example "
+        "'baton rescore') or open the app to upgrade it; nothing was written."
+    ),
+    # -- Leads -----------------------------------------------------------------------------
+    "lead.not_found": "No lead with id {lead_id}; it may have been deleted.",
+    "lead.do_not_call": "{lead} is marked do-not-call; no calls can be logged.",
+    "lead.of_another_rep": "{lead} belongs to another rep; ask a team lead to reassign it.",
+    "lead.call_stage": "{lead} is in the stage “{stage}”; only new and working leads are called.",
+    "lead.recycle_stage": (
+        "{lead} is in the stage “{stage}”; only new and working leads go back to nurture."
+    ),
+    "lead.disqualify_stage": (
+        "{lead} is in the stage “{stage}”; only new, working or returned leads can be disqualified."
+    ),
+    "lead.requalify_do_not_call": (
+        "{lead} is marked do-not-call and does not return to any queue."
+    ),
+    "lead.requalify_stage": (
+        "{lead} is in the stage “{stage}”; only leads returned to nurture come back as new."
+    ),
+    "lead.reason_unknown": "Unknown reason “{value}”; expected one of {expected}.",
+    "lead.reason_other_needs_note": "Reason “other” needs a note saying what it was.",
+    "lead.until_not_future": "The re-entry date {until} is not in the future.",
+    # -- Calls -----------------------------------------------------------------------------
+    "call.outcome_unknown": "Unknown outcome “{value}”; expected one of {expected}.",
+    "call.start_naive": "The call's start time has no time zone.",
+    "call.start_future": "The call cannot start in the future.",
+    "call.duration_negative": "The call's duration cannot be negative.",
+    "call.temperature_unknown": "Unknown temperature “{value}”; expected one of {expected}.",
+    "call.notes_too_long": "The notes are longer than {max} characters.",
+    "call.next_step_unknown": "Unknown next step “{value}”; expected one of {expected}.",
+    "call.callback_needs_time": "A callback needs a date and time.",
+    "call.callback_naive": "The callback time has no time zone.",
+    "call.callback_past": "The callback time is in the past; choose a time after now.",
+    "call.meeting_booked_needs_time": "A booked meeting needs its date and time.",
+    "call.meeting_needs_time": "A meeting needs its date and time.",
+    "call.meeting_naive": "The meeting time has no time zone.",
+    "call.evidence_too_long": "{bant_field}: the evidence is longer than {max} characters.",
+    "call.not_found": "No call with id {call_id}; it may have been deleted.",
+    "call.already_corrected": "Call {call_id} was already corrected.",
+    "call.correct_not_allowed": "Only the rep who logged a call, or a team lead, can correct it.",
+    "call.correct_other_lead": "A correction cannot move a call to another lead.",
+    # -- Qualification (BANT) --------------------------------------------------------------
+    "bant.field_unknown": "Unknown qualification field “{value}”; expected one of {expected}.",
+    "bant.value_unknown": (
+        "{bant_field}: “{value}” is not a valid answer; expected one of {expected}."
+    ),
+    # -- Users and teams -------------------------------------------------------------------
+    "user.not_found": "No user with id {user_id}.",
+    "user.not_active": "No active user with id {user_id}.",
+    "user.email_not_found": "No user with the email {email}.",
+    "user.email_invalid": "“{email}” is not an email address.",
+    "user.role_unknown": "Unknown role “{value}”; expected one of {expected}.",
+    "user.name_empty": "The name is empty.",
+    "user.email_taken": "A user with the email {email} already exists.",
+    "user.cannot_work_leads": "{user} ({role}) cannot work leads.",
+    "team.supervisors_only": "Only team leads and administrators change a team's rules.",
+    "team.not_found": "No team with id {team_id}.",
+    "team.settings_malformed": "The team settings are malformed.",
+    "team.hours_order": "Business hours must end after they start.",
+    "team.weekdays": "Business days must be weekday numbers 0-6 (Monday is 0).",
+    "team.sla_not_positive": "The speed-to-lead target must be positive.",
+    "team.attempts_not_positive": "The attempt limits must be positive.",
+    "team.timezone_unknown": "Unknown time zone “{value}”.",
+    "team.holidays_unknown": "Unknown holiday calendar “{value}”.",
+    # -- Scoring settings (the handoff definition) -----------------------------------------
+    "scoring.field_missing": "The scoring settings lack the field “{name}”.",
+    "scoring.not_mapping": "The scoring setting {name} must be a mapping (got {value}).",
+    "scoring.not_number": "The scoring setting {name} must be a number (got {value}).",
+    "scoring.not_finite": "The scoring setting {name} must be a finite number (got {value}).",
+    "scoring.not_positive": "The scoring setting {name} must be greater than 0 (got {value}).",
+    "scoring.out_of_range": "The scoring setting {name} must be between 0 and 1 (got {value}).",
+    "scoring.not_points": "The scoring setting {name} must be a mapping of name to points.",
+    "scoring.not_words": "The scoring setting {name} must be a list of words (got {value}).",
+    "scoring.empty_word": "The scoring setting {name} must hold only non-empty words.",
+    # -- Touches, demo data, input -------------------------------------------------------
+    "touch.kind_unknown": "Touch {row}: unknown kind “{value}”; expected one of {expected}.",
+    "touch.time_naive": "Touch {row}: occurred_at has no time zone.",
+    "demo.too_few_leads": "The number of demo leads must be at least 1.",
+    "demo.not_empty": (
+        "The database already holds {count} leads; demo data goes into an empty database only."
+    ),
+    "input.not_a_datetime": (
+        "{option}: “{value}” is not an ISO date-time (for example {example})."
+    ),
+}
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def placeholders(template: str) -> set[str]:
+    """The names ``template`` substitutes."""
+    return set(_PLACEHOLDER.findall(template))
+
+
+def render(template: str, params: Mapping[str, object]) -> str:
+    """Substitute every ``{name}`` of ``template`` from ``params``, in one pass.
+
+    A value is inserted as it is: a value holding ``{lead}`` or ``%2`` is never substituted
+    again. A name without a parameter stays as written.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return str(params[name]) if name in params else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def with_detail(sentence: str, params: Mapping[str, object]) -> str:
+    """``sentence`` followed by the raw :data:`DETAIL`, if any (English only)."""
+    detail = params.get(DETAIL)
+    return f"{sentence} ({detail})" if detail else sentence
+
+
+def english(key: str, params: Mapping[str, object]) -> str:
+    """The English sentence for ``key``; a key outside the catalogue is shown as it is."""
+    template = MESSAGES.get(key)
+    if template is None:
+        return key
+    return with_detail(render(template, params), params)
+
+
+def lead_label(lead: Lead) -> str:
+    """How a message names a lead: "name (company)"."""
+    return f"{lead.name} ({lead.account.name})"
