@@ -28,15 +28,13 @@ if TYPE_CHECKING:
 #: The parameter holding raw, untranslatable detail (driver text): for logs only.
 DETAIL: Final = "reason"
 
-_UNREADABLE_URL = (
-    "Cannot read the database URL {url}: expected sqlite:///PATH or "
-    "postgresql://USER@HOST[:PORT]/DATABASE."
-)
-
 MESSAGES: Final[Mapping[str, str]] = {
     # -- Opening a database --------------------------------------------------------------
     "db.url.empty": "The database URL is empty.",
-    "db.url.unreadable": _UNREADABLE_URL,
+    "db.url.unreadable": (
+        "Cannot read the database URL {url}: expected sqlite:///PATH or "
+        "postgresql://USER@HOST[:PORT]/DATABASE."
+    ),
     "db.url.unsupported": (
         "Unsupported database “{backend}” in {url}: Baton runs on SQLite or PostgreSQL."
     ),
