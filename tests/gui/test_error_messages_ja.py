@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import languages
@@ -69,12 +69,12 @@ def _refusal(db: Database, action: Callable[[Session], object]) -> BatonError:
     return info.value
 
 
-def _lead(db: Database, *where: object) -> tuple[int, str, str, int | None]:
+def _lead(db: Database, *where: ColumnElement[bool]) -> tuple[int, str, str, int | None]:
     with db.read() as session:
         row = session.execute(
             select(Lead.id, Lead.name, Account.name, Lead.owner_id)
             .join(Account, Account.id == Lead.account_id)
-            .where(*where)  # type: ignore[arg-type]
+            .where(*where)
             .order_by(Lead.id)
             .limit(1)
         ).one()
