@@ -5,6 +5,7 @@
     <name>App</name>
     <message>
         <source>Creating demo data…</source>
+        <extracomment>Fills an empty database with demo data: (db, leads, progress(done, total), cancelled()). The CLI&apos;s demo command gives it (desktop.cli.demo.fill): the app never imports models.demo itself. With ``demo``: what fills the demo database on first use.</extracomment>
         <translation>デモデータを作成中…</translation>
     </message>
     <message>
@@ -17,10 +18,20 @@
     </message>
 </context>
 <context>
+    <name>BantEditor</name>
+    <message>
+        <source>Qualification (BANT)</source>
+        <translation>ヒアリング項目 (BANT)</translation>
+    </message>
+    <message>
+        <source>Evidence, in their words</source>
+        <translation>根拠（相手の発言）</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Correct call — %1</source>
-        <extracomment>The key that picks each outcome, in the order the dialog lists them.</extracomment>
         <translation>架電を訂正 — %1</translation>
     </message>
     <message>
@@ -46,14 +57,6 @@
     <message>
         <source>What was said (the prospect&apos;s words)…</source>
         <translation>話した内容（相手の言葉で）…</translation>
-    </message>
-    <message>
-        <source>Qualification (BANT)</source>
-        <translation>ヒアリング項目 (BANT)</translation>
-    </message>
-    <message>
-        <source>Evidence, in their words</source>
-        <translation>根拠（相手の発言）</translation>
     </message>
     <message>
         <source>No next step</source>
@@ -96,12 +99,12 @@
         <translation>架電結果を選んでください（キー 1〜9、0）。</translation>
     </message>
     <message>
-        <source>Not saved yet: %1. Your call is kept here and will be retried.</source>
-        <translation>まだ保存されていません: %1。入力内容はこのまま保持し、自動で再試行します。</translation>
+        <source>Not saved yet. Your call is kept here and is saved as soon as the database answers.</source>
+        <translation>まだ保存されていません。入力内容はこのまま保持し、データベースが応答しだい保存します。</translation>
     </message>
     <message>
-        <source>Not saved: %1. Your call is kept here; press Retry now.</source>
-        <translation>保存できませんでした: %1。入力内容は保持しています。「今すぐ再試行」を押してください。</translation>
+        <source>Not saved. Your call is kept here; press Retry now.</source>
+        <translation>保存できませんでした。入力内容は保持しています。「今すぐ再試行」を押してください。</translation>
     </message>
     <message>
         <source>Discard this call?</source>
@@ -543,6 +546,46 @@
         <source>An unexpected error occurred.</source>
         <extracomment>What a user reads for a failure Baton did not foresee: never the exception&apos;s text or repr (the failure policy logs those and shows where the log is).</extracomment>
         <translation>予期しないエラーが発生しました。</translation>
+    </message>
+</context>
+<context>
+    <name>FailurePolicy</name>
+    <message>
+        <source>Someone else changed this lead a moment ago, so nothing was saved. The current values are shown; what you typed is kept.</source>
+        <extracomment>An uncaught exception from any thread, delivered on the GUI thread. Every sentence shown to the user, in order (what a test or a support call reads).</extracomment>
+        <translation>直前に他の人がこのリードを変更したため、保存しませんでした。最新の内容を表示しています。入力した内容はそのまま残っています。</translation>
+    </message>
+    <message>
+        <source>The database is busy. Your work is kept and will be saved shortly…</source>
+        <translation>データベースが混み合っています。作業内容は保持しており、まもなく保存します…</translation>
+    </message>
+    <message>
+        <source>Another change got in the way. Retrying…</source>
+        <translation>別の変更と重なりました。再試行しています…</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Your work is kept; Baton keeps trying…</source>
+        <translation>データベースに接続できません。作業内容は保持しています。接続を再試行しています…</translation>
+    </message>
+    <message>
+        <source>The database is read-only: changes cannot be saved.</source>
+        <translation>データベースが読み取り専用のため、変更を保存できません。</translation>
+    </message>
+    <message>
+        <source>The disk is full: changes cannot be saved until space is freed.</source>
+        <translation>ディスクの空き容量がありません。空きができるまで変更を保存できません。</translation>
+    </message>
+    <message>
+        <source>The database does not allow you to make this change.</source>
+        <translation>この変更を行う権限がデータベースにありません。</translation>
+    </message>
+    <message>
+        <source>The database refused this change. Details are in %1.</source>
+        <translation>データベースがこの変更を受け付けませんでした。詳細は %1 に記録しました。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details were written to %1.</source>
+        <translation>問題が発生しました。詳細は %1 に記録しました。</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1043,21 @@
     </message>
 </context>
 <context>
+    <name>LeadActions</name>
+    <message>
+        <source>Call saved.</source>
+        <translation>架電を保存しました。</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>架電禁止</translation>
+    </message>
+    <message>
+        <source>Mark %1 as do-not-call? Calls are switched off and the lead never returns to any queue.</source>
+        <translation>%1 を架電禁止にしますか？架電できなくなり、このリードはどのキューにも戻りません。</translation>
+    </message>
+</context>
+<context>
     <name>LeadPane</name>
     <message>
         <source>Factor</source>
@@ -1026,8 +1084,8 @@
         <translation>キューのリードを選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <source>Could not load the lead: %1</source>
-        <translation>リードを読み込めませんでした: %1</translation>
+        <source>Could not load the lead.</source>
+        <translation>リードを読み込めませんでした。</translation>
     </message>
     <message>
         <source>Main line</source>
@@ -1075,10 +1133,6 @@
         <translation>Baton — %1</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1122,41 +1176,9 @@
         <source>&amp;Refresh</source>
         <translation>最新の情報に更新(&amp;R)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n lead(s) in this view</source>
-        <translation>
-            <numerusform>この表示のリード: %n 件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n callback(s) due</source>
-        <translation>
-            <numerusform>折り返し期限: %n 件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Call saved.</source>
-        <translation>架電を保存しました。</translation>
-    </message>
-    <message>
-        <source>Do not call</source>
-        <translation>架電禁止</translation>
-    </message>
-    <message>
-        <source>Mark %1 as do-not-call? Calls are switched off and the lead never returns to any queue.</source>
-        <translation>%1 を架電禁止にしますか？架電できなくなり、このリードはどのキューにも戻りません。</translation>
-    </message>
-    <message>
-        <source>Baton</source>
-        <translation>Baton</translation>
-    </message>
     <message>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完了しました。</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1196,7 @@
     <name>QueueModel</name>
     <message>
         <source>Priority</source>
+        <extracomment>How long a failed reload or row block waits before it is fetched again. Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds).</extracomment>
         <translation>優先度</translation>
     </message>
     <message>
@@ -1232,6 +1255,14 @@
         <source>%1 left</source>
         <translation>残り %1</translation>
     </message>
+    <message>
+        <source>The queue could not be loaded. Trying again…</source>
+        <translation>キューを読み込めませんでした。再試行しています…</translation>
+    </message>
+    <message>
+        <source>⚠ Not loaded (retrying)</source>
+        <translation>⚠ 未読み込み（再試行中）</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -1258,6 +1289,29 @@
     <message>
         <source>Note</source>
         <translation>メモ</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) in this view</source>
+        <translation>
+            <numerusform>この表示のリード: %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callback(s) due</source>
+        <translation>
+            <numerusform>折り返し期限: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
     </message>
 </context>
 <context>
