@@ -8,14 +8,12 @@ two minutes the issue allows.
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from faker import Faker
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -29,25 +27,18 @@ from models.core.entities import (
     TOUCH,
     Account,
     Lead,
-    Team,
-    User,
 )
-from models.core.enums import Industry, Outcome, Region, Role, SizeBand, Stage, TouchKind
+from models.core.enums import Outcome, Role, Stage, TouchKind
 from models.core.errors import InvalidInput
 from models.db.database import Database
 from models.definitions import versions
 from models.definitions.scoring_config import ScoringConfig
+from models.demo import conversations, people
 from models.demo.catalog import (
     CONTENT,
-    EN_TITLES,
-    JA_COMPANY_CATEGORIES,
-    JA_LEGAL_FORMS,
-    JA_TITLES,
-    PREFECTURES,
     SOURCES,
     TOUCH_MIX,
 )
-from models.leads import bant
 from models.leads.calls import UNANSWERED
 from models.scoring.priority import prioritize
 from models.scoring.score import LeadFacts, score_lead
@@ -57,15 +48,8 @@ from models.teams.settings import TeamSettings
 CHUNK = 5_000
 HISTORY_DAYS = 180
 LEADS_PER_ACCOUNT = 5
-EMAIL_DOMAIN = "baton.example"
 
-DEMO_TEAM_SETTINGS = {
-    "timezone": "Asia/Tokyo",
-    "business_hours": {"start": "09:00", "end": "18:00", "weekdays": [0, 1, 2, 3, 4]},
-    "holiday_country": "JP",
-    "sla_minutes": 5,
-    "attempts": {"max_unanswered": 6, "period_days": 14},
-}
+
 _STAGE_MIX = (
     (Stage.NEW, 40),
     (Stage.WORKING, 45),
@@ -76,19 +60,14 @@ _STAGE_MIX = (
 _RECYCLE_REASONS = ("no_budget", "timing", "no_authority", "no_need", "competitor", "unreachable")
 
 
-def _is_japanese(value: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" for ch in value)
-
-
 #: Japanese leads receive Japanese content, English-speaking leads English content.
 _CONTENT_BY_LOCALE = {
     locale: {
-        kind: tuple(c for c in options if _is_japanese(c[0]) == (locale == "ja")) or options
+        kind: tuple(c for c in options if people.is_japanese(c[0]) == (locale == "ja")) or options
         for kind, options in CONTENT.items()
     }
     for locale in ("ja", "en")
 }
-_JA_TITLE_WEIGHTS = [w for _t, _d, w in JA_TITLES]
 _CALL_OUTCOMES = (
     (Outcome.NO_ANSWER, 35),
     (Outcome.VOICEMAIL, 15),
@@ -108,124 +87,6 @@ class DemoReport:
     touches: int
     calls: int
     users: int
-
-
-@dataclass
-class _Pools:
-    ja_last: list[tuple[str, str, str]]
-    ja_first: list[tuple[str, str, str]]
-    en_first: list[str]
-    en_last: list[str]
-    en_companies: list[str]
-
-
-def _pools(seed: int) -> _Pools:
-    ja = Faker("ja_JP")
-    ja.seed_instance(seed)
-    en = Faker("en_US")
-    en.seed_instance(seed)
-    return _Pools(
-        ja_last=sorted({ja.last_name_pair() for _ in range(600)}),
-        ja_first=sorted({ja.first_name_pair() for _ in range(600)}),
-        en_first=sorted({en.first_name() for _ in range(400)}),
-        en_last=sorted({en.last_name() for _ in range(400)}),
-        en_companies=sorted({en.company() for _ in range(3000)}),
-    )
-
-
-def _weighted(rng: random.Random, options: Any) -> Any:
-    values = [o[0] for o in options]
-    weights = [o[-1] for o in options]
-    return rng.choices(values, weights=weights)[0]
-
-
-def _users(session: Session, seed: int) -> dict[str, list[int]]:
-    """The demo team: reps, a team lead, field reps, marketing and an admin."""
-    team = Team(
-        name="インサイドセールス東京 / Inside Sales Tokyo",
-        settings=dict(DEMO_TEAM_SETTINGS),
-    )
-    session.add(team)
-    session.flush()
-    people = (
-        ("佐藤 美咲", "サトウ ミサキ", "misaki.sato", Role.REP),
-        ("鈴木 翔太", "スズキ ショウタ", "shota.suzuki", Role.REP),
-        ("高橋 由美", "タカハシ ユミ", "yumi.takahashi", Role.REP),
-        ("Emily Carter", None, "emily.carter", Role.REP),
-        ("伊藤 健", "イトウ ケン", "ken.ito", Role.REP),
-        ("田中 直樹", "タナカ ナオキ", "naoki.tanaka", Role.TEAM_LEAD),
-        ("渡辺 大輔", "ワタナベ ダイスケ", "daisuke.watanabe", Role.FIELD_REP),
-        ("山本 さくら", "ヤマモト サクラ", "sakura.yamamoto", Role.FIELD_REP),
-        ("James Miller", None, "james.miller", Role.FIELD_REP),
-        ("中村 愛", "ナカムラ アイ", "ai.nakamura", Role.MARKETING),
-        ("小林 誠", "コバヤシ マコト", "makoto.kobayashi", Role.ADMIN),
-    )
-    ids: dict[str, list[int]] = {}
-    for name, kana, local, role in people:
-        user = User(
-            email=f"{local}@{EMAIL_DOMAIN}",
-            display_name=name,
-            display_name_kana=kana,
-            role=role.value,
-            team_id=team.id,
-        )
-        session.add(user)
-        session.flush()
-        ids.setdefault(role.value, []).append(user.id)
-    return ids
-
-
-def _phone(rng: random.Random, prefix: str) -> str:
-    return f"{prefix}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
-
-
-def _accounts(rng: random.Random, pools: _Pools, count: int) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for _ in range(count):
-        employees = max(3, int(math.exp(rng.gauss(5.2, 1.6))))
-        if rng.random() < 0.8:
-            kanji, kana, roman = rng.choice(pools.ja_last)
-            suffix, suffix_kana, suffix_roman, industry = rng.choice(JA_COMPANY_CATEGORIES)
-            form = _weighted(rng, JA_LEGAL_FORMS)
-            core = f"{kanji}{suffix}"
-            name = f"{form}{core}" if rng.random() < 0.7 else f"{core}{form}"
-            prefecture, region, _w = rng.choices(PREFECTURES, weights=[p[2] for p in PREFECTURES])[
-                0
-            ]
-            reading = f"{kana}{suffix_kana}"
-            domain = f"{roman.lower()}-{suffix_roman}.co.jp"
-            row: dict[str, Any] = {
-                "name": name,
-                "name_kana": reading,
-                "sort_key": text.sort_key(name, reading),
-                "industry": industry.value,
-                "prefecture": prefecture,
-                "region": region.value,
-                "country": "JP",
-                "phone": _phone(rng, f"0{rng.randint(3, 99)}"),
-            }
-        else:
-            name = rng.choice(pools.en_companies)
-            domain = "".join(ch for ch in name.lower() if ch.isalnum())[:24] + ".com"
-            row = {
-                "name": name,
-                "name_kana": None,
-                "sort_key": text.sort_key(name),
-                "industry": rng.choice(list(Industry)).value,
-                "prefecture": None,
-                "region": Region.OVERSEAS.value,
-                "country": "US",
-                "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
-            }
-        band = SizeBand.for_employees(employees)
-        row.update(
-            employees=employees,
-            size_band=band.value if band else None,
-            website=f"https://www.{domain}",
-            _domain=domain,
-        )
-        rows.append(row)
-    return rows
 
 
 def _touch_times(
@@ -253,7 +114,7 @@ def generate(
         raise InvalidInput("demo.too_few_leads", field="leads")
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     rng = random.Random(seed)
-    pools = _pools(seed)
+    pools = people.make_pools(seed)
     kinds = [k for k, _w in TOUCH_MIX]
     kind_weights = [w for _k, w in TOUCH_MIX]
     cum_kind_weights = [sum(kind_weights[: i + 1]) for i in range(len(kind_weights))]
@@ -263,10 +124,10 @@ def generate(
             raise InvalidInput("demo.not_empty", field="database", count=existing)
         versions.ensure_default(session)
         config = versions.active(session).scoring
-        user_ids = _users(session, seed)
-        team_rules = TeamSettings.from_dict(DEMO_TEAM_SETTINGS)
+        user_ids = people.create_users(session, seed)
+        team_rules = TeamSettings.from_dict(people.DEMO_TEAM_SETTINGS)
         reps = user_ids[Role.REP.value]
-        account_rows = _accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
+        account_rows = people.accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
         domains = [row.pop("_domain") for row in account_rows]
         first_account = (session.scalar(select(func.max(Account.id))) or 0) + 1
         account_ids = list(range(first_account, first_account + len(account_rows)))
@@ -310,63 +171,6 @@ def generate(
     return DemoReport(leads, len(account_ids), totals["touches"], totals["calls"], users)
 
 
-_NOTES = {
-    "ja": (
-        "担当者と話せた。現行ツールの更新が来年4月。比較検討中とのこと。",
-        "情報システム部で検討中。予算は下期に確保予定。",
-        "決裁は部長。来月の定例で議題に上げてもらう。",
-        "展示会で話した件の続き。資料を再送してほしいとのこと。",
-    ),
-    "en": (
-        "Spoke with the contact. Renewal of their current tool is due in April.",
-        "Evaluating with IT; budget expected next half.",
-        "Their VP signs off; they will raise it at next month's review.",
-    ),
-}
-_EVIDENCE = {
-    "ja": {
-        "budget": "「下期の予算で計上する予定です」",
-        "authority": "「最終的には部長の判断になります」",
-        "need": "「架電の記録がバラバラで困っている」",
-        "timeline": "「4月の更新までに決めたい」",
-    },
-    "en": {
-        "budget": '"We plan to budget it next half."',
-        "authority": '"Our VP makes the final call."',
-        "need": '"Our call notes are scattered everywhere."',
-        "timeline": '"We want to decide before the April renewal."',
-    },
-}
-
-
-def _note(rng: random.Random, locale: str, outcome: Outcome) -> str | None:
-    if outcome not in (Outcome.CONNECTED, Outcome.CALLBACK_REQUESTED, Outcome.MEETING_BOOKED):
-        return None
-    return rng.choice(_NOTES.get(locale, _NOTES["en"]))
-
-
-def _answers(
-    rng: random.Random, lead_id: int, row: dict[str, Any], at: datetime
-) -> list[dict[str, Any]]:
-    evidence = _EVIDENCE.get(row["locale"], _EVIDENCE["en"])
-    answers = []
-    for name, values in bant.VALUES.items():
-        if rng.random() < 0.5:
-            continue
-        answers.append(
-            {
-                "lead_id": lead_id,
-                "field": str(name),
-                "value": rng.choice(values[1:]),
-                "evidence": evidence[str(name)],
-                "call_id": None,
-                "recorded_by": row["owner_id"],
-                "recorded_at": at,
-            }
-        )
-    return answers
-
-
 def _sync_sequences(session: Session) -> None:
     """PostgreSQL: move the id sequences past the ids the generator chose itself."""
     if session.get_bind().dialect.name != "postgresql":
@@ -382,38 +186,10 @@ def _sync_sequences(session: Session) -> None:
         )
 
 
-def _person(rng: random.Random, pools: _Pools, japanese: bool, domain: str) -> dict[str, Any]:
-    if japanese:
-        last, last_kana, last_roman = rng.choice(pools.ja_last)
-        first, first_kana, first_roman = rng.choice(pools.ja_first)
-        title, department, _w = rng.choices(JA_TITLES, weights=_JA_TITLE_WEIGHTS)[0]
-        return {
-            "name": f"{last} {first}",
-            "name_kana": f"{last_kana} {first_kana}",
-            "email": f"{first_roman.lower()}.{last_roman.lower()}@{domain}",
-            "title": title or None,
-            "department": department,
-            "locale": "ja",
-            "phone": _phone(rng, f"0{rng.choice((70, 80, 90))}"),
-        }
-    first = rng.choice(pools.en_first)
-    last = rng.choice(pools.en_last)
-    title = rng.choices([t for t, _w in EN_TITLES], weights=[w for _t, w in EN_TITLES])[0]
-    return {
-        "name": f"{first} {last}",
-        "name_kana": None,
-        "email": f"{first.lower()}.{last.lower()}@{domain}",
-        "title": title,
-        "department": None,
-        "locale": "en",
-        "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
-    }
-
-
 def _chunk(
     session: Session,
     rng: random.Random,
-    pools: _Pools,
+    pools: people.Pools,
     config: ScoringConfig,
     team_rules: TeamSettings,
     now: datetime,
@@ -434,8 +210,8 @@ def _chunk(
     for i in range(size):
         index = (offset + i) % len(account_ids)
         account = account_rows[index]
-        person = _person(rng, pools, account["country"] == "JP", domains[index])
-        stage: Stage = _weighted(rng, _STAGE_MIX)
+        person = people.person(rng, pools, account["country"] == "JP", domains[index])
+        stage: Stage = people.weighted(rng, _STAGE_MIX)
         if stage == Stage.NEW:
             age_days = rng.random() ** 2 * 14
             if rng.random() < 0.03:
@@ -458,7 +234,7 @@ def _chunk(
             span = max((now - first).total_seconds(), 600.0)
             for n in range(attempts):
                 at = first + timedelta(seconds=span * n / attempts + rng.random() * 600)
-                calls.append((at, _weighted(rng, _CALL_OUTCOMES)))
+                calls.append((at, people.weighted(rng, _CALL_OUTCOMES)))
         owner = rng.choice(reps) if rng.random() > 0.04 else None
         stage_changed_at = calls[-1][0] if calls else mql_at
         streak = 0
@@ -577,7 +353,7 @@ def _chunk(
                     if outcome == Outcome.CONNECTED
                     else rng.randint(5, 40),
                     "outcome": outcome.value,
-                    "notes": _note(rng, row["locale"], outcome),
+                    "notes": conversations.note(rng, row["locale"], outcome),
                     "next_step": "callback" if last and row["next_callback_at"] else "none",
                     "callback_at": row["next_callback_at"] if last else None,
                     "superseded": False,
@@ -585,7 +361,7 @@ def _chunk(
                 }
             )
             if outcome == Outcome.CONNECTED and rng.random() < 0.6:
-                answer_rows.extend(_answers(rng, lead_id, row, at))
+                answer_rows.extend(conversations.answers(rng, lead_id, row, at))
         stage_rows.append(
             {
                 "lead_id": lead_id,

@@ -1,0 +1,188 @@
+"""The demo's people: the team, companies and the leads' names (Japanese and English).
+
+Names come from pools drawn once from Faker (ja_JP and en_US) and then picked with the
+generator's own seeded random, so the same seed gives the same people.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from faker import Faker
+from sqlalchemy.orm import Session
+
+from models.core import text
+from models.core.entities import Team, User
+from models.core.enums import Industry, Region, Role, SizeBand
+from models.demo.catalog import (
+    EN_TITLES,
+    JA_COMPANY_CATEGORIES,
+    JA_LEGAL_FORMS,
+    JA_TITLES,
+    PREFECTURES,
+)
+
+EMAIL_DOMAIN = "baton.example"
+DEMO_TEAM_SETTINGS = {
+    "timezone": "Asia/Tokyo",
+    "business_hours": {"start": "09:00", "end": "18:00", "weekdays": [0, 1, 2, 3, 4]},
+    "holiday_country": "JP",
+    "sla_minutes": 5,
+    "attempts": {"max_unanswered": 6, "period_days": 14},
+}
+
+
+def is_japanese(value: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in value)
+
+
+JA_TITLE_WEIGHTS = [w for _t, _d, w in JA_TITLES]
+
+
+@dataclass
+class Pools:
+    ja_last: list[tuple[str, str, str]]
+    ja_first: list[tuple[str, str, str]]
+    en_first: list[str]
+    en_last: list[str]
+    en_companies: list[str]
+
+
+def make_pools(seed: int) -> Pools:
+    ja = Faker("ja_JP")
+    ja.seed_instance(seed)
+    en = Faker("en_US")
+    en.seed_instance(seed)
+    return Pools(
+        ja_last=sorted({ja.last_name_pair() for _ in range(600)}),
+        ja_first=sorted({ja.first_name_pair() for _ in range(600)}),
+        en_first=sorted({en.first_name() for _ in range(400)}),
+        en_last=sorted({en.last_name() for _ in range(400)}),
+        en_companies=sorted({en.company() for _ in range(3000)}),
+    )
+
+
+def weighted(rng: random.Random, options: Any) -> Any:
+    values = [o[0] for o in options]
+    weights = [o[-1] for o in options]
+    return rng.choices(values, weights=weights)[0]
+
+
+def create_users(session: Session, seed: int) -> dict[str, list[int]]:
+    """The demo team: reps, a team lead, field reps, marketing and an admin."""
+    team = Team(
+        name="インサイドセールス東京 / Inside Sales Tokyo",
+        settings=dict(DEMO_TEAM_SETTINGS),
+    )
+    session.add(team)
+    session.flush()
+    people = (
+        ("佐藤 美咲", "サトウ ミサキ", "misaki.sato", Role.REP),
+        ("鈴木 翔太", "スズキ ショウタ", "shota.suzuki", Role.REP),
+        ("高橋 由美", "タカハシ ユミ", "yumi.takahashi", Role.REP),
+        ("Emily Carter", None, "emily.carter", Role.REP),
+        ("伊藤 健", "イトウ ケン", "ken.ito", Role.REP),
+        ("田中 直樹", "タナカ ナオキ", "naoki.tanaka", Role.TEAM_LEAD),
+        ("渡辺 大輔", "ワタナベ ダイスケ", "daisuke.watanabe", Role.FIELD_REP),
+        ("山本 さくら", "ヤマモト サクラ", "sakura.yamamoto", Role.FIELD_REP),
+        ("James Miller", None, "james.miller", Role.FIELD_REP),
+        ("中村 愛", "ナカムラ アイ", "ai.nakamura", Role.MARKETING),
+        ("小林 誠", "コバヤシ マコト", "makoto.kobayashi", Role.ADMIN),
+    )
+    ids: dict[str, list[int]] = {}
+    for name, kana, local, role in people:
+        user = User(
+            email=f"{local}@{EMAIL_DOMAIN}",
+            display_name=name,
+            display_name_kana=kana,
+            role=role.value,
+            team_id=team.id,
+        )
+        session.add(user)
+        session.flush()
+        ids.setdefault(role.value, []).append(user.id)
+    return ids
+
+
+def phone(rng: random.Random, prefix: str) -> str:
+    return f"{prefix}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
+
+
+def accounts(rng: random.Random, pools: Pools, count: int) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for _ in range(count):
+        employees = max(3, int(math.exp(rng.gauss(5.2, 1.6))))
+        if rng.random() < 0.8:
+            kanji, kana, roman = rng.choice(pools.ja_last)
+            suffix, suffix_kana, suffix_roman, industry = rng.choice(JA_COMPANY_CATEGORIES)
+            form = weighted(rng, JA_LEGAL_FORMS)
+            core = f"{kanji}{suffix}"
+            name = f"{form}{core}" if rng.random() < 0.7 else f"{core}{form}"
+            prefecture, region, _w = rng.choices(PREFECTURES, weights=[p[2] for p in PREFECTURES])[
+                0
+            ]
+            reading = f"{kana}{suffix_kana}"
+            domain = f"{roman.lower()}-{suffix_roman}.co.jp"
+            row: dict[str, Any] = {
+                "name": name,
+                "name_kana": reading,
+                "sort_key": text.sort_key(name, reading),
+                "industry": industry.value,
+                "prefecture": prefecture,
+                "region": region.value,
+                "country": "JP",
+                "phone": phone(rng, f"0{rng.randint(3, 99)}"),
+            }
+        else:
+            name = rng.choice(pools.en_companies)
+            domain = "".join(ch for ch in name.lower() if ch.isalnum())[:24] + ".com"
+            row = {
+                "name": name,
+                "name_kana": None,
+                "sort_key": text.sort_key(name),
+                "industry": rng.choice(list(Industry)).value,
+                "prefecture": None,
+                "region": Region.OVERSEAS.value,
+                "country": "US",
+                "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
+            }
+        band = SizeBand.for_employees(employees)
+        row.update(
+            employees=employees,
+            size_band=band.value if band else None,
+            website=f"https://www.{domain}",
+            _domain=domain,
+        )
+        rows.append(row)
+    return rows
+
+
+def person(rng: random.Random, pools: Pools, japanese: bool, domain: str) -> dict[str, Any]:
+    if japanese:
+        last, last_kana, last_roman = rng.choice(pools.ja_last)
+        first, first_kana, first_roman = rng.choice(pools.ja_first)
+        title, department, _w = rng.choices(JA_TITLES, weights=JA_TITLE_WEIGHTS)[0]
+        return {
+            "name": f"{last} {first}",
+            "name_kana": f"{last_kana} {first_kana}",
+            "email": f"{first_roman.lower()}.{last_roman.lower()}@{domain}",
+            "title": title or None,
+            "department": department,
+            "locale": "ja",
+            "phone": phone(rng, f"0{rng.choice((70, 80, 90))}"),
+        }
+    first = rng.choice(pools.en_first)
+    last = rng.choice(pools.en_last)
+    title = rng.choices([t for t, _w in EN_TITLES], weights=[w for _t, w in EN_TITLES])[0]
+    return {
+        "name": f"{first} {last}",
+        "name_kana": None,
+        "email": f"{first.lower()}.{last.lower()}@{domain}",
+        "title": title,
+        "department": None,
+        "locale": "en",
+        "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
+    }
