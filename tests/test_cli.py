@@ -6,6 +6,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -331,3 +332,103 @@ def test_user_add(cli_env: dict[str, str], demo_copy: Path) -> None:
     assert again.returncode == 2
     assert "already exists" in again.stderr
     assert _users(demo_copy) == after
+
+
+# -- Reading never writes -------------------------------------------------------------------
+READING = (["queue"], ["lead", "1"], ["due"], ["users"], ["team"])
+
+
+def test_reading_a_missing_database_creates_nothing(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "新しい.sqlite3"
+    for command in READING:
+        result = baton(cli_env, *command, "--db", str(path), "--lang", "en")
+        assert result.returncode == 2, (command, result.stderr)
+        assert str(path) in result.stderr
+        assert "only reads" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def _database_at(path: Path, revision: str) -> None:
+    """A Baton database whose schema stops at ``revision`` (an older Baton made it)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from models.db import migrations as migrate
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(migrate.config(connection), revision)
+    engine.dispose()
+
+
+def test_an_older_schema_is_upgraded_by_writing_not_by_reading(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    from models.db import migrations as migrate
+
+    path = tmp_path / "old.sqlite3"
+    _database_at(path, "0001")
+    content = path.read_bytes()
+    for command in READING:
+        result = baton(cli_env, *command, "--db", str(path), "--lang", "en")
+        assert result.returncode == 2, (command, result.stderr)
+        assert "0001" in result.stderr
+        assert migrate.HEAD in result.stderr
+        assert result.stdout == ""
+    assert path.read_bytes() == content
+    assert sidecars(path) == []
+    # A command that writes brings the schema up to date; then reading works.
+    assert baton(cli_env, "rescore", "--db", str(path)).returncode == 0
+    listed = baton(cli_env, "queue", "--json", "--db", str(path))
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == []
+
+
+def test_reading_takes_no_write_lock(cli_env: dict[str, str], demo_copy: Path) -> None:
+    """A reader runs while another program holds the write lock (it never asks for it)."""
+    writer = sqlite3.connect(demo_copy, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE lead SET phone = 'held' WHERE id = 1")
+        for command in (["queue", "--json"], ["users", "--json"], ["due", "--json"]):
+            result = baton(cli_env, *command, "--db", str(demo_copy))
+            assert result.returncode == 0, (command, result.stderr)
+            json.loads(result.stdout)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+# -- The clock ------------------------------------------------------------------------------
+def test_now_is_hidden_and_checked(cli_env: dict[str, str], demo_file: Path) -> None:
+    assert "--now" not in baton(cli_env, "--help").stdout
+    assert "--now" not in baton(cli_env, "due", "--help").stdout
+    bad = baton(cli_env, "due", "--db", str(demo_file), "--now", "yesterday", "--lang", "en")
+    assert bad.returncode == 2
+    assert "--now" in bad.stderr
+    assert "yesterday" in bad.stderr
+    env = {**cli_env, "BATON_NOW": "someday"}
+    bad = baton(env, "due", "--db", str(demo_file), "--lang", "en")
+    assert bad.returncode == 2
+    assert "BATON_NOW" in bad.stderr
+
+
+def test_due_takes_its_clock_from_baton_now(cli_env: dict[str, str], demo_file: Path) -> None:
+    def due(now: str) -> list[int]:
+        result = baton({**cli_env, "BATON_NOW": now}, "due", "--json", "--db", str(demo_file))
+        assert result.returncode == 0, result.stderr
+        return [d["lead_id"] for d in json.loads(result.stdout)]
+
+    early, late = due("2000-01-01T00:00:00Z"), due("2100-01-01T00:00:00Z")
+    assert early == []
+    assert late  # every callback the demo data holds is due by then
+    # --now wins over BATON_NOW.
+    result = baton(
+        {**cli_env, "BATON_NOW": "2000-01-01T00:00:00Z"},
+        "due", "--json", "--db", str(demo_file), "--now", "2100-01-01T00:00:00Z",
+    )  # fmt: skip
+    assert [d["lead_id"] for d in json.loads(result.stdout)] == late

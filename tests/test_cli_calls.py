@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -172,6 +171,24 @@ def test_call_logs_a_no_answer(cli: Cli) -> None:
     assert after["unanswered_streak"] == before["unanswered_streak"] + 1
     assert after["last_call_at"] == call.started_at
     assert after["why_now"] == "resting"
+
+
+def test_call_takes_its_clock_from_now(cli: Cli) -> None:
+    misaki = cli.user("misaki.sato")
+    lead_id = cli.callable(misaki)
+    at = (datetime.now(UTC) - timedelta(hours=3)).replace(microsecond=0)
+    # A callback 30 minutes after that clock is in the future for the command, though
+    # already past on the wall clock.
+    callback = at + timedelta(minutes=30)
+    done = cli.run(
+        "call", str(lead_id), "--outcome", "callback_requested", "--duration", "60",
+        "--callback", callback.isoformat(), "--user", email("misaki.sato"),
+        "--now", at.isoformat(),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    call = cli.calls(lead_id)[-1]
+    assert call.started_at == at - timedelta(seconds=60)
+    assert cli.lead(lead_id)["next_callback_at"] == callback
 
 
 def test_call_records_bant_answers_with_evidence(cli: Cli) -> None:
@@ -370,7 +387,7 @@ def test_recycle_refuses_a_past_date_and_an_unknown_reason(cli: Cli) -> None:
 def test_due_lists_a_callback_once_it_is_due(cli: Cli) -> None:
     emily = cli.user("emily.carter")
     lead_id = cli.callable(emily)
-    callback = (datetime.now(UTC) + timedelta(seconds=6)).replace(microsecond=0)
+    callback = (datetime.now(UTC) + timedelta(hours=2)).replace(microsecond=0)
     done = cli.run(
         "call", str(lead_id), "--outcome", "callback_requested",
         "--callback", callback.isoformat(), "--user", email("emily.carter"),
@@ -378,21 +395,22 @@ def test_due_lists_a_callback_once_it_is_due(cli: Cli) -> None:
     assert done.returncode == 0, done.stderr
     assert cli.lead(lead_id)["next_callback_at"] == callback
 
-    def due(*args: str) -> list[dict[str, Any]]:
-        listed = cli.run("due", "--json", *args)
+    def due(at: datetime, *args: str) -> list[dict[str, Any]]:
+        # The clock is fixed with --now instead of waiting for the callback to fall due.
+        listed = cli.run("due", "--json", "--now", at.isoformat(), *args)
         assert listed.returncode == 0, listed.stderr
         data: list[dict[str, Any]] = json.loads(listed.stdout)
         return data
 
-    if datetime.now(UTC) < callback - timedelta(seconds=1):  # not due yet
-        assert lead_id not in [d["lead_id"] for d in due("--rep", email("emily.carter"))]
-    time.sleep(max(0.0, (callback - datetime.now(UTC)).total_seconds()) + 0.5)
+    before, after = callback - timedelta(seconds=1), callback + timedelta(seconds=1)
+    assert lead_id not in [d["lead_id"] for d in due(before, "--rep", email("emily.carter"))]
+    assert lead_id in [d["lead_id"] for d in due(callback)]  # due at the minute itself
 
-    mine = due("--rep", email("emily.carter"))
+    mine = due(after, "--rep", email("emily.carter"))
     (entry,) = [d for d in mine if d["lead_id"] == lead_id]
     assert datetime.fromisoformat(entry["callback_at"]) == callback
     assert entry["owner_id"] == emily
     assert entry["name"] == cli.lead(lead_id)["name"]
     assert all(d["owner_id"] == emily for d in mine)
-    assert lead_id in [d["lead_id"] for d in due()]
-    assert lead_id not in [d["lead_id"] for d in due("--rep", email("ken.ito"))]
+    assert lead_id in [d["lead_id"] for d in due(after)]
+    assert lead_id not in [d["lead_id"] for d in due(after, "--rep", email("ken.ito"))]

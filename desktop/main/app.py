@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
@@ -22,6 +23,11 @@ from models.teams.users import UserInfo, list_users, user_by_email
 DEMO_LEADS = 5_000
 
 
+#: Fills an empty database with demo data: (db, leads, progress(done, total), cancelled()).
+#: The CLI's demo command gives it (desktop.cli.demo.fill): the app never imports
+#: models.demo itself.
+DemoGenerate = Callable[[Database, int, Callable[[int, int], None], Callable[[], bool]], object]
+
 @dataclass(frozen=True)
 class StartOptions:
     url: str
@@ -29,6 +35,8 @@ class StartOptions:
     demo: bool = False
     demo_leads: int = DEMO_LEADS
     user_email: str | None = None
+    #: With ``demo``: what fills the demo database on first use.
+    demo_generate: DemoGenerate | None = None
 
 
 def application(language: str | None = None) -> QApplication:
@@ -45,7 +53,7 @@ def application(language: str | None = None) -> QApplication:
     return app
 
 
-def fill_demo(db: Database, leads: int) -> bool:
+def fill_demo(db: Database, leads: int, generate: DemoGenerate) -> bool:
     """Generate demo data with a progress dialog; False if cancelled or failed.
 
     Waits in a local event loop until the task itself reports: the data is committed in
@@ -62,13 +70,7 @@ def fill_demo(db: Database, leads: int) -> bool:
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumDuration(0)
-    from models import demo  # noqa: PLC0415 - Faker loads only when demo data is made
-
-    task = Task(
-        lambda progress, cancelled: demo.generate(
-            db, leads=leads, progress=progress, cancelled=cancelled
-        )
-    )
+    task = Task(lambda progress, cancelled: generate(db, leads, progress, cancelled))
     outcome: dict[str, object] = {}
     loop = QEventLoop()
     task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
@@ -123,10 +125,10 @@ def run(options: StartOptions) -> int:
         return 2
     settings = Settings()
     try:
-        if options.demo:
+        if options.demo and options.demo_generate is not None:
             with db.read() as session:
                 empty = not list_users(session)
-            if empty and not fill_demo(db, options.demo_leads):
+            if empty and not fill_demo(db, options.demo_leads, options.demo_generate):
                 return 1
         try:
             user = choose_user(db, settings, options.user_email)

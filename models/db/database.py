@@ -127,14 +127,14 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(database)
 
 
-def _preflight_sqlite(path: Path, display: str) -> None:
-    """Check a SQLite file without writing to it (read-only open)."""
+def _preflight_sqlite(path: Path, display: str) -> str | None:
+    """Check a SQLite file without writing to it (read-only open); its schema revision."""
     if not path.exists():
         if not path.parent.is_dir():
             raise DatabaseUnreachable(
                 "db.folder_missing", url=display, path=str(path), folder=str(path.parent)
             )
-        return
+        return None
     if path.is_dir():
         raise DatabaseCorrupt("db.corrupt.folder", path=str(path))
     with path.open("rb") as fh:
@@ -142,7 +142,7 @@ def _preflight_sqlite(path: Path, display: str) -> None:
     if header and header != SQLITE_HEADER:
         raise DatabaseCorrupt("db.corrupt.not_sqlite", path=str(path))
     if not header:
-        return
+        return None
     # A read-only open of a WAL-mode file still creates -wal and -shm files beside it;
     # "immutable" reads without creating anything, which is safe while there is no -wal
     # or -journal file (no other writer, nothing left to recover).
@@ -161,6 +161,7 @@ def _preflight_sqlite(path: Path, display: str) -> None:
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorrupt("db.corrupt.damaged", path=str(path), reason=str(exc)) from exc
     migrate.check_existing(tables, revision, where=str(path))
+    return revision
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -229,34 +230,41 @@ def _driver_refusal(exc: DBAPIError, display: str, *, preparing: bool) -> Databa
     return DatabaseUnreachable("db.unreachable.other", **params)
 
 
-def _check_server_database(engine: Engine, display: str) -> None:
+def _check_through_engine(engine: Engine, display: str) -> str | None:
+    """Check a server (or an unnamed SQLite) database by reading it; its schema revision."""
     try:
         with engine.connect() as conn:
-            inspector = inspect(conn)
-            tables = set(inspector.get_table_names())
-            revision = None
-            if "alembic_version" in tables:
-                revision = migrate.current_revision(conn)
+            tables = set(inspect(conn).get_table_names())
+            revision = migrate.stored_revision(conn) if "alembic_version" in tables else None
     except DBAPIError as exc:
         raise _driver_refusal(exc, display, preparing=False) from exc
     migrate.check_existing(tables, revision, where=display)
+    return revision
 
 
 def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = False) -> Database:
-    """Open (and by default migrate to the newest schema) the database at ``url_text``.
+    """Open the database at ``url_text``, by default migrating it to the newest schema.
 
-    Raises a :class:`models.core.errors.BatonError` subclass, having written nothing, when the
-    URL or the database cannot be used.
+    With ``upgrade=False`` (commands that only read) nothing is ever created, migrated or
+    locked for writing: a missing database or an older schema is refused with
+    :class:`models.db.migrations.SchemaOutdated`. A current schema is recognised without
+    loading Alembic. Raises a :class:`models.core.errors.BatonError` subclass, having
+    written nothing, when the URL or the database cannot be used.
     """
     url = parse_url(url_text)
     display = redact(url)
     connect_url = url
+    checked = False
+    revision: str | None = None
     if url.get_backend_name() == "sqlite":
         path = _sqlite_path(url)
         if path is not None:
-            if create_dirs:
+            if create_dirs and upgrade:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            _preflight_sqlite(path, display)
+            revision = _preflight_sqlite(path, display)
+            checked = True
+            if not upgrade:
+                migrate.refuse_outdated(revision, where=str(path))
         try:
             engine = create_engine(url, connect_args={"check_same_thread": False})
         except NoSuchModuleError as exc:  # pragma: no cover - sqlite3 is in the stdlib
@@ -273,10 +281,16 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
             )
         except (ArgumentError, NoSuchModuleError) as exc:
             raise DatabaseUrlInvalid("db.url.unusable", url=display, reason=str(exc)) from exc
-    if url.get_backend_name() != "sqlite":
-        _check_server_database(engine, display)
+    if not checked:
+        try:
+            revision = _check_through_engine(engine, display)
+            if not upgrade:
+                migrate.refuse_outdated(revision, where=display)
+        except BaseException:
+            engine.dispose()
+            raise
     database = Database(url, engine)
-    if upgrade:
+    if upgrade and revision != migrate.HEAD:
         try:
             migrate.upgrade(database._write_engine)
         except DBAPIError as exc:

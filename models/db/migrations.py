@@ -1,23 +1,44 @@
-"""Schema migrations through Alembic (batch mode on SQLite), run at start."""
+"""Schema migrations through Alembic (batch mode on SQLite), run at start.
+
+Opening a database whose schema is already current must stay cheap (the headless CLI
+opens one per command): :data:`HEAD` names the newest revision without importing Alembic,
+which is loaded only when a schema has to be upgraded or a revision is not the head.
+A test keeps :data:`HEAD` equal to the head of the scripts in ``alembic/versions``.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
-from models.core.errors import NotABatonDatabase, SchemaTooNew
+from models.core.errors import BatonError, NotABatonDatabase, SchemaTooNew
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).with_name("alembic")
 
+#: The newest revision in ``alembic/versions`` (checked by a test against Alembic's head).
+HEAD = "0002"
+
+
+class SchemaOutdated(BatonError):
+    """A read-only command met a schema older than this code (or none at all).
+
+    Reading never writes, so it is not upgraded; a command that writes (or the app)
+    upgrades it. ``revision`` is None when the database holds no Baton schema yet.
+    """
+
+    code = "db_schema_outdated"
+
 
 def config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config  # noqa: PLC0415 - Alembic loads only to migrate
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -26,24 +47,38 @@ def config(connection: Connection | None = None) -> Config:
 
 @cache
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - loads only to migrate
+
     return ScriptDirectory.from_config(config())
 
 
 def head_revision() -> str:
+    """The head of the migration scripts, as Alembic reads it (see :data:`HEAD`)."""
     head = _scripts().get_current_head()
     assert head is not None
     return head
 
 
 def is_known(revision: str) -> bool:
+    if revision == HEAD:
+        return True
+    from alembic.util.exc import CommandError  # noqa: PLC0415 - loads only off the fast path
+
     try:
         return _scripts().get_revision(revision) is not None
     except CommandError:
         return False
 
 
+def stored_revision(connection: Connection) -> str | None:
+    """The revision recorded in the database, read with plain SQL (no Alembic)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    return stored_revision(connection)
 
 
 def check_existing(tables: set[str], revision: str | None, *, where: str) -> None:
@@ -57,13 +92,24 @@ def check_existing(tables: set[str], revision: str | None, *, where: str) -> Non
             "db.schema_too_new",
             where=where,
             revision=revision,
-            head=head_revision(),
+            head=HEAD,
         )
+
+
+def refuse_outdated(revision: str | None, *, where: str) -> None:
+    """For a read-only open: refuse unless the schema is current (nothing is written)."""
+    if revision == HEAD:
+        return
+    if revision is None:
+        raise SchemaOutdated("db.schema_missing", where=where, revision=revision, head=HEAD)
+    raise SchemaOutdated("db.schema_outdated", where=where, revision=revision, head=HEAD)
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision in one transaction."""
     with engine.begin() as connection:
-        if current_revision(connection) == head_revision():
+        if stored_revision(connection) == HEAD:
             return
+        from alembic import command  # noqa: PLC0415 - Alembic loads only to migrate
+
         command.upgrade(config(connection), "head")

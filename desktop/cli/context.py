@@ -1,0 +1,67 @@
+"""What every command works in: its database, its clock, its language, its exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from models.core.clock import parse_now, utcnow
+from models.db.database import Database, default_url, open_database
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+#: The environment variable that fixes the clock, like the hidden ``--now`` option.
+NOW_ENV = "BATON_NOW"
+
+
+def url(args: argparse.Namespace, *, demo: bool = False) -> str:
+    return args.db or os.environ.get("BATON_DATABASE_URL") or default_url(demo=demo)
+
+
+@contextmanager
+def database(
+    args: argparse.Namespace, *, write: bool = False, create: bool = False
+) -> Iterator[Database]:
+    """The database the command works on, closed when the command is done.
+
+    A command that only reads (``write=False``) never creates, migrates or locks it for
+    writing; one that writes upgrades an older schema first, and with ``create`` also
+    makes the folder of a new SQLite file.
+    """
+    db = open_database(url(args), upgrade=write, create_dirs=write and create)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def now(args: argparse.Namespace) -> datetime:
+    """The command's clock: ``--now``, else ``$BATON_NOW``, else the system clock (UTC)."""
+    text = getattr(args, "now", None)
+    if text:
+        return parse_now(text, option="--now")
+    text = os.environ.get(NOW_ENV, "").strip()
+    if text:
+        return parse_now(text, option=NOW_ENV)
+    return utcnow()
+
+
+def speak(language: str | None) -> None:
+    """Headless commands speak the user's language too (labels and messages).
+
+    Loads QtCore and the translation only for the commands that print words, never Qt's
+    widgets or GUI modules.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.i18n import languages as i18n
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if not hasattr(app, "_baton_translators"):
+        app._baton_translators = i18n.install(app, i18n.choose(language))  # type: ignore[attr-defined]

@@ -1,0 +1,179 @@
+"""The command line: options and subcommands.
+
+Each subcommand names its handler as ``(module, function)`` inside ``desktop.cli``; the
+module is imported only when the command runs, so ``baton queue`` loads neither the app
+nor the other commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+#: A command's handler: (module in desktop.cli, function in it).
+Handler = tuple[str, str]
+
+GUI: Handler = ("gui", "gui")
+
+if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _count(text: str) -> int:
+    """A whole number, 0 or more (SQLite reads LIMIT -1 as "all", PostgreSQL refuses it)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is less than 0")
+    return value
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database URL or SQLite file (default: $BATON_DATABASE_URL or the user data folder)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the UI and of printed labels (default: system)",
+    )
+    # The clock, for tests and reproducible scripts (also $BATON_NOW): an ISO instant.
+    common.add_argument("--now", metavar="ISO", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return common
+
+
+def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("call", parents=[common], help="log a call on a lead")
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument(
+        "--outcome",
+        required=True,
+        metavar="O",
+        help="connected, no_answer, voicemail, busy, gatekeeper, wrong_number, "
+        "callback_requested, meeting_booked, not_interested, do_not_call",
+    )
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument(
+        "--callback", metavar="ISO-DATETIME", help="call back at (local time if no zone)"
+    )
+    p.add_argument("--meeting", metavar="ISO-DATETIME", help="meeting booked at")
+    p.add_argument("--temperature", choices=("hot", "warm", "cold"))
+    p.add_argument("--duration", type=int, metavar="SECONDS")
+    p.add_argument(
+        "--bant",
+        nargs="*",
+        metavar="FIELD=VALUE[:EVIDENCE]",
+        help="budget/authority/need/timeline answers, e.g. budget=planned",
+    )
+    p.add_argument(
+        "--user", metavar="EMAIL", help="who called (default $BATON_USER, else the owner)"
+    )
+    p.set_defaults(handler=("work", "call"))
+
+    p = sub.add_parser("recycle", parents=[common], help="return a lead to nurture")
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument(
+        "--reason",
+        required=True,
+        metavar="R",
+        help="no_budget, timing, no_authority, no_need, competitor, unreachable, bad_data, other",
+    )
+    p.add_argument("--until", metavar="DATE", help="re-entry date (YYYY-MM-DD)")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--user", metavar="EMAIL")
+    p.set_defaults(handler=("work", "recycle"))
+
+
+def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("team", parents=[common], help="show or change a team's working rules")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=("team", "team"), team_command="show")
+    team_sub = p.add_subparsers(dest="team_command", metavar="ACTION")
+    team_set = team_sub.add_parser("set", parents=[common], help="change the rules")
+    team_set.add_argument("--team", type=int, help="team id (default: the first team)")
+    team_set.add_argument("--hours", metavar="START-END", help="business hours, e.g. 09:00-18:00")
+    team_set.add_argument("--weekdays", metavar="0,1,2,3,4", help="business days (Monday = 0)")
+    team_set.add_argument("--holidays", metavar="COUNTRY", help="holiday calendar (JP) or none")
+    team_set.add_argument("--timezone", metavar="ZONE", help="e.g. Asia/Tokyo")
+    team_set.add_argument("--sla-minutes", type=int, help="speed-to-lead target for the 1st call")
+    team_set.add_argument(
+        "--max-unanswered",
+        type=int,
+        help="unanswered attempts before the app suggests returning the lead to nurture",
+    )
+    team_set.add_argument("--period-days", type=int, help="...within this many days")
+    team_set.add_argument("--user", metavar="EMAIL", help="who changes them (team lead/admin)")
+    team_set.add_argument("--json", action="store_true")
+    team_set.set_defaults(handler=("team", "team"))
+
+
+def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("users", parents=[common], help="list the users")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=("users", "users"))
+
+    p = sub.add_parser("user", parents=[common], help="manage users")
+    user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", parents=[common], help="add a user")
+    add.add_argument("email")
+    add.add_argument("--name", required=True)
+    add.add_argument(
+        "--role", required=True, choices=("rep", "team_lead", "field_rep", "marketing", "admin")
+    )
+    add.set_defaults(handler=("users", "user_add"))
+
+
+def parser() -> argparse.ArgumentParser:
+    common = _common()
+    main = argparse.ArgumentParser(
+        prog="baton",
+        parents=[common],
+        description="Baton, the inside-sales workstation. Without a command it opens the app.",
+    )
+    main.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on the demo database (created with demo data on first use)",
+    )
+    main.add_argument("--user", metavar="EMAIL", help="open as this user instead of asking")
+    main.set_defaults(user=None, handler=GUI)
+    sub = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
+    p.add_argument("--leads", type=int, default=5_000, help="how many leads (default 5000)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: same seed, same data")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(handler=("demo", "demo"))
+
+    p = sub.add_parser("queue", parents=[common], help="print the queue in priority order")
+    p.add_argument("--rep", metavar="EMAIL", help="only this rep's leads")
+    p.add_argument("--limit", type=_count, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=("queue", "queue"))
+
+    p = sub.add_parser("lead", parents=[common], help="print one lead with its score explained")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=("queue", "lead"))
+
+    _work_commands(sub, common)
+
+    p = sub.add_parser("due", parents=[common], help="callbacks that are due now")
+    p.add_argument("--rep", metavar="EMAIL")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=("queue", "due"))
+
+    _team_commands(sub, common)
+
+    p = sub.add_parser("rescore", parents=[common], help="recompute every score and priority")
+    p.set_defaults(handler=("maintenance", "rescore"))
+
+    _user_commands(sub, common)
+    return main

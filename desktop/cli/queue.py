@@ -1,0 +1,102 @@
+"""Reading the queue: ``baton queue``, ``baton lead`` and ``baton due``.
+
+These commands only read: they never create, migrate or lock the database for writing,
+and never load Qt's widgets (only QtCore, for translated labels).
+
+Qt comes last: once PySide6 is loaded, its import hook reads the source of every module
+imported after it (about 150 ms for SQLAlchemy and the models), so the labels are loaded
+only after the database work is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from desktop.cli.context import EXIT_OK, database, now, speak
+from desktop.cli.output import cell, print_json, print_lead, record
+from models.leads.queue import ANY_OWNER, QueueQuery, queue_page
+from models.teams.users import user_by_email
+
+
+def queue(args: argparse.Namespace) -> int:
+    with database(args) as db, db.read() as session:
+        owner = user_by_email(session, args.rep).id if args.rep else ANY_OWNER
+        rows = queue_page(session, QueueQuery(owner=owner), limit=args.limit)
+    speak(args.lang)
+    from desktop.i18n import labels
+
+    if args.json:
+        print_json([record(r) | {"why_now_text": labels.why_now(r.why_now)} for r in rows])
+        return EXIT_OK
+    for r in rows:
+        print_lead(
+            f"{r.priority:6.1f}  {r.score:3d} {r.grade}",
+            r.id,
+            r.name,
+            r.company,
+            (labels.why_now(r.why_now), 34),
+            (labels.stage(r.stage), 10),
+            r.owner_name or "-",
+        )
+    return EXIT_OK
+
+
+def lead(args: argparse.Namespace) -> int:
+    from models.leads.detail import lead_detail
+
+    with database(args) as db, db.read() as session:
+        detail = lead_detail(session, args.id, now(args))
+    speak(args.lang)
+    from desktop.i18n import labels
+
+    if args.json:
+        data = asdict(detail)
+        data["why_now_text"] = labels.why_now(detail.why_now)
+        for c in data["score"]["contributions"]:
+            c["label"] = (
+                labels.fit_factor(c["factor"])
+                if c["part"] == "fit"
+                else labels.touch_kind(c["factor"])
+            )
+        print_json(data)
+        return EXIT_OK
+    card = detail.score
+    print(f"#{detail.id} {detail.name}" + (f" ({detail.name_kana})" if detail.name_kana else ""))
+    print(f"  {detail.title or ''}  {detail.company}  {labels.industry(detail.industry)}")
+    print(f"  {detail.phone or ''}  {detail.email or ''}")
+    owner = detail.owner_name or "-"
+    print(f"  {labels.stage(detail.stage)} · {owner} · {labels.why_now(detail.why_now)}")
+    print(
+        f"  {card.score} {card.grade}  (fit {card.fit:.0f}/{card.fit_max:.0f}, "
+        f"engagement {card.engagement:.1f}/{card.engagement_max:.0f})"
+    )
+    for c in card.contributions:
+        if c.part == "fit":
+            factor = cell(labels.fit_factor(c.factor), 22)
+            value = cell(labels.fit_value(c.factor, c.value), 30)
+            print(f"    {factor} {value} +{c.points:.0f}")
+        else:
+            kind = cell(labels.touch_kind(c.factor), 22)
+            print(f"    {kind} ×{c.count:<3d} {c.raw:6.1f} → +{c.points:.1f}")
+    print()
+    for t in detail.touches:
+        when = labels.datetime_short(t.occurred_at)
+        kind = cell(labels.touch_kind(t.kind), 22)
+        print(f"  {when}  {kind} {t.content_title or ''}  [{t.campaign or ''}]")
+    return EXIT_OK
+
+
+def due(args: argparse.Namespace) -> int:
+    from models.leads.follow_ups import due_callbacks
+
+    with database(args) as db, db.read() as session:
+        owner = user_by_email(session, args.rep).id if args.rep else None
+        found = due_callbacks(session, now(args), owner_id=owner)
+    if args.json:
+        print_json(found)
+        return EXIT_OK
+    for d in found:
+        when = d.callback_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print_lead(when, d.lead_id, d.name, d.company, (d.phone or "-", 16), d.owner_name or "-")
+    return EXIT_OK

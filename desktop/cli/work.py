@@ -1,0 +1,105 @@
+"""Working a lead from the command line: ``baton call`` and ``baton recycle``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from desktop.cli.context import EXIT_OK, database, now
+from models.core.entities import Lead
+from models.core.errors import InvalidInput, NotFound
+from models.leads import actions
+from models.leads.calls import BantAnswer, CallDraft, NextStep, log_call
+from models.teams.users import user_by_email
+
+
+def _when(value: str | None, option: str) -> datetime | None:
+    """An ISO date-time from the command line; without a zone it is local time."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            "input.not_a_datetime",
+            field=option,
+            option=option,
+            value=value,
+            example="2026-11-24T10:00",
+        ) from None
+    return parsed.astimezone() if parsed.tzinfo is None else parsed
+
+
+def _bant(items: list[str]) -> dict[str, BantAnswer]:
+    answers: dict[str, BantAnswer] = {}
+    for item in items:
+        field, sep, rest = item.partition("=")
+        if not sep or not field or not rest:
+            raise InvalidInput(
+                f"--bant {item!r}: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
+                "(for example budget=planned or need=explicit:'manual work').",
+                field="bant",
+            )
+        value, _colon, evidence = rest.partition(":")
+        answers[field.strip()] = BantAnswer(value.strip(), evidence.strip())
+    return answers
+
+
+def _actor(session: Session, args: argparse.Namespace, lead_id: int) -> int:
+    """Who is acting: --user, else $BATON_USER, else the lead's owner."""
+    email = args.user or os.environ.get("BATON_USER")
+    if email:
+        return user_by_email(session, email).id
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        raise NotFound("lead.not_found", lead_id=lead_id)
+    if lead.owner_id is None:
+        raise InvalidInput(
+            f"Lead {lead_id} has no owner: say who is acting with --user EMAIL.", field="user"
+        )
+    return int(lead.owner_id)
+
+
+def call(args: argparse.Namespace) -> int:
+    at = now(args)
+    callback_at = _when(args.callback, "--callback")
+    meeting_at = _when(args.meeting, "--meeting")
+    step = NextStep.CALLBACK if callback_at else NextStep.MEETING if meeting_at else NextStep.NONE
+    bant = _bant(args.bant or [])
+    with database(args, write=True) as db, db.write() as session:
+        draft = CallDraft(
+            lead_id=args.lead,
+            outcome=args.outcome,
+            started_at=at - timedelta(seconds=args.duration or 0),
+            duration_seconds=args.duration,
+            notes=args.note or "",
+            temperature=args.temperature,
+            bant=bant,
+            next_step=step,
+            callback_at=callback_at,
+            meeting_at=meeting_at,
+        )
+        result = log_call(session, _actor(session, args, args.lead), draft, at)
+    print(f"Logged call {result.call_id} on lead {result.lead_id} ({args.outcome}).")
+    return EXIT_OK
+
+
+def recycle(args: argparse.Namespace) -> int:
+    try:
+        until = date.fromisoformat(args.until) if args.until else None
+    except ValueError:
+        raise InvalidInput(
+            f"--until: {args.until!r} is not a date (for example 2027-04-01).", field="until"
+        ) from None
+    with database(args, write=True) as db, db.write() as session:
+        actions.recycle(
+            session,
+            _actor(session, args, args.lead),
+            actions.RecycleInput(args.lead, args.reason, until, args.note or ""),
+            now(args),
+        )
+    print(f"Lead {args.lead} returned to nurture ({args.reason}).")
+    return EXIT_OK
