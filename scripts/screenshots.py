@@ -8,6 +8,7 @@ Runs offscreen (no display needed); needs a Japanese font (Debian: fonts-noto-cj
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -23,7 +24,8 @@ from desktop.main.settings import Settings
 from desktop.main.window import MainWindow
 from desktop.operations.worker import DbWorker
 from models import demo
-from models.db.database import open_database
+from models.db import database
+from models.db.database import Database, open_database
 from models.teams.users import user_by_email
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +52,21 @@ def save(widget: QWidget, name: str) -> None:
     path = OUT / name
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT)}")
+
+
+def busy_banner(window: MainWindow, db: Database, path: Path) -> None:
+    """Another program holds the write lock: the minute tick's write waits, fails, and the
+    one banner says so (really: a real lock on the real file), then clears."""
+    blocker = sqlite3.connect(path, timeout=0.1)
+    blocker.execute("BEGIN EXCLUSIVE")
+    database.BUSY_TIMEOUT_MS = 100
+    db.engine.dispose()
+    window.follow_ups.on_tick_timer_timeout()
+    wait_until(window.banner.isVisible)
+    wait(200)
+    save(window, "banner-busy-ja.png")
+    blocker.rollback()
+    blocker.close()
 
 
 def main() -> int:
@@ -89,6 +106,7 @@ def main() -> int:
         wait(200)
         save(dialog, "call-dialog-ja.png")
         dialog.done(0)
+        busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()
         worker.stop()
         db.close()

@@ -62,6 +62,8 @@ class Operations(QObject):
         self._probing = False
         #: Ops that have not finished (kept alive while they wait for a retry).
         self.pending: set[Op[Any]] = set()
+        #: What a transient failure made unavailable: "read", "write" or both.
+        self._unavailable: set[str] = set()
 
     @property
     def db(self) -> Database:
@@ -84,9 +86,19 @@ class Operations(QObject):
             self.changed.emit(changes)
 
     # -- Used by Op -----------------------------------------------------------------------
-    def _succeeded(self) -> None:
-        self._probe.stop()
-        self.policy.recovered()
+    def _failed(self, mode: str) -> None:
+        """A transient failure: remember whether writing or only reading is affected."""
+        self._unavailable.add("write" if mode in ("write", "db") else "read")
+
+    def _succeeded(self, mode: str) -> None:
+        """An op succeeded. A read proves reading works, not writing (on SQLite another
+        program can hold the write lock while reads go on): only a successful write
+        clears a banner that a failed write put up."""
+        writes = mode in ("write", "db")
+        if writes or self._unavailable <= {"read"}:
+            self._unavailable.clear()
+            self._probe.stop()
+            self.policy.recovered()
 
     def _watch(self) -> None:
         """Keep asking the database (cheaply) until it answers, then clear the banner."""
@@ -94,18 +106,22 @@ class Operations(QObject):
             self._probe.start(PROBE_MS)
 
     def _run_probe(self) -> None:
+        """``SELECT 1``, in a write transaction when writing failed (on SQLite that takes
+        the write lock, so it answers only once a write would go through)."""
         self._probing = True
+        mode = "write" if "write" in self._unavailable else "read"
 
         def done(_result: object) -> None:
             self._probing = False
-            self._succeeded()
+            self._succeeded(mode)
 
         def failed(exc: BaseException) -> None:
             self._probing = False
             if self.policy.handle(exc, background=True).kind is Kind.TRANSIENT:
                 self._watch()
 
-        self.worker.read(lambda session: session.execute(text("SELECT 1")), done, failed)
+        probe = self.worker.write if mode == "write" else self.worker.read
+        probe(lambda session: session.execute(text("SELECT 1")), done, failed)
 
 
 class Op(Generic[T]):
@@ -172,7 +188,7 @@ class Op(Generic[T]):
 
     def _done(self, result: T) -> None:
         self._ops.pending.discard(self)
-        self._ops._succeeded()
+        self._ops._succeeded(self._mode)
         if self._mode in {"write", "db"}:
             changes = getattr(result, "changes", result)
             if isinstance(changes, Changes):
@@ -187,6 +203,8 @@ class Op(Generic[T]):
             background=self.background or not alive,
             refused=self._on_refused if alive else None,
         )
+        if failure.kind is Kind.TRANSIENT:
+            self._ops._failed(self._mode)
         if failure.kind is Kind.TRANSIENT and alive and not self.background:
             delay = BACKOFF_MS[min(self.attempts - 1, len(BACKOFF_MS) - 1)]
             if self._on_retrying is not None:

@@ -113,6 +113,13 @@ def test_a_locked_database_shows_one_banner_retries_and_clears_it(
     assert "busy" in busy
     qtbot.waitUntil(lambda: op.attempts >= 3, timeout=10_000)  # retried behind the banner
     assert window.policy.shown.count(busy) == 1  # said once, however often it failed
+    # Reading still works (WAL): that does not mean the write will, so the banner stays.
+    reads: list[object] = []
+    window.ops.read(lambda session: session.scalar(select(Lead.id).limit(1))).success(
+        reads.append
+    ).run()
+    qtbot.waitUntil(lambda: bool(reads), timeout=10_000)
+    assert window.banner.isVisible()
     assert not _visible_boxes()  # never a dialog for a transient failure
     blocker.rollback()
     blocker.close()
