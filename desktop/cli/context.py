@@ -56,7 +56,8 @@ def speak(language: str | None) -> None:
     """Headless commands speak the user's language too (labels and messages).
 
     Loads QtCore and the translation only for the commands that print words, never Qt's
-    widgets or GUI modules.
+    widgets or GUI modules. Call it after the database work: once PySide6 is loaded, its
+    import hook reads the source of every module imported after it.
     """
     from PySide6.QtCore import QCoreApplication
 
