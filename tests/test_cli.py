@@ -24,15 +24,13 @@ DEMO_LEADS = 200
 JA_TS = resources.path("translations", "baton_ja.ts")
 
 
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The environment of every run: offscreen Qt, settings and caches in a temp folder."""
-    home = tmp_path_factory.mktemp("cli-home")
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("BATON_DATABASE_URL", "BATON_USER") and not k.startswith("XDG_")
-    }
+def headless_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a ``baton`` run in a subprocess (every CLI test module's).
+
+    Offscreen Qt; none of the caller's BATON_ settings; home, settings, data and caches
+    (the built .qm) in ``home``; ``extra`` on top (e.g. BATON_NOW).
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BATON_", "XDG_", "PYTEST_"))}
     env.update(
         QT_QPA_PLATFORM="offscreen",
         HOME=str(home),
@@ -41,7 +39,14 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / "cache"),
         PYTHONIOENCODING="utf-8",
     )
+    env.update(extra)
     return env
+
+
+@pytest.fixture(scope="module")
+def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of every run: offscreen Qt, settings and caches in a temp folder."""
+    return headless_env(tmp_path_factory.mktemp("cli-home"))
 
 
 def baton(

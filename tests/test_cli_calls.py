@@ -9,7 +9,6 @@ nothing.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -35,29 +34,18 @@ from models.core.enums import Outcome
 from models.db.database import Database, open_database
 from models.leads.calls import current_answers
 from models.teams.users import user_by_email
+from tests.test_cli import headless_env
 
 REPO = Path(__file__).resolve().parent.parent
 TS_JA = resources.path("translations") / "baton_ja.ts"
 ACTIVE = ("new", "working")
 
 
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("BATON_USER", "BATON_DATABASE_URL")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        PYTHONIOENCODING="utf-8",
-    )
-    return env
-
-
 def baton(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         cwd=REPO,
-        env=_env(home),
+        env=headless_env(home),
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -8,7 +8,6 @@ tests/import_contracts.py, is tested here on a package made for the purpose).
 from __future__ import annotations
 
 import json
-import os
 import pkgutil
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from models.db import migrations as migrate
 from models.db.database import Database
 from tests.conftest import NOW
 from tests.import_contracts import NoGuiContract, imported_modules
+from tests.test_cli import headless_env
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -46,15 +46,7 @@ sys.exit(main(sys.argv[1:]))
 def run_traced(
     url: str, home: Path, *args: str
 ) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BATON_", "XDG_"))}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        BATON_NOW=NOW.isoformat(),
-        PYTHONIOENCODING="utf-8",
-    )
+    env = headless_env(home, BATON_NOW=NOW.isoformat())
     done = subprocess.run(
         [sys.executable, "-c", WRAPPER, *args, "--db", url],
         cwd=REPO,

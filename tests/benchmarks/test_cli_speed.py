@@ -11,7 +11,6 @@ opening the database (checks that write nothing) and building the rows.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from sqlalchemy import text
 
 from models.core.enums import ACTIVE_STAGES
 from tests.benchmarks.test_queue_fetch import interleaved
+from tests.test_cli import headless_env
 
 TOP = 50
 WHOLE_PROCESS_LIMIT_S = 0.35
@@ -67,18 +67,8 @@ def _baton() -> list[str]:
 
 def _env(home: Path) -> dict[str, str]:
     # Bytecode is cached as in any installed copy (PYTHONDONTWRITEBYTECODE is dropped).
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("BATON_", "PYTEST_", "XDG_")) and k != "PYTHONDONTWRITEBYTECODE"
-    }
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        PYTHONIOENCODING="utf-8",
-    )
+    env = headless_env(home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
