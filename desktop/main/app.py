@@ -22,11 +22,11 @@ from models.teams.users import UserInfo, list_users, user_by_email
 
 DEMO_LEADS = 5_000
 
-
 #: Fills an empty database with demo data: (db, leads, progress(done, total), cancelled()).
 #: The CLI's demo command gives it (desktop.cli.demo.fill): the app never imports
 #: models.demo itself.
 DemoGenerate = Callable[[Database, int, Callable[[int, int], None], Callable[[], bool]], object]
+
 
 @dataclass(frozen=True)
 class StartOptions:
@@ -34,9 +34,9 @@ class StartOptions:
     language: str | None = None
     demo: bool = False
     demo_leads: int = DEMO_LEADS
-    user_email: str | None = None
     #: With ``demo``: what fills the demo database on first use.
     demo_generate: DemoGenerate | None = None
+    user_email: str | None = None
 
 
 def application(language: str | None = None) -> QApplication:
