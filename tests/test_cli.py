@@ -30,8 +30,13 @@ def headless_env(home: Path, **extra: str) -> dict[str, str]:
     Offscreen Qt; none of the caller's BATON_ settings; home, settings, data and caches
     (the built .qm) in ``home``; ``extra`` on top (e.g. BATON_NOW).
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BATON_", "XDG_", "PYTEST_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BATON_", "XDG_", "PYTEST_", "LC_")) and k != "LANG"
+    }
     env.update(
+        LANG="C.UTF-8",  # English unless a test asks otherwise (--lang, or LANG in extra)
         QT_QPA_PLATFORM="offscreen",
         HOME=str(home),
         XDG_DATA_HOME=str(home / "data"),

@@ -115,10 +115,11 @@ def _helper_params(tree: ast.Module, classes: set[str]) -> dict[str, set[str]]:
 
 
 def _key_uses() -> tuple[dict[str, list[str]], list[str]]:
-    """Catalogue keys used in models/ (key -> places), and the problems found."""
+    """Catalogue keys used in models/ and desktop/ (key -> places), and the problems."""
     trees = {
         path: ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for path in sorted((ROOT / "models").rglob("*.py"))
+        for root in ("models", "desktop")  # the domain, and the CLI's own refusals
+        for path in sorted((ROOT / root).rglob("*.py"))
         if "alembic" not in path.parts
     }
     classes = _error_classes(trees)

@@ -59,10 +59,13 @@ def speak(language: str | None) -> None:
     widgets or GUI modules. Call it after the database work: once PySide6 is loaded, its
     import hook reads the source of every module imported after it.
     """
-    from PySide6.QtCore import QCoreApplication
-
     from desktop.i18n import languages as i18n
+
+    chosen = i18n.choose(language)
+    if chosen == "en":
+        return  # English is the source text: no Qt, no translator
+    from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     if not hasattr(app, "_baton_translators"):
-        app._baton_translators = i18n.install(app, i18n.choose(language))  # type: ignore[attr-defined]
+        app._baton_translators = i18n.install(app, chosen)  # type: ignore[attr-defined]

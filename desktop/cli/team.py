@@ -19,17 +19,14 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     if args.hours:
         start, sep, end = args.hours.partition("-")
         if not sep:
-            raise InvalidInput(
-                f"--hours {args.hours!r}: expected START-END, e.g. 09:00-18:00.", field="hours"
-            )
+            raise InvalidInput("cli.team.hours_format", field="hours", value=args.hours)
         changes.setdefault("business_hours", {}).update(start=start.strip(), end=end.strip())
     if args.weekdays:
         try:
             days = [int(d) for d in args.weekdays.split(",")]
         except ValueError:
             raise InvalidInput(
-                f"--weekdays {args.weekdays!r}: expected numbers 0-6 (Monday = 0), e.g. 0,1,2,3,4.",
-                field="weekdays",
+                "cli.team.weekdays_format", field="weekdays", value=args.weekdays
             ) from None
         changes.setdefault("business_hours", {})["weekdays"] = days
     if args.holidays:
@@ -48,10 +45,10 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
 def _set(args: argparse.Namespace) -> None:
     changes = _changes(args)
     if not changes:
-        raise InvalidInput("Nothing to change: give at least one option.", field="team")
+        raise InvalidInput("cli.team.nothing_to_change", field="team")
     email = args.user or os.environ.get("BATON_USER")
     if not email:
-        raise InvalidInput("Say who is changing the rules with --user EMAIL.", field="user")
+        raise InvalidInput("cli.team.who", field="user")
     with database(args, write=True) as db, db.write() as session:
         team_id = args.team or list_teams(session)[0].id
         user_id = user_by_email(session, email).id

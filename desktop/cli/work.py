@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.cli.context import EXIT_OK, database, now
 from models.core.entities import Lead
 from models.core.errors import InvalidInput, NotFound
+from models.core.messages import lead_label
 from models.leads import actions
 from models.leads.calls import BantAnswer, CallDraft, NextStep, log_call
 from models.teams.users import user_by_email
@@ -38,11 +39,7 @@ def _bant(items: list[str]) -> dict[str, BantAnswer]:
     for item in items:
         field, sep, rest = item.partition("=")
         if not sep or not field or not rest:
-            raise InvalidInput(
-                f"--bant {item!r}: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
-                "(for example budget=planned or need=explicit:'manual work').",
-                field="bant",
-            )
+            raise InvalidInput("cli.bant_format", field="bant", value=item)
         value, _colon, evidence = rest.partition(":")
         answers[field.strip()] = BantAnswer(value.strip(), evidence.strip())
     return answers
@@ -57,9 +54,7 @@ def _actor(session: Session, args: argparse.Namespace, lead_id: int) -> int:
     if lead is None:
         raise NotFound("lead.not_found", lead_id=lead_id)
     if lead.owner_id is None:
-        raise InvalidInput(
-            f"Lead {lead_id} has no owner: say who is acting with --user EMAIL.", field="user"
-        )
+        raise InvalidInput("cli.lead_without_owner", field="user", lead=lead_label(lead))
     return int(lead.owner_id)
 
 
@@ -92,7 +87,11 @@ def recycle(args: argparse.Namespace) -> int:
         until = date.fromisoformat(args.until) if args.until else None
     except ValueError:
         raise InvalidInput(
-            f"--until: {args.until!r} is not a date (for example 2027-04-01).", field="until"
+            "input.not_a_date",
+            field="until",
+            option="--until",
+            value=args.until,
+            example="2027-04-01",
         ) from None
     with database(args, write=True) as db, db.write() as session:
         actions.recycle(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
 
 CTX = "Labels"
 
@@ -154,10 +154,11 @@ WHY_NOW = {
 
 HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")
 NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")
+EMPLOYEES = QT_TRANSLATE_NOOP("Labels", "%1 employees")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+    return translate(CTX, text)
 
 
 def _lookup(table: dict[str, str], code: str | None) -> str:
@@ -224,7 +225,7 @@ def disqualify_reason(code: str | None) -> str:
 def size_band(code: str | None) -> str:
     if not code:
         return tr(NOT_SET)
-    return QCoreApplication.translate("Labels", "%1 employees").replace("%1", code)
+    return tr(EMPLOYEES).replace("%1", code)
 
 
 def fit_value(factor: str, value: str) -> str:
@@ -256,5 +257,8 @@ def date_short(value: datetime | None) -> str:
 
 
 def day_heading(value: datetime) -> str:
+    """A day in the UI language's long format (the timeline's headings; Qt is loaded)."""
+    from PySide6.QtCore import QLocale  # noqa: PLC0415 - only the GUI's timeline asks
+
     local = value.astimezone()
     return QLocale().toString(local.date(), QLocale.FormatType.LongFormat)

@@ -8,23 +8,40 @@ is newer than the cached build.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
 LANGUAGES = ("en", "ja")
 TRANSLATIONS = resources.path("translations")
 
 
+#: The environment variables that name the user's language, strongest first (POSIX).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def choose(requested: str | None = None) -> str:
-    """``requested`` if given, else the system locale's language (Japanese or English)."""
+    """``requested`` if given, else the user's language (Japanese or English).
+
+    The locale environment decides where it is set (without loading Qt, so headless
+    commands in English never do); elsewhere (Windows, macOS) Qt asks the system.
+    """
     if requested:
         return requested
+    for name in LOCALE_VARIABLES:
+        value = os.environ.get(name, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    from PySide6.QtCore import QLocale
+
     return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
 
 
@@ -33,6 +50,8 @@ def source(language: str) -> Path:
 
 
 def _lrelease() -> Path:
+    import PySide6
+
     return Path(PySide6.__file__).with_name("lrelease")
 
 
@@ -56,6 +75,8 @@ def compiled(language: str) -> Path | None:
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Baton's and Qt's own translations; keep the returned list alive."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     QLocale.setDefault(
         QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English)
     )

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from desktop.i18n import labels
+from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
 from models.core.errors import BatonError
 from models.core.messages import DETAIL, MESSAGES, render, with_detail
 
@@ -40,11 +39,11 @@ def _shown(name: str, value: object) -> object:
 def message(exc: BaseException) -> str:
     """The sentence to show a user for ``exc``, in the installed language."""
     if not isinstance(exc, BatonError):
-        return QCoreApplication.translate(CTX, UNEXPECTED)
+        return translate(CTX, UNEXPECTED)
     template = MESSAGES.get(exc.key)
     if template is None:  # not a catalogue key: a caller outside models/ wrote a sentence
         return str(exc)
-    translated = QCoreApplication.translate(CTX, template)
+    translated = translate(CTX, template)
     params = {name: _shown(name, value) for name, value in exc.params.items() if name != DETAIL}
     text = render(translated, params)
     # The driver's own words are English: only an English sentence carries them.

@@ -15,7 +15,9 @@ from desktop.i18n import languages as i18n
 from desktop.i18n import messages as errors
 from desktop.main.settings import Settings
 from desktop.main.window import MainWindow
+from desktop.operations import logs
 from desktop.operations.worker import DbWorker, Task
+from desktop.widgets.message_boxes import tell
 from models.core.errors import BatonError, NotFound
 from models.db.database import Database, open_database
 from models.teams.users import UserInfo, list_users, user_by_email
@@ -83,7 +85,7 @@ def fill_demo(db: Database, leads: int, generate: DemoGenerate) -> bool:
     dialog.close()
     error = outcome.get("error")
     if isinstance(error, BaseException) and not isinstance(error, InterruptedError):
-        QMessageBox.critical(None, "Baton", errors.message(error))
+        tell(None, errors.message(error))
     return "ok" in outcome
 
 
@@ -93,14 +95,14 @@ def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo
             return user_by_email(session, email)
         users = list_users(session)
     if not users:
-        QMessageBox.information(
+        tell(
             None,
-            "Baton",
             QCoreApplication.translate(
                 "App",
                 "This database has no users yet. Add one with “baton user add”, "
                 "or open the demo with “baton --demo”.",
             ),
+            QMessageBox.Icon.Information,
         )
         return None
     remembered = settings.current_user(db.display_url)
@@ -117,11 +119,12 @@ def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo
 
 def run(options: StartOptions) -> int:
     """Open the app; returns the process exit code."""
+    logs.configure()
     app = application(options.language)
     try:
         db = open_database(options.url, create_dirs=True)
     except BatonError as exc:
-        QMessageBox.critical(None, "Baton", errors.message(exc))
+        tell(None, errors.message(exc))
         return 2
     settings = Settings()
     try:
@@ -133,12 +136,13 @@ def run(options: StartOptions) -> int:
         try:
             user = choose_user(db, settings, options.user_email)
         except NotFound as exc:
-            QMessageBox.critical(None, "Baton", errors.message(exc))
+            tell(None, errors.message(exc))
             return 2
         if user is None:
             return 1
         worker = DbWorker(db)
         window = MainWindow(worker, user, settings)
+        logs.install_excepthook(window.policy.report_uncaught)
         window.show()
         code = app.exec()
         worker.stop()

@@ -28,3 +28,16 @@ def ask(
     box.setStandardButtons(buttons)
     box.setDefaultButton(default)
     return Button(box.exec())
+
+
+def tell(
+    parent: QWidget | None, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical
+) -> None:
+    """A modal message the user acknowledges (start-up, before there is a window to
+    put a banner in). Plain text: a path or a name in it is shown as written."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle("Baton")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.exec()

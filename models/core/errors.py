@@ -51,6 +51,16 @@ class SchemaTooNew(BatonError):
     code = "db_schema_too_new"
 
 
+class SchemaOutdated(BatonError):
+    """A read-only command met a schema older than this code (or none at all).
+
+    Reading never writes, so it is not upgraded; a command that writes (or the app)
+    upgrades it. ``revision`` is None when the database holds no Baton schema yet.
+    """
+
+    code = "db_schema_outdated"
+
+
 class NotFound(BatonError):
     code = "not_found"
 

@@ -175,6 +175,19 @@ MESSAGES: Final[Mapping[str, str]] = {
     "input.not_a_datetime": (
         "{option}: “{value}” is not an ISO date-time (for example {example})."
     ),
+    "input.not_a_date": "{option}: “{value}” is not a date (for example {example}).",
+    # -- The command line's own input ----------------------------------------------------
+    "cli.bant_format": (
+        "--bant “{value}”: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
+        "(for example budget=planned or need=explicit:'manual work')."
+    ),
+    "cli.lead_without_owner": "{lead} has no owner: say who is acting with --user EMAIL.",
+    "cli.team.hours_format": "--hours “{value}”: expected START-END, for example 09:00-18:00.",
+    "cli.team.weekdays_format": (
+        "--weekdays “{value}”: expected numbers 0-6 (Monday = 0), for example 0,1,2,3,4."
+    ),
+    "cli.team.nothing_to_change": "Nothing to change: give at least one option.",
+    "cli.team.who": "Say who is changing the rules with --user EMAIL.",
 }
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

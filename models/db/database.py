@@ -247,7 +247,7 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
 
     With ``upgrade=False`` (commands that only read) nothing is ever created, migrated or
     locked for writing: a missing database or an older schema is refused with
-    :class:`models.db.migrations.SchemaOutdated`. A current schema is recognised without
+    :class:`models.core.errors.SchemaOutdated`. A current schema is recognised without
     loading Alembic. Raises a :class:`models.core.errors.BatonError` subclass, having
     written nothing, when the URL or the database cannot be used.
     """

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from models.core.errors import BatonError, NotABatonDatabase, SchemaTooNew
+from models.core.errors import NotABatonDatabase, SchemaOutdated, SchemaTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,16 +24,6 @@ MIGRATIONS = Path(__file__).with_name("alembic")
 
 #: The newest revision in ``alembic/versions`` (checked by a test against Alembic's head).
 HEAD = "0002"
-
-
-class SchemaOutdated(BatonError):
-    """A read-only command met a schema older than this code (or none at all).
-
-    Reading never writes, so it is not upgraded; a command that writes (or the app)
-    upgrades it. ``revision`` is None when the database holds no Baton schema yet.
-    """
-
-    code = "db_schema_outdated"
 
 
 def config(connection: Connection | None = None) -> Config:

@@ -538,6 +538,41 @@
         <translation>{option}: 「{value}」は日時として読み取れません（例: {example}）。</translation>
     </message>
     <message>
+        <source>{option}: “{value}” is not a date (for example {example}).</source>
+        <extracomment>input.not_a_date</extracomment>
+        <translation>{option}: 「{value}」は日付ではありません（例: {example}）。</translation>
+    </message>
+    <message>
+        <source>--bant “{value}”: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE (for example budget=planned or need=explicit:&apos;manual work&apos;).</source>
+        <extracomment>cli.bant_format</extracomment>
+        <translation>--bant 「{value}」: 項目=値 または 項目=値:根拠 の形で指定してください（例: budget=planned、need=explicit:&apos;手作業が多い&apos;）。</translation>
+    </message>
+    <message>
+        <source>{lead} has no owner: say who is acting with --user EMAIL.</source>
+        <extracomment>cli.lead_without_owner</extracomment>
+        <translation>{lead} には担当者がいません。操作する人を --user メールアドレス で指定してください。</translation>
+    </message>
+    <message>
+        <source>--hours “{value}”: expected START-END, for example 09:00-18:00.</source>
+        <extracomment>cli.team.hours_format</extracomment>
+        <translation>--hours 「{value}」: 開始-終了 の形で指定してください（例: 09:00-18:00）。</translation>
+    </message>
+    <message>
+        <source>--weekdays “{value}”: expected numbers 0-6 (Monday = 0), for example 0,1,2,3,4.</source>
+        <extracomment>cli.team.weekdays_format</extracomment>
+        <translation>--weekdays 「{value}」: 0〜6 の数字で指定してください（月曜 = 0、例: 0,1,2,3,4）。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give at least one option.</source>
+        <extracomment>cli.team.nothing_to_change</extracomment>
+        <translation>変更する項目がありません。オプションを1つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>Say who is changing the rules with --user EMAIL.</source>
+        <extracomment>cli.team.who</extracomment>
+        <translation>ルールを変更する人を --user メールアドレス で指定してください。</translation>
+    </message>
+    <message>
         <source>Reason “other” needs a note saying what it was.</source>
         <extracomment>lead.reason_other_needs_note</extracomment>
         <translation>理由が「その他」の場合は、内容をメモに記入してください。</translation>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.cli.demo import fill
 from desktop.dialogs.user_picker import UserPicker
 from desktop.main import app
 from desktop.main.settings import Settings
@@ -25,7 +26,7 @@ def test_demo_data_is_created_on_first_use_with_a_progress_dialog(
 ) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     try:
-        assert app.fill_demo(db, leads=60)
+        assert app.fill_demo(db, leads=60, generate=fill)
         with db.read() as session:
             users = list_users(session)
         assert any(u.role == "rep" for u in users)
@@ -36,7 +37,7 @@ def test_demo_data_is_created_on_first_use_with_a_progress_dialog(
 def test_the_user_is_picked_once_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     try:
-        assert app.fill_demo(db, leads=20)
+        assert app.fill_demo(db, leads=20, generate=fill)
         settings = _settings(tmp_path)
         chosen: list[str] = []
 
@@ -80,7 +81,7 @@ def test_a_damaged_database_is_refused_with_a_message_and_left_untouched(
 def test_an_unknown_user_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     db = open_database(url)
-    assert app.fill_demo(db, leads=20)
+    assert app.fill_demo(db, leads=20, generate=fill)
     db.close()
     seen: list[str] = []
     answer_next_message_box(QMessageBox.StandardButton.Ok, seen)
