@@ -296,4 +296,7 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
         except DBAPIError as exc:
             database.close()
             raise _driver_refusal(exc, display, preparing=True) from exc
+        except BaseException:
+            database.close()  # no engine (and no server connection) outlives a refusal
+            raise
     return database
