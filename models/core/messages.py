@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final
-
-if TYPE_CHECKING:
-    from models.core.entities import Lead
+from typing import Final, Protocol
 
 #: The parameter holding raw, untranslatable detail (driver text): for logs only.
 DETAIL: Final = "reason"
@@ -226,6 +223,21 @@ def english(key: str, params: Mapping[str, object]) -> str:
     return with_detail(render(template, params), params)
 
 
-def lead_label(lead: Lead) -> str:
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class _LeadLike(Protocol):
+    """What :func:`lead_label` reads of a lead (an entity or any record like it)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def account(self) -> _Named: ...
+
+
+def lead_label(lead: _LeadLike) -> str:
     """How a message names a lead: "name (company)"."""
     return f"{lead.name} ({lead.account.name})"
