@@ -32,13 +32,13 @@ from models.core.entities import (
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.db.database import Database
 from models.definitions import versions
+from models.leads.bant import current_answers
 from models.leads.calls import (
     BantAnswer,
     CallDraft,
     CallLogged,
     NextStep,
     correct_call,
-    current_answers,
     lead_calls,
     log_call,
 )

@@ -32,7 +32,7 @@ from models.core.entities import (
 )
 from models.core.enums import Outcome
 from models.db.database import Database, open_database
-from models.leads.calls import current_answers
+from models.leads.bant import current_answers
 from models.teams.users import user_by_email
 from tests.test_cli import headless_env
 

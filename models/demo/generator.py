@@ -39,7 +39,7 @@ from models.demo.catalog import (
     SOURCES,
     TOUCH_MIX,
 )
-from models.leads.calls import UNANSWERED
+from models.leads.call_figures import UNANSWERED
 from models.scoring.priority import prioritize
 from models.scoring.score import LeadFacts, score_lead
 from models.scoring.sla import deadline

@@ -11,39 +11,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.core import audit
 from models.core.changes import Changes
-from models.core.entities import Call, Lead, QualificationAnswer, User
-from models.core.enums import BantField, Outcome, Stage, Temperature
+from models.core.entities import Call, Lead, User
+from models.core.enums import Outcome, Stage, Temperature
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.core.messages import lead_label
 from models.db.locking import lead_for_update
 from models.leads import bant
+from models.leads.bant import BantAnswer
+from models.leads.call_figures import NextStep, refresh_call_figures
 from models.scoring.rescore import rescore_leads
 from models.teams import permissions
 
-UNANSWERED = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.GATEKEEPER})
 MAX_NOTES = 20_000
 MAX_EVIDENCE = 2_000
 #: How far in the future a call's start may lie (clock skew between desktops).
 START_TOLERANCE = timedelta(minutes=5)
-
-
-class NextStep(StrEnum):
-    NONE = "none"
-    CALLBACK = "callback"
-    MEETING = "meeting"
-
-
-@dataclass(frozen=True)
-class BantAnswer:
-    value: str
-    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,14 +72,6 @@ class CallItem:
     meeting_at: datetime | None
     supersedes_id: int | None
     superseded: bool
-
-
-@dataclass(frozen=True)
-class Qualification:
-    field: str
-    value: str
-    evidence: str
-    recorded_at: datetime | None
 
 
 def _invalid(key: str, field_name: str, **params: object) -> InvalidInput:
@@ -154,26 +134,6 @@ def validate(draft: CallDraft, now: datetime) -> None:
             )
 
 
-def current_answers(session: Session, lead_id: int) -> dict[str, Qualification]:
-    """The newest answer per BANT field (``unknown`` where none was recorded)."""
-    latest: dict[str, Qualification] = {
-        f.value: Qualification(f.value, bant.UNKNOWN, "", None) for f in BantField
-    }
-    rows = session.execute(
-        select(
-            QualificationAnswer.field,
-            QualificationAnswer.value,
-            QualificationAnswer.evidence,
-            QualificationAnswer.recorded_at,
-        )
-        .where(QualificationAnswer.lead_id == lead_id)
-        .order_by(QualificationAnswer.recorded_at, QualificationAnswer.id)
-    )
-    for name, value, evidence, recorded_at in rows:
-        latest[name] = Qualification(name, value, evidence or "", recorded_at)
-    return latest
-
-
 def lead_calls(session: Session, lead_id: int) -> list[CallItem]:
     rows = session.execute(
         select(Call, User.display_name)
@@ -201,32 +161,6 @@ def lead_calls(session: Session, lead_id: int) -> list[CallItem]:
     ]
 
 
-def _save_answers(
-    session: Session,
-    lead_id: int,
-    answers: Mapping[str, BantAnswer],
-    call_id: int,
-    user_id: int,
-    now: datetime,
-) -> None:
-    current = current_answers(session, lead_id)
-    for name, answer in answers.items():
-        known = current[name]
-        if known.value == answer.value and known.evidence == answer.evidence.strip():
-            continue  # only what moved is recorded
-        session.add(
-            QualificationAnswer(
-                lead_id=lead_id,
-                field=name,
-                value=answer.value,
-                evidence=answer.evidence.strip() or None,
-                call_id=call_id,
-                recorded_by=user_id,
-                recorded_at=now,
-            )
-        )
-
-
 _LEAD_AUDIT = (
     "stage",
     "call_attempts",
@@ -239,43 +173,6 @@ _LEAD_AUDIT = (
     "do_not_call",
     "sla_met",
 )
-
-
-def _refresh_aggregates(session: Session, lead: Lead, user_id: int, now: datetime) -> None:
-    """Recompute the lead's call figures from its calls that stand (not superseded).
-
-    A lead marketing sent again after a return to nurture starts a new round: only the
-    calls since it was recycled count (attempts, first call and speed to lead, streak).
-    """
-    statement = select(Call).where(Call.lead_id == lead.id, Call.superseded.is_(False))
-    if lead.recycled_at is not None and lead.stage in (Stage.NEW, Stage.WORKING):
-        statement = statement.where(Call.started_at > lead.recycled_at)
-    calls = session.scalars(statement.order_by(Call.started_at, Call.id)).all()
-    lead.call_attempts = len(calls)
-    lead.first_call_at = calls[0].started_at if calls else None
-    lead.last_call_at = calls[-1].started_at if calls else None
-    streak = 0
-    for call in reversed(calls):
-        if call.outcome not in UNANSWERED:
-            break
-        streak += 1
-    lead.unanswered_streak = streak
-    last = calls[-1] if calls else None
-    lead.next_callback_at = (
-        last.callback_at if last and last.next_step == NextStep.CALLBACK else None
-    )
-    meetings = [c.meeting_at for c in calls if c.meeting_at is not None]
-    lead.next_meeting_at = max(meetings) if meetings else None
-    temperatures = [c.temperature for c in calls if c.temperature]
-    lead.temperature = temperatures[-1] if temperatures else None
-    if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
-        lead.do_not_call = True
-    if lead.first_call_at is not None and lead.sla_due_at is not None and lead.sla_met is None:
-        lead.sla_met = lead.first_call_at <= lead.sla_due_at
-    if calls and lead.stage == Stage.NEW:
-        audit.move_stage(
-            session, lead, Stage.WORKING.value, user_id=user_id, at=now, reason="first_call"
-        )
 
 
 def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) -> CallLogged:
@@ -314,8 +211,8 @@ def _land(
     and the lead's new priority."""
     session.add(call)
     session.flush()
-    _save_answers(session, lead.id, draft.bant, call.id, user_id, now)
-    _refresh_aggregates(session, lead, user_id, now)
+    bant.save_answers(session, lead.id, draft.bant, call.id, user_id, now)
+    refresh_call_figures(session, lead, user_id, now)
     session.flush()
     subject, fields = (lead, _LEAD_AUDIT) if entity == "lead" else (call, _CALL_AUDIT)
     audit.record(

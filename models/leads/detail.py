@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from models.core.entities import Account, Lead, Touch, User
 from models.core.errors import NotFound
 from models.definitions import versions
-from models.leads.calls import CallItem, Qualification, current_answers, lead_calls
+from models.leads.bant import Qualification, current_answers
+from models.leads.calls import CallItem, lead_calls
 from models.leads.follow_ups import should_suggest_recycle
 from models.scoring.score import Contribution, LeadFacts, classify_seniority, score_lead
 from models.teams.rules import team_settings_for

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models.core.changes import Changes
 from models.core.entities import Account, Call, Lead, User
 from models.core.enums import ACTIVE_STAGES, Stage
-from models.leads.calls import UNANSWERED
+from models.leads.call_figures import UNANSWERED
 from models.scoring.rescore import refresh_due
 from models.teams.settings import TeamSettings
 

@@ -1,0 +1,64 @@
+"""A lead's call figures, recomputed from its calls that stand (corrections supersede).
+
+Attempts, first and last call, the unanswered streak, the next callback and meeting,
+the temperature, do-not-call, speed to lead, and the move from new to working.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.core import audit
+from models.core.entities import Call, Lead
+from models.core.enums import Outcome, Stage
+
+UNANSWERED = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.GATEKEEPER})
+
+
+class NextStep(StrEnum):
+    NONE = "none"
+    CALLBACK = "callback"
+    MEETING = "meeting"
+    #: The rep cancels the callback the lead was waiting for.
+    CANCEL_CALLBACK = "cancel_callback"
+
+
+def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: datetime) -> None:
+    """Recompute the lead's call figures from its calls that stand (not superseded).
+
+    A lead marketing sent again after a return to nurture starts a new round: only the
+    calls since it was recycled count (attempts, first call and speed to lead, streak).
+    """
+    statement = select(Call).where(Call.lead_id == lead.id, Call.superseded.is_(False))
+    if lead.recycled_at is not None and lead.stage in (Stage.NEW, Stage.WORKING):
+        statement = statement.where(Call.started_at > lead.recycled_at)
+    calls = session.scalars(statement.order_by(Call.started_at, Call.id)).all()
+    lead.call_attempts = len(calls)
+    lead.first_call_at = calls[0].started_at if calls else None
+    lead.last_call_at = calls[-1].started_at if calls else None
+    streak = 0
+    for call in reversed(calls):
+        if call.outcome not in UNANSWERED:
+            break
+        streak += 1
+    lead.unanswered_streak = streak
+    last = calls[-1] if calls else None
+    lead.next_callback_at = (
+        last.callback_at if last and last.next_step == NextStep.CALLBACK else None
+    )
+    meetings = [c.meeting_at for c in calls if c.meeting_at is not None]
+    lead.next_meeting_at = max(meetings) if meetings else None
+    temperatures = [c.temperature for c in calls if c.temperature]
+    lead.temperature = temperatures[-1] if temperatures else None
+    if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
+        lead.do_not_call = True
+    if lead.first_call_at is not None and lead.sla_due_at is not None and lead.sla_met is None:
+        lead.sla_met = lead.first_call_at <= lead.sla_due_at
+    if calls and lead.stage == Stage.NEW:
+        audit.move_stage(
+            session, lead, Stage.WORKING.value, user_id=user_id, at=now, reason="first_call"
+        )
