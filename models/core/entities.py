@@ -160,6 +160,11 @@ class Lead(Base):
     #: the lead is rescored then, so stored priorities never go stale.
     priority_until: Mapped[datetime | None] = mapped_column(index=True)
     scored_at: Mapped[datetime | None] = mapped_column()
+    #: When the stored score, grade or priority stops being right: a boost runs out
+    #: (``priority_until``) or engagement has decayed enough to change the rounded score.
+    #: The minute tick rescores the leads due (models.scoring.rescore); None: never
+    #: scheduled yet (a row written without scoring), the tick schedules it.
+    rescore_due_at: Mapped[datetime | None] = mapped_column(index=True)
 
     mql_at: Mapped[datetime] = mapped_column(default=utcnow)
     first_call_at: Mapped[datetime | None] = mapped_column()
