@@ -152,6 +152,22 @@ WHY_NOW = {
     "score": QT_TRANSLATE_NOOP("Labels", "By score"),
 }
 
+#: The inputs a domain refusal names (its ``what``: the same code as its ``field``).
+INPUT_FIELDS = {
+    "notes": QT_TRANSLATE_NOOP("Labels", "Call notes"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    "bant.budget": QT_TRANSLATE_NOOP("Labels", "Budget evidence"),
+    "bant.authority": QT_TRANSLATE_NOOP("Labels", "Authority evidence"),
+    "bant.need": QT_TRANSLATE_NOOP("Labels", "Need evidence"),
+    "bant.timeline": QT_TRANSLATE_NOOP("Labels", "Timeline evidence"),
+    "email": QT_TRANSLATE_NOOP("Labels", "Email address"),
+    "name": QT_TRANSLATE_NOOP("Labels", "Display name"),
+    "content_title": QT_TRANSLATE_NOOP("Labels", "Content title"),
+    "campaign": QT_TRANSLATE_NOOP("Labels", "Campaign"),
+    "source_system": QT_TRANSLATE_NOOP("Labels", "Source system"),
+    "external_id": QT_TRANSLATE_NOOP("Labels", "External ID"),
+}
+
 HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")
 NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")
 EMPLOYEES = QT_TRANSLATE_NOOP("Labels", "%1 employees")
@@ -212,6 +228,10 @@ def bant_value(field: str, value: str | None) -> str:
     if value == "unknown":
         return _lookup(BANT_VALUES, value)
     return _lookup(BANT_VALUES, f"{field}.{value}")
+
+
+def input_field(code: str | None) -> str:
+    return _lookup(INPUT_FIELDS, code)
 
 
 def recycle_reason(code: str | None) -> str:

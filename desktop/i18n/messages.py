@@ -28,6 +28,7 @@ _CODES: dict[str, Callable[[str], str]] = {
     "bant_field": labels.bant_field,
     "role": labels.role,
     "temperature": labels.temperature,
+    "what": labels.input_field,
 }
 
 

@@ -8,6 +8,8 @@ English sentence (logs, scripts); the desktop layer translates the template (con
 Conventions for parameters:
 
 - ``field`` names the input that was wrong (dialogs put the focus there); never shown.
+- ``what`` names that input in words: the same code, shown through the desktop's labels
+  (``labels.input_field``).
 - ``lead`` is :func:`lead_label`: a lead is named by its name and company, not its id.
 - ``stage``, ``role``, ``bant_field`` are codes; the desktop shows them as labels.
 - ``value`` is what the user gave, ``expected`` the accepted codes (what one may type).
@@ -116,7 +118,6 @@ MESSAGES: Final[Mapping[str, str]] = {
     "call.start_future": "The call cannot start in the future.",
     "call.duration_negative": "The call's duration cannot be negative.",
     "call.temperature_unknown": "Unknown temperature “{value}”; expected one of {expected}.",
-    "call.notes_too_long": "The notes are longer than {max} characters.",
     "call.next_step_unknown": "Unknown next step “{value}”; expected one of {expected}.",
     "call.callback_needs_time": "A callback needs a date and time.",
     "call.callback_naive": "The callback time has no time zone.",
@@ -124,7 +125,6 @@ MESSAGES: Final[Mapping[str, str]] = {
     "call.meeting_booked_needs_time": "A booked meeting needs its date and time.",
     "call.meeting_needs_time": "A meeting needs its date and time.",
     "call.meeting_naive": "The meeting time has no time zone.",
-    "call.evidence_too_long": "{bant_field}: the evidence is longer than {max} characters.",
     "call.not_found": "No call with id {call_id}; it may have been deleted.",
     "call.already_corrected": "Call {call_id} was already corrected.",
     "call.correct_not_allowed": "Only the rep who logged a call, or a team lead, can correct it.",
@@ -152,6 +152,7 @@ MESSAGES: Final[Mapping[str, str]] = {
     "team.attempts_not_positive": "The attempt limits must be positive.",
     "team.timezone_unknown": "Unknown time zone “{value}”.",
     "team.holidays_unknown": "Unknown holiday calendar “{value}”.",
+    "team.setting_unknown": "Unknown team setting “{value}”; expected one of {expected}.",
     # -- Scoring settings (the handoff definition) -----------------------------------------
     "scoring.field_missing": "The scoring settings lack the field “{name}”.",
     "scoring.not_mapping": "The scoring setting {name} must be a mapping (got {value}).",
@@ -162,6 +163,16 @@ MESSAGES: Final[Mapping[str, str]] = {
     "scoring.not_points": "The scoring setting {name} must be a mapping of name to points.",
     "scoring.not_words": "The scoring setting {name} must be a list of words (got {value}).",
     "scoring.empty_word": "The scoring setting {name} must hold only non-empty words.",
+    # -- Text a user gives (models/core/text_rules.py) ----------------------------------
+    "text.too_long": "{what}: {length} characters; at most {max} are allowed.",
+    "text.bad_character": (
+        "{what}: the character {character} at position {position} is not allowed; remove it."
+    ),
+    "text.row.too_long": "Row {row}, {what}: {length} characters; at most {max} are allowed.",
+    "text.row.bad_character": (
+        "Row {row}, {what}: the character {character} at position {position} is not allowed; "
+        "remove it."
+    ),
     # -- Touches, demo data, input -------------------------------------------------------
     "touch.kind_unknown": "Touch {row}: unknown kind “{value}”; expected one of {expected}.",
     "touch.time_naive": "Touch {row}: occurred_at has no time zone.",

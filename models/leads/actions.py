@@ -18,7 +18,9 @@ from models.core.entities import Lead
 from models.core.enums import Stage
 from models.core.errors import InvalidInput
 from models.core.messages import lead_label
+from models.core.text_rules import check_text
 from models.db.locking import lead_for_update
+from models.leads.calls import MAX_NOTES
 from models.scoring.rescore import rescore_leads
 from models.scoring.sla import deadline
 from models.teams import permissions
@@ -118,6 +120,7 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
         )
     if data.reason == "other" and not data.note.strip():
         raise InvalidInput("lead.reason_other_needs_note", field="note")
+    check_text(data.note, field="note", limit=MAX_NOTES, multiline=True)
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, data.lead_id)
     permissions.require_can_work(user, lead)
@@ -150,6 +153,7 @@ def disqualify(
         )
     if reason == "other" and not note.strip():
         raise InvalidInput("lead.reason_other_needs_note", field="note")
+    check_text(note, field="note", limit=MAX_NOTES, multiline=True)
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
@@ -166,6 +170,7 @@ def mark_do_not_call(
     session: Session, user_id: int, lead_id: int, note: str, now: datetime
 ) -> Changes:
     """Flag the lead: no more calls, and it never returns to any queue."""
+    check_text(note, field="note", limit=MAX_NOTES, multiline=True)
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)

@@ -21,6 +21,7 @@ from models.core.entities import Call, Lead, User
 from models.core.enums import Outcome, Stage, Temperature
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.core.messages import lead_label
+from models.core.text_rules import check_text
 from models.db.locking import lead_for_update
 from models.leads import bant
 from models.leads.bant import BantAnswer
@@ -101,8 +102,7 @@ def validate(draft: CallDraft, now: datetime) -> None:
             value=draft.temperature,
             expected=", ".join(t.value for t in Temperature),
         )
-    if len(draft.notes) > MAX_NOTES:
-        raise _invalid("call.notes_too_long", "notes", max=MAX_NOTES)
+    check_text(draft.notes.strip(), field="notes", limit=MAX_NOTES, multiline=True)
     if draft.next_step not in {s.value for s in NextStep}:
         raise _invalid(
             "call.next_step_unknown",
@@ -128,10 +128,8 @@ def validate(draft: CallDraft, now: datetime) -> None:
             raise _invalid("call.meeting_naive", "meeting_at")
     for name, answer in draft.bant.items():
         bant.validate(name, answer.value)
-        if len(answer.evidence) > MAX_EVIDENCE:
-            raise _invalid(
-                "call.evidence_too_long", f"bant.{name}", bant_field=name, max=MAX_EVIDENCE
-            )
+        evidence = answer.evidence.strip()
+        check_text(evidence, field=f"bant.{name}", limit=MAX_EVIDENCE, multiline=True)
 
 
 def lead_calls(session: Session, lead_id: int) -> list[CallItem]:

@@ -14,9 +14,14 @@ from models.core.changes import Changes
 from models.core.entities import TOUCH, Lead, Touch
 from models.core.enums import TouchKind
 from models.core.errors import InvalidInput, NotFound
+from models.core.text_rules import check_text
 from models.scoring.rescore import IN_CHUNK, rescore_leads
 
 _KINDS = {kind.value for kind in TouchKind}
+#: The text a touch carries, each checked against its column before the batch is stored.
+_TEXT_COLUMNS = tuple(
+    (name, TOUCH.c[name]) for name in ("content_title", "campaign", "source_system", "external_id")
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
             )
         if touch.occurred_at.tzinfo is None:
             raise InvalidInput("touch.time_naive", field="occurred_at", row=index + 1)
+        for name, column in _TEXT_COLUMNS:
+            check_text(getattr(touch, name), field=name, column=column, row=index + 1)
     lead_ids = {t.lead_id for t in touches}
     known = set(session.scalars(select(Lead.id).where(Lead.id.in_(lead_ids))))
     missing = sorted(lead_ids - known)

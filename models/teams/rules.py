@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Lead, Team, User
-from models.core.errors import NotFound, PermissionDenied
+from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.teams import permissions
 from models.teams.settings import DEFAULTS, TeamSettings
 
@@ -37,6 +37,28 @@ def _merged(stored: dict[str, Any] | None) -> dict[str, Any]:
     return merged
 
 
+def _check_known(changes: dict[str, Any]) -> None:
+    """Only the rules Baton knows are stored (nothing else lands in the team's JSON)."""
+    for key, value in changes.items():
+        if key not in DEFAULTS:
+            raise InvalidInput(
+                "team.setting_unknown", field=key, value=key, expected=", ".join(DEFAULTS)
+            )
+        known = DEFAULTS[key]
+        if not isinstance(known, dict):
+            continue
+        if not isinstance(value, dict):
+            raise InvalidInput("team.settings_malformed", field=key, reason=f"{key}: {value!r}")
+        for name in value:
+            if name not in known:
+                raise InvalidInput(
+                    "team.setting_unknown",
+                    field=key,
+                    value=f"{key}.{name}",
+                    expected=", ".join(f"{key}.{n}" for n in known),
+                )
+
+
 def list_teams(session: Session) -> list[TeamInfo]:
     return [
         TeamInfo(t.id, t.name, _merged(t.settings))
@@ -54,6 +76,7 @@ def update_settings(
     team = session.get(Team, team_id)
     if team is None:
         raise NotFound("team.not_found", team_id=team_id)
+    _check_known(changes)
     before = _merged(team.settings)
     after = _merged(team.settings)
     for key, value in changes.items():

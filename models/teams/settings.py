@@ -5,6 +5,7 @@ Stored as JSON on the team; every key has a default, so a team that set nothing 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import time
 from typing import Any
@@ -21,6 +22,16 @@ DEFAULTS: dict[str, Any] = {
     "sla_minutes": 5,
     "attempts": {"max_unanswered": 6, "period_days": 14},
 }
+
+
+_CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
+
+
+def _clock(value: object) -> time:
+    """A time of day written HH:MM[:SS] (``time.fromisoformat`` alone stops at a NUL)."""
+    if not isinstance(value, str) or _CLOCK.fullmatch(value) is None:
+        raise ValueError(f"not a time of day HH:MM: {value!r}")
+    return time.fromisoformat(value)
 
 
 @dataclass(frozen=True)
@@ -42,8 +53,8 @@ class TeamSettings:
         try:
             settings = cls(
                 timezone=str(data.get("timezone", DEFAULTS["timezone"])),
-                day_start=time.fromisoformat(hours["start"]),
-                day_end=time.fromisoformat(hours["end"]),
+                day_start=_clock(hours["start"]),
+                day_end=_clock(hours["end"]),
                 weekdays=frozenset(int(d) for d in hours["weekdays"]),
                 holiday_country=data.get("holiday_country", DEFAULTS["holiday_country"]),
                 sla_minutes=int(data.get("sla_minutes", DEFAULTS["sla_minutes"])),

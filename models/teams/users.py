@@ -11,6 +11,7 @@ from models.core.changes import Changes
 from models.core.entities import User
 from models.core.enums import Role
 from models.core.errors import InvalidInput, NotFound
+from models.core.text_rules import check_text
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def get_user(session: Session, user_id: int) -> UserInfo:
 
 
 def user_by_email(session: Session, email: str) -> UserInfo:
+    # Text no user can have is refused alike on both databases (PostgreSQL cannot compare it).
+    check_text(email.strip(), field="email", column=User.email)
     user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None:
         raise NotFound("user.email_not_found", email=email)
@@ -55,6 +58,7 @@ def user_by_email(session: Session, email: str) -> UserInfo:
 
 def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserAdded:
     email = email.strip()
+    check_text(email, field="email", column=User.email)
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise InvalidInput("user.email_invalid", field="email", email=email)
     if role not in {r.value for r in Role}:
@@ -66,6 +70,7 @@ def add_user(session: Session, *, email: str, display_name: str, role: str) -> U
         )
     if not display_name.strip():
         raise InvalidInput("user.name_empty", field="name")
+    check_text(display_name.strip(), field="name", column=User.display_name)
     if session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None:
         raise InvalidInput("user.email_taken", field="email", email=email)
     user = User(email=email, display_name=display_name.strip(), role=role)

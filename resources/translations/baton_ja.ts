@@ -308,11 +308,6 @@
         <translation>温度感「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
     </message>
     <message>
-        <source>The notes are longer than {max} characters.</source>
-        <extracomment>call.notes_too_long</extracomment>
-        <translation>メモが {max} 文字を超えています。</translation>
-    </message>
-    <message>
         <source>Unknown next step “{value}”; expected one of {expected}.</source>
         <extracomment>call.next_step_unknown</extracomment>
         <translation>次のアクション「{value}」は指定できません。次のいずれかを指定してください: {expected}</translation>
@@ -346,11 +341,6 @@
         <source>The meeting time has no time zone.</source>
         <extracomment>call.meeting_naive</extracomment>
         <translation>商談日時にタイムゾーンが指定されていません。</translation>
-    </message>
-    <message>
-        <source>{bant_field}: the evidence is longer than {max} characters.</source>
-        <extracomment>call.evidence_too_long</extracomment>
-        <translation>{bant_field}: 根拠が {max} 文字を超えています。</translation>
     </message>
     <message>
         <source>No call with id {call_id}; it may have been deleted.</source>
@@ -581,6 +571,31 @@
         <source>An unexpected error occurred.</source>
         <extracomment>What a user reads for a failure Baton did not foresee: never the exception&apos;s text or repr (the failure policy logs those and shows where the log is).</extracomment>
         <translation>予期しないエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>Unknown team setting “{value}”; expected one of {expected}.</source>
+        <extracomment>team.setting_unknown</extracomment>
+        <translation>チームの設定項目「{value}」はありません。設定できる項目: {expected}</translation>
+    </message>
+    <message>
+        <source>{what}: {length} characters; at most {max} are allowed.</source>
+        <extracomment>text.too_long</extracomment>
+        <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
+    </message>
+    <message>
+        <source>{what}: the character {character} at position {position} is not allowed; remove it.</source>
+        <extracomment>text.bad_character</extracomment>
+        <translation>{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {what}: {length} characters; at most {max} are allowed.</source>
+        <extracomment>text.row.too_long</extracomment>
+        <translation>{row}件目の{what}は{max}文字以内にしてください（現在{length}文字）。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {what}: the character {character} at position {position} is not allowed; remove it.</source>
+        <extracomment>text.row.bad_character</extracomment>
+        <translation>{row}件目の{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1090,55 @@
     <message>
         <source>%1 employees</source>
         <translation>従業員 %1 名</translation>
+    </message>
+    <message>
+        <source>Call notes</source>
+        <extracomment>The inputs a domain refusal names (its ``what``: the same code as its ``field``).</extracomment>
+        <translation>通話メモ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Budget evidence</source>
+        <translation>予算の根拠</translation>
+    </message>
+    <message>
+        <source>Authority evidence</source>
+        <translation>決裁権の根拠</translation>
+    </message>
+    <message>
+        <source>Need evidence</source>
+        <translation>ニーズの根拠</translation>
+    </message>
+    <message>
+        <source>Timeline evidence</source>
+        <translation>導入時期の根拠</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Content title</source>
+        <translation>コンテンツ名</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>連携元システム</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>外部ID</translation>
     </message>
 </context>
 <context>
