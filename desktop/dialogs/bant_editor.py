@@ -14,6 +14,8 @@ from models.leads.calls import BantAnswer
 class BantEditor(QGroupBox):
     def __init__(self, current: dict[str, tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Qualification (BANT)"), parent)
+        #: The answers as the dialog showed them: only what the rep changes is sent.
+        self._seen = {f.value: current.get(f.value, (bant.UNKNOWN, "")) for f in BantField}
         grid = QGridLayout(self)
         self.values: dict[str, QComboBox] = {}
         self.evidence: dict[str, QLineEdit] = {}
@@ -35,11 +37,26 @@ class BantEditor(QGroupBox):
             self.evidence[field.value] = evidence
         grid.setColumnStretch(2, 1)
 
+    def _answer(self, field: str) -> tuple[str, str]:
+        return (str(self.values[field].currentData()), self.evidence[field].text())
+
     def answers(self) -> dict[str, BantAnswer]:
+        """The answers the rep changed (a field left as shown is not sent: it cannot
+        overwrite an answer someone else recorded meanwhile)."""
         return {
-            field: BantAnswer(combo.currentData(), self.evidence[field].text())
-            for field, combo in self.values.items()
+            field: BantAnswer(*self._answer(field))
+            for field in self.values
+            if self._answer(field) != self._seen[field]
         }
+
+    def refresh(self, current: dict[str, tuple[str, str]]) -> None:
+        """Show the current answers in the fields the rep has not touched; keep the rest."""
+        for field, combo in self.values.items():
+            new = current.get(field, (bant.UNKNOWN, ""))
+            if self._answer(field) == self._seen[field]:
+                combo.setCurrentIndex(max(combo.findData(new[0]), 0))
+                self.evidence[field].setText(new[1])
+            self._seen[field] = new
 
     def state(self) -> tuple[tuple[object, str], ...]:
         """What the rep set, to tell a changed draft from an untouched one."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,16 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.bant_editor import BantEditor
-from desktop.dialogs.call_target import OUTCOME_KEYS, CallTarget
+from desktop.dialogs.call_target import OUTCOME_KEYS, CallTarget, target_for
+from desktop.dialogs.call_timer import CallTimer
 from desktop.i18n import labels
 from desktop.i18n import messages as errors
 from desktop.operations import calls as call_ops
+from desktop.operations import lead as lead_ops
 from desktop.operations.failures import Failure, Kind
 from desktop.operations.runner import Op, Operations
 from desktop.widgets.message_boxes import Button, ask
 from desktop.widgets.rich_text import fill
 from models.core.enums import Outcome
-from models.core.errors import BatonError
+from models.core.errors import BatonError, ConcurrentChange
 from models.leads.calls import (
     CallDraft,
     CallItem,
@@ -51,10 +53,13 @@ from models.leads.calls import (
     NextStep,
     validate,
 )
+from models.leads.detail import LeadDetail
 
 
 class CallDialog(QDialog):
     saved = Signal(int, bool)
+    #: The lead's current values were loaded after a refused save (a stale form).
+    reloaded = Signal()
 
     def __init__(
         self, ops: Operations, user_id: int, target: CallTarget, parent: QWidget | None = None
@@ -66,9 +71,6 @@ class CallDialog(QDialog):
         self._op: Op[CallLogged] | None = None
         self._go_next = False
         self.saving = False
-        self._opened_at = datetime.now(UTC)
-        self._timer_started: datetime | None = None
-        self._elapsed = 0
         title = self.tr("Correct call — %1") if target.correcting else self.tr("Log call — %1")
         self.setWindowTitle(title.replace("%1", f"{target.lead_name} ({target.company})"))
         self.setObjectName("callDialog")
@@ -86,18 +88,9 @@ class CallDialog(QDialog):
         self.outcomes.buttonClicked.connect(self.on_outcome_clicked)
 
         # Timer
-        self.timer_label = QLabel("00:00")
-        self.timer_label.setObjectName("callTimer")
-        self.timer_button = QPushButton(self.tr("Start timer"))
-        self.timer_button.setObjectName("timerButton")
-        self.timer_button.clicked.connect(self.on_timer_clicked)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._on_tick)
+        self.timer = CallTimer()
         timer_row = QHBoxLayout()
-        timer_row.addWidget(QLabel(self.tr("Call time")))
-        timer_row.addWidget(self.timer_label)
-        timer_row.addWidget(self.timer_button)
+        timer_row.addWidget(self.timer)
         timer_row.addStretch(1)
         self.temperature = QComboBox()
         self.temperature.setObjectName("temperature")
@@ -123,6 +116,15 @@ class CallDialog(QDialog):
         self.next_step.addItem(self.tr("No next step"), NextStep.NONE.value)
         self.next_step.addItem(self.tr("Callback at"), NextStep.CALLBACK.value)
         self.next_step.addItem(self.tr("Meeting at"), NextStep.MEETING.value)
+        if target.callback_at is not None:
+            # Left as it is, the callback the lead waits for stands; cancelling is a choice.
+            self.next_step.addItem(
+                fill(
+                    self.tr("Cancel the callback of %1"),
+                    labels.datetime_short(target.callback_at),
+                ),
+                NextStep.CANCEL_CALLBACK.value,
+            )
         self.when = QDateTimeEdit()
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)
@@ -196,9 +198,7 @@ class CallDialog(QDialog):
         when = call.callback_at or call.meeting_at
         if when is not None:
             self.when.setDateTime(QDateTime(when.astimezone()))
-        self._opened_at = call.started_at
-        self._elapsed = call.duration_seconds or 0
-        self.timer_label.setText(_clock(self._elapsed))
+        self.timer.load(call.started_at, call.duration_seconds)
 
     def selected_outcome(self) -> str | None:
         button = self.outcomes.checkedButton()
@@ -220,19 +220,18 @@ class CallDialog(QDialog):
     def draft(self) -> CallDraft:
         step = self.next_step.currentData()
         when = self.when.dateTime().toPython().astimezone(UTC) if step != NextStep.NONE else None
-        started = self._timer_started or self._opened_at
-        duration = self._elapsed if (self._timer_started or self._elapsed) else None
         return CallDraft(
             lead_id=self.target.lead_id,
             outcome=self.selected_outcome() or "",
-            started_at=started,
-            duration_seconds=duration,
+            started_at=self.timer.started_at(),
+            duration_seconds=self.timer.duration(),
             notes=self.notes.toPlainText(),
             temperature=self.temperature.currentData(),
             bant=self.bant.answers(),
             next_step=step,
             callback_at=when if step == NextStep.CALLBACK else None,
             meeting_at=when if step == NextStep.MEETING else None,
+            seen_version=self.target.version,
         )
 
     # -- Slots ------------------------------------------------------------------------
@@ -245,21 +244,7 @@ class CallDialog(QDialog):
         self.error.hide()
 
     def on_next_step_changed(self, _index: int) -> None:
-        self.when.setEnabled(self.next_step.currentData() != NextStep.NONE)
-
-    def on_timer_clicked(self) -> None:
-        if self._ticker.isActive():
-            self._ticker.stop()
-            self.timer_button.setText(self.tr("Start timer"))
-        else:
-            if self._timer_started is None:
-                self._timer_started = datetime.now(UTC)
-            self._ticker.start()
-            self.timer_button.setText(self.tr("Stop timer"))
-
-    def _on_tick(self) -> None:
-        self._elapsed += 1
-        self.timer_label.setText(_clock(self._elapsed))
+        self.when.setEnabled(self.next_step.currentData() in (NextStep.CALLBACK, NextStep.MEETING))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits pick the outcome unless the rep is typing text."""
@@ -289,8 +274,10 @@ class CallDialog(QDialog):
             self._show_error(self.tr("Choose an outcome (keys 1–9, 0)."))
             self.outcomes.button(0).setFocus()
             return
+        correcting = self.target.correcting
         try:
-            validate(self.draft(), datetime.now(UTC))
+            keep = correcting.callback_at if correcting is not None else None
+            validate(self.draft(), datetime.now(UTC), keep_callback=keep)
         except BatonError as exc:
             self._show_error(errors.message(exc), exc.params.get("field"))
             return
@@ -318,13 +305,27 @@ class CallDialog(QDialog):
         self.saving = False
         self._set_busy(False)
         self._pristine = self.draft_state()
-        self._ticker.stop()
+        self.timer.stop()
         self.saved.emit(result.lead_id, self._go_next)
         self.accept()
 
     def _on_refused(self, text: str, exc: BaseException) -> None:
         field = exc.params.get("field") if isinstance(exc, BatonError) else None
         self._show_error(text, field)
+        if isinstance(exc, ConcurrentChange):
+            self._reload_lead()
+
+    def _reload_lead(self) -> None:
+        """Someone changed the lead: show its current values where the rep typed
+        nothing, keep what they typed, and save against the new version next time."""
+        op = lead_ops.lead_detail(self._ops, self.target.lead_id, datetime.now(UTC), self)
+        op.success(self._on_reloaded).run()
+
+    def _on_reloaded(self, detail: LeadDetail) -> None:
+        current = target_for(detail, self.target.correcting)
+        self.bant.refresh(current.qualification)
+        self.target = current
+        self.reloaded.emit()
 
     def _on_retrying(self, _why: str) -> None:
         # The database is busy or gone: the draft stays here and the save is retried.
@@ -367,7 +368,7 @@ class CallDialog(QDialog):
     def reject(self) -> None:
         if self.is_dirty() and not self.confirm_discard():
             return
-        self._ticker.stop()
+        self.timer.stop()
         super().reject()
 
     def confirm_discard(self) -> bool:
@@ -387,7 +388,7 @@ class CallDialog(QDialog):
         if self.is_dirty() and not self.confirm_discard():
             event.ignore()
             return
-        self._ticker.stop()
+        self.timer.stop()
         super().closeEvent(event)
 
 
@@ -395,7 +396,3 @@ def _tomorrow_at_ten() -> QDateTime:
     local = datetime.now().astimezone()
     tomorrow = (local + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
     return QDateTime(tomorrow)
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"

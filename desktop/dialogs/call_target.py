@@ -4,6 +4,7 @@ keys that pick each outcome."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from models.core.enums import Outcome
 from models.leads.calls import CallItem
@@ -33,6 +34,10 @@ class CallTarget:
     company: str
     qualification: dict[str, tuple[str, str]]
     correcting: CallItem | None = None
+    #: The lead's version when the dialog was opened (sent back: a stale save is refused).
+    version: int | None = None
+    #: The callback the lead is waiting for, if any (the rep may cancel it).
+    callback_at: datetime | None = None
 
 
 def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
@@ -42,4 +47,6 @@ def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTa
         detail.company,
         {name: (q.value, q.evidence) for name, q in detail.qualification.items()},
         correcting,
+        detail.version,
+        detail.next_callback_at,
     )

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import labels
+from desktop.operations import lead as lead_detail_ops
 from desktop.operations import lead_actions as lead_ops
 from desktop.operations.failures import Failure
 from desktop.operations.runner import Operations
 from desktop.widgets.rich_text import fill
 from models.core.changes import Changes
+from models.core.errors import ConcurrentChange
 from models.leads.actions import DISQUALIFY_REASONS, RECYCLE_REASONS, RecycleInput
+from models.leads.detail import LeadDetail
 
 RECYCLE = "recycle"
 DISQUALIFY = "disqualify"
@@ -45,12 +48,15 @@ class ReasonDialog(QDialog):
         lead_id: int,
         lead_name: str,
         mode: str,
+        version: int | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops = ops
         self._user_id = user_id
         self.lead_id = lead_id
+        #: The lead's version when the dialog opened: a save over a newer one is refused.
+        self.version = version
         self.mode = mode
         self.setObjectName(f"{mode}Dialog")
         if mode == RECYCLE:
@@ -104,11 +110,11 @@ class ReasonDialog(QDialog):
         self.error.hide()
         if self.mode == RECYCLE:
             until = self.until.date().toPython() if self.has_until.isChecked() else None
-            data = RecycleInput(self.lead_id, reason, until, note)
+            data = RecycleInput(self.lead_id, reason, until, note, self.version)
             op = lead_ops.recycle(self._ops, self._user_id, data, now, owner=self)
         else:
             op = lead_ops.disqualify(
-                self._ops, self._user_id, self.lead_id, reason, note, now, owner=self
+                self._ops, self._user_id, self.lead_id, reason, note, now, self.version, self
             )
         op.success(self._on_saved).refused(self._on_refused).failed(self._on_failed).run()
 
@@ -116,9 +122,17 @@ class ReasonDialog(QDialog):
         self.done.emit(self.lead_id)
         self.accept()
 
-    def _on_refused(self, text: str, _exc: BaseException) -> None:
+    def _on_refused(self, text: str, exc: BaseException) -> None:
         self.error.setText(text)
         self.error.show()
+        if isinstance(exc, ConcurrentChange):
+            # The lead changed meanwhile: what the rep chose stays; the next OK saves
+            # against the lead as it is now (the message said what changed).
+            op = lead_detail_ops.lead_detail(self._ops, self.lead_id, datetime.now(UTC), self)
+            op.success(self._on_reloaded).run()
+
+    def _on_reloaded(self, detail: LeadDetail) -> None:
+        self.version = detail.version
 
     def _on_failed(self, _failure: Failure) -> None:
         self.ok_button.setEnabled(True)

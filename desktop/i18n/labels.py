@@ -168,6 +168,16 @@ INPUT_FIELDS = {
     "external_id": QT_TRANSLATE_NOOP("Labels", "External ID"),
 }
 
+#: What an audited change did (the audit trail's ``action``), for "what changed" messages.
+AUDIT_ACTIONS = {
+    "call_logged": QT_TRANSLATE_NOOP("Labels", "a call was logged"),
+    "call_corrected": QT_TRANSLATE_NOOP("Labels", "a call was corrected"),
+    "recycled": QT_TRANSLATE_NOOP("Labels", "returned to nurture"),
+    "disqualified": QT_TRANSLATE_NOOP("Labels", "disqualified"),
+    "do_not_call": QT_TRANSLATE_NOOP("Labels", "marked do-not-call"),
+    "requalified": QT_TRANSLATE_NOOP("Labels", "sent again by marketing"),
+    "sla_breached": QT_TRANSLATE_NOOP("Labels", "the first-call deadline passed"),
+}
 HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")
 NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")
 EMPLOYEES = QT_TRANSLATE_NOOP("Labels", "%1 employees")
@@ -282,3 +292,17 @@ def day_heading(value: datetime) -> str:
 
     local = value.astimezone()
     return QLocale().toString(local.date(), QLocale.FormatType.LongFormat)
+
+
+def audit_action(code: str | None) -> str:
+    return _lookup(AUDIT_ACTIONS, code)
+
+
+def iso_datetime(text: str | None) -> str:
+    """An ISO timestamp from a message's parameters, shown like every other time."""
+    if not text:
+        return ""
+    try:
+        return datetime_short(datetime.fromisoformat(text))
+    except ValueError:
+        return text

@@ -29,6 +29,8 @@ _CODES: dict[str, Callable[[str], str]] = {
     "role": labels.role,
     "temperature": labels.temperature,
     "what": labels.input_field,
+    "action": labels.audit_action,
+    "at": labels.iso_datetime,
 }
 
 

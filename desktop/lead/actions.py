@@ -88,7 +88,9 @@ class LeadActions(QObject):
         detail = self._pane.detail
         if detail is None:
             return
-        dialog = ReasonDialog(self._ops, self._user_id, detail.id, detail.name, mode, self._window)
+        dialog = ReasonDialog(
+            self._ops, self._user_id, detail.id, detail.name, mode, detail.version, self._window
+        )
         dialog.done.connect(lambda lead_id: self.worked.emit(NEXT, lead_id))
         dialog.open()
 
@@ -112,5 +114,5 @@ class LeadActions(QObject):
         lead_id = detail.id
         self.worked.emit(NEXT, lead_id)
         lead_ops.mark_do_not_call(
-            self._ops, self._user_id, lead_id, datetime.now(UTC), owner=self
+            self._ops, self._user_id, lead_id, datetime.now(UTC), detail.version, self
         ).run()

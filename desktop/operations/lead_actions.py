@@ -31,20 +31,28 @@ def disqualify(
     reason: str,
     note: str,
     now: datetime,
+    seen_version: int | None,
     owner: QObject | None = None,
 ) -> Op[Changes]:
     return ops.write(
-        lambda session: actions.disqualify(session, user_id, lead_id, reason, note, now),
+        lambda session: actions.disqualify(
+            session, user_id, lead_id, reason, note, now, seen_version
+        ),
         initiator=INITIATOR,
         owner=owner,
     )
 
 
 def mark_do_not_call(
-    ops: Operations, user_id: int, lead_id: int, now: datetime, owner: QObject | None = None
+    ops: Operations,
+    user_id: int,
+    lead_id: int,
+    now: datetime,
+    seen_version: int | None,
+    owner: QObject | None = None,
 ) -> Op[Changes]:
     return ops.write(
-        lambda session: actions.mark_do_not_call(session, user_id, lead_id, "", now),
+        lambda session: actions.mark_do_not_call(session, user_id, lead_id, "", now, seen_version),
         initiator=INITIATOR,
         owner=owner,
     )

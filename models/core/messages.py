@@ -85,12 +85,23 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "db.schema_missing": (
         "{where} holds no Baton database yet, and a command that only reads does not create "
-        "one. Create it with 'baton demo' or 'baton user add', or open the app."
+        "one; nothing was written. Create an empty one with 'baton init --db {where}' (or one "
+        "with demo data with 'baton demo --db {where}')."
     ),
     "db.schema_outdated": (
         "{where} has an older Baton schema ({revision}; this version needs {head}), and a "
-        "command that only reads does not upgrade it. Run a command that writes (for example "
-        "'baton rescore') or open the app to upgrade it; nothing was written."
+        "command that only reads does not upgrade it; nothing was written. Upgrade it with "
+        "'baton migrate --db {where}' (or open the app)."
+    ),
+    "db.not_created": (
+        "{where} holds no Baton database yet, and this command does not create one; nothing "
+        "was written. Create an empty one with 'baton init --db {where}' (or one with demo "
+        "data with 'baton demo --db {where}')."
+    ),
+    "db.init_outdated": (
+        "{where} already holds a Baton database, with an older schema ({revision}; this "
+        "version needs {head}); nothing was written. Upgrade it with "
+        "'baton migrate --db {where}'."
     ),
     # -- Leads -----------------------------------------------------------------------------
     "lead.not_found": "No lead with id {lead_id}; it may have been deleted.",
@@ -122,6 +133,21 @@ MESSAGES: Final[Mapping[str, str]] = {
     "call.callback_needs_time": "A callback needs a date and time.",
     "call.callback_naive": "The callback time has no time zone.",
     "call.callback_past": "The callback time is in the past; choose a time after now.",
+    "lead.changed_meanwhile": (
+        "{lead} was changed since you opened it ({action}, by {user} at {at}): nothing was "
+        "saved. The current values are shown; what you typed is kept: check it and save again."
+    ),
+    "lead.changed_meanwhile_unknown": (
+        "{lead} was changed since you opened it: nothing was saved. The current values are "
+        "shown; what you typed is kept: check it and save again."
+    ),
+    "team.changed_meanwhile": (
+        "The rules of {team} were changed since you opened them: nothing was saved. "
+        "Reload them and make your change again."
+    ),
+    "call.callback_requested_needs_time": (
+        "The prospect asked to be called back: say when (the date and time of the callback)."
+    ),
     "call.meeting_booked_needs_time": "A booked meeting needs its date and time.",
     "call.meeting_needs_time": "A meeting needs its date and time.",
     "call.meeting_naive": "The meeting time has no time zone.",

@@ -21,6 +21,7 @@ from models.core.messages import lead_label
 from models.core.text_rules import check_text
 from models.db.locking import lead_for_update
 from models.leads.calls import MAX_NOTES
+from models.leads.concurrency import refuse_if_changed
 from models.scoring.rescore import rescore_leads
 from models.scoring.sla import deadline
 from models.teams import permissions
@@ -61,6 +62,8 @@ class RecycleInput:
     reason: str
     until: date | None = None
     note: str = ""
+    #: The lead's version the form was opened on (None: no form, e.g. the CLI).
+    seen_version: int | None = None
 
 
 def _leave_queue(
@@ -124,6 +127,7 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, data.lead_id)
     permissions.require_can_work(user, lead)
+    refuse_if_changed(session, lead, data.seen_version)
     # "Today" on the team's calendar: early morning in Tokyo is still yesterday in UTC.
     zone = ZoneInfo(team_settings_for(session, lead).timezone)
     if data.until is not None and data.until <= now.astimezone(zone).date():
@@ -141,7 +145,13 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
 
 
 def disqualify(
-    session: Session, user_id: int, lead_id: int, reason: str, note: str, now: datetime
+    session: Session,
+    user_id: int,
+    lead_id: int,
+    reason: str,
+    note: str,
+    now: datetime,
+    seen_version: int | None = None,
 ) -> Changes:
     """Not a fit (separate from recycling: it will not be nurtured back)."""
     if reason not in DISQUALIFY_REASONS:
@@ -157,6 +167,7 @@ def disqualify(
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
+    refuse_if_changed(session, lead, seen_version)
     if lead.stage not in (Stage.NEW, Stage.WORKING, Stage.RECYCLED):
         raise InvalidInput(
             "lead.disqualify_stage", field="stage", lead=lead_label(lead), stage=lead.stage
@@ -167,13 +178,19 @@ def disqualify(
 
 
 def mark_do_not_call(
-    session: Session, user_id: int, lead_id: int, note: str, now: datetime
+    session: Session,
+    user_id: int,
+    lead_id: int,
+    note: str,
+    now: datetime,
+    seen_version: int | None = None,
 ) -> Changes:
     """Flag the lead: no more calls, and it never returns to any queue."""
     check_text(note, field="note", limit=MAX_NOTES, multiline=True)
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
+    refuse_if_changed(session, lead, seen_version)
     if lead.do_not_call:
         return Changes()
     before = audit.snapshot(lead, _LEAD_AUDIT)

@@ -6,6 +6,7 @@ the temperature, do-not-call, speed to lead, and the move from new to working.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
@@ -46,10 +47,7 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
             break
         streak += 1
     lead.unanswered_streak = streak
-    last = calls[-1] if calls else None
-    lead.next_callback_at = (
-        last.callback_at if last and last.next_step == NextStep.CALLBACK else None
-    )
+    lead.next_callback_at = pending_callback(calls)
     meetings = [c.meeting_at for c in calls if c.meeting_at is not None]
     lead.next_meeting_at = max(meetings) if meetings else None
     temperatures = [c.temperature for c in calls if c.temperature]
@@ -62,3 +60,21 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
         audit.move_stage(
             session, lead, Stage.WORKING.value, user_id=user_id, at=now, reason="first_call"
         )
+
+
+def pending_callback(calls: Sequence[Call]) -> datetime | None:
+    """The callback the lead waits for, from its calls in order.
+
+    The latest call that asked for one sets it; a later call never clears it unless the
+    rep chose to (``CANCEL_CALLBACK``), or the call was made when the callback was due or
+    after (that call was the callback). A call before it is due leaves it standing.
+    """
+    pending: datetime | None = None
+    for call in calls:
+        if call.outcome == Outcome.DO_NOT_CALL or call.next_step == NextStep.CANCEL_CALLBACK:
+            pending = None
+        elif call.next_step == NextStep.CALLBACK and call.callback_at is not None:
+            pending = call.callback_at
+        elif pending is not None and call.started_at >= pending:
+            pending = None
+    return pending

@@ -9,7 +9,7 @@ never delete it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -26,6 +26,7 @@ from models.db.locking import lead_for_update
 from models.leads import bant
 from models.leads.bant import BantAnswer
 from models.leads.call_figures import NextStep, refresh_call_figures
+from models.leads.concurrency import refuse_if_changed
 from models.scoring.rescore import rescore_leads
 from models.teams import permissions
 
@@ -49,6 +50,9 @@ class CallDraft:
     next_step: str = NextStep.NONE
     callback_at: datetime | None = None
     meeting_at: datetime | None = None
+    #: The lead's version the form was opened on (None: no form, e.g. the CLI). ``bant``
+    #: then holds only the answers the rep changed.
+    seen_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,12 @@ def _invalid(key: str, field_name: str, **params: object) -> InvalidInput:
     return InvalidInput(key, field=field_name, **params)
 
 
-def validate(draft: CallDraft, now: datetime) -> None:
-    """Raise InvalidInput naming the field for anything that cannot be saved."""
+def validate(draft: CallDraft, now: datetime, keep_callback: datetime | None = None) -> None:
+    """Raise InvalidInput naming the field for anything that cannot be saved.
+
+    ``keep_callback`` is the callback a correction already had: kept as it was (to the
+    minute, as the editor shows it), it may lie in the past; it is not new input.
+    """
     if draft.outcome not in {o.value for o in Outcome}:
         raise _invalid(
             "call.outcome_unknown",
@@ -115,8 +123,12 @@ def validate(draft: CallDraft, now: datetime) -> None:
             raise _invalid("call.callback_needs_time", "callback_at")
         if draft.callback_at.tzinfo is None:
             raise _invalid("call.callback_naive", "callback_at")
-        if draft.callback_at <= now:
+        if draft.callback_at <= now and not _same_minute(draft.callback_at, keep_callback):
             raise _invalid("call.callback_past", "callback_at")
+    if draft.outcome == Outcome.CALLBACK_REQUESTED and (
+        draft.next_step != NextStep.CALLBACK or draft.callback_at is None
+    ):
+        raise _invalid("call.callback_requested_needs_time", "callback_at")
     if draft.outcome == Outcome.MEETING_BOOKED and (
         draft.next_step != NextStep.MEETING or draft.meeting_at is None
     ):
@@ -130,6 +142,12 @@ def validate(draft: CallDraft, now: datetime) -> None:
         bant.validate(name, answer.value)
         evidence = answer.evidence.strip()
         check_text(evidence, field=f"bant.{name}", limit=MAX_EVIDENCE, multiline=True)
+
+
+def _same_minute(a: datetime, b: datetime | None) -> bool:
+    return b is not None and a.replace(second=0, microsecond=0) == b.replace(
+        second=0, microsecond=0
+    )
 
 
 def lead_calls(session: Session, lead_id: int) -> list[CallItem]:
@@ -179,6 +197,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, draft.lead_id)
     permissions.require_can_work(user, lead)
+    refuse_if_changed(session, lead, draft.seen_version)
     if lead.do_not_call:
         raise PermissionDenied("lead.do_not_call", lead_id=lead.id, lead=lead_label(lead))
     if lead.stage not in (Stage.NEW, Stage.WORKING):
@@ -269,12 +288,10 @@ def correct_call(
         raise PermissionDenied("call.correct_not_allowed", call_id=call_id)
     if draft.lead_id != old.lead_id:
         raise InvalidInput("call.correct_other_lead", field="lead")
-    if draft.next_step == NextStep.CALLBACK and draft.callback_at == old.callback_at:
-        # An unchanged callback may lie in the past by now; that is not new input.
-        validate(replace(draft, next_step=NextStep.NONE), now)
-    else:
-        validate(draft, now)
+    # An unchanged callback may lie in the past by now; that is not new input.
+    validate(draft, now, keep_callback=old.callback_at)
     lead = lead_for_update(session, old.lead_id)
+    refuse_if_changed(session, lead, draft.seen_version)
     before = audit.snapshot(old, _CALL_AUDIT)
     old.superseded = True
     new = _new_call(draft, old.user_id, now)

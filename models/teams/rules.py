@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Lead, Team, User
-from models.core.errors import InvalidInput, NotFound, PermissionDenied
+from models.core.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
 from models.teams import permissions
 from models.teams.settings import DEFAULTS, TeamSettings
 
@@ -67,15 +67,26 @@ def list_teams(session: Session) -> list[TeamInfo]:
 
 
 def update_settings(
-    session: Session, user_id: int, team_id: int, changes: dict[str, Any], now: datetime
+    session: Session,
+    user_id: int,
+    team_id: int,
+    changes: dict[str, Any],
+    now: datetime,
+    seen: dict[str, Any] | None = None,
 ) -> TeamUpdated:
-    """Change a team's rules (team leads and admins only); refused whole if invalid."""
+    """Change a team's rules (team leads and admins only); refused whole if invalid.
+
+    ``seen`` is the rules a form showed when it was opened: if someone changed them
+    since, nothing is written (None: no form, e.g. the CLI reading and writing at once).
+    """
     user = permissions.actor(session, user_id)
     if not permissions.is_supervisor(user):
         raise PermissionDenied("team.supervisors_only", user_id=user_id)
-    team = session.get(Team, team_id)
+    team = session.scalars(select(Team).where(Team.id == team_id).with_for_update()).first()
     if team is None:
         raise NotFound("team.not_found", team_id=team_id)
+    if seen is not None and _merged(team.settings) != _merged(seen):
+        raise ConcurrentChange("team.changed_meanwhile", field="team", team=team.name)
     _check_known(changes)
     before = _merged(team.settings)
     after = _merged(team.settings)

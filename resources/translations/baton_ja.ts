@@ -25,6 +25,7 @@
     </message>
     <message>
         <source>Evidence, in their words</source>
+        <extracomment>The answers as the dialog showed them: only what the rep changes is sent.</extracomment>
         <translation>根拠（相手の発言）</translation>
     </message>
 </context>
@@ -32,6 +33,7 @@
     <name>CallDialog</name>
     <message>
         <source>Correct call — %1</source>
+        <extracomment>The lead&apos;s current values were loaded after a refused save (a stale form).</extracomment>
         <translation>架電を訂正 — %1</translation>
     </message>
     <message>
@@ -41,14 +43,6 @@
     <message>
         <source>Outcome</source>
         <translation>架電結果</translation>
-    </message>
-    <message>
-        <source>Start timer</source>
-        <translation>タイマー開始</translation>
-    </message>
-    <message>
-        <source>Call time</source>
-        <translation>通話時間</translation>
     </message>
     <message>
         <source>Temperature: not set</source>
@@ -71,6 +65,10 @@
         <translation>商談日時</translation>
     </message>
     <message>
+        <source>Cancel the callback of %1</source>
+        <translation>%1 の折り返し予定を取り消す</translation>
+    </message>
+    <message>
         <source>Next step</source>
         <translation>次のアクション</translation>
     </message>
@@ -91,10 +89,6 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>Stop timer</source>
-        <translation>タイマー停止</translation>
-    </message>
-    <message>
         <source>Choose an outcome (keys 1–9, 0).</source>
         <translation>架電結果を選んでください（キー 1〜9、0）。</translation>
     </message>
@@ -113,6 +107,21 @@
     <message>
         <source>The call for %1 has not been saved. Discard what you typed?</source>
         <translation>%1 の架電記録はまだ保存されていません。入力した内容を破棄しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>CallTimer</name>
+    <message>
+        <source>Start timer</source>
+        <translation>タイマー開始</translation>
+    </message>
+    <message>
+        <source>Call time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Stop timer</source>
+        <translation>タイマー停止</translation>
     </message>
 </context>
 <context>
@@ -223,14 +232,24 @@
         <translation>{where} は新しいバージョンの Baton で作成されています（スキーマ {revision}、このバージョンの対応は {head} まで）。開くには Baton を更新してください。何も書き込んでいません。</translation>
     </message>
     <message>
-        <source>{where} holds no Baton database yet, and a command that only reads does not create one. Create it with &apos;baton demo&apos; or &apos;baton user add&apos;, or open the app.</source>
+        <source>{where} holds no Baton database yet, and a command that only reads does not create one; nothing was written. Create an empty one with &apos;baton init --db {where}&apos; (or one with demo data with &apos;baton demo --db {where}&apos;).</source>
         <extracomment>db.schema_missing</extracomment>
-        <translation>{where} にはまだ Baton のデータベースがありません。読み取りだけのコマンドでは作成しません。「baton demo」か「baton user add」で作成するか、アプリを開いてください。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{where} has an older Baton schema ({revision}; this version needs {head}), and a command that only reads does not upgrade it. Run a command that writes (for example &apos;baton rescore&apos;) or open the app to upgrade it; nothing was written.</source>
+        <source>{where} has an older Baton schema ({revision}; this version needs {head}), and a command that only reads does not upgrade it; nothing was written. Upgrade it with &apos;baton migrate --db {where}&apos; (or open the app).</source>
         <extracomment>db.schema_outdated</extracomment>
-        <translation>{where} のスキーマ（{revision}）は古いバージョンの Baton のものです（このバージョンには {head} が必要です）。読み取りだけのコマンドでは更新しません。書き込むコマンド（「baton rescore」など）を実行するか、アプリを開いて更新してください。何も書き込んでいません。</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} holds no Baton database yet, and this command does not create one; nothing was written. Create an empty one with &apos;baton init --db {where}&apos; (or one with demo data with &apos;baton demo --db {where}&apos;).</source>
+        <extracomment>db.not_created</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} already holds a Baton database, with an older schema ({revision}; this version needs {head}); nothing was written. Upgrade it with &apos;baton migrate --db {where}&apos;.</source>
+        <extracomment>db.init_outdated</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No lead with id {lead_id}; it may have been deleted.</source>
@@ -326,6 +345,26 @@
         <source>The callback time is in the past; choose a time after now.</source>
         <extracomment>call.callback_past</extracomment>
         <translation>折り返し日時が過去になっています。現在より後の日時を選んでください。</translation>
+    </message>
+    <message>
+        <source>{lead} was changed since you opened it ({action}, by {user} at {at}): nothing was saved. The current values are shown; what you typed is kept: check it and save again.</source>
+        <extracomment>lead.changed_meanwhile</extracomment>
+        <translation>{lead} は、この画面を開いた後に変更されました（{at} {user}: {action}）。保存していません。最新の内容を表示しています。入力した内容は残っていますので、確認してもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>{lead} was changed since you opened it: nothing was saved. The current values are shown; what you typed is kept: check it and save again.</source>
+        <extracomment>lead.changed_meanwhile_unknown</extracomment>
+        <translation>{lead} は、この画面を開いた後に変更されました。保存していません。最新の内容を表示しています。入力した内容は残っていますので、確認してもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The rules of {team} were changed since you opened them: nothing was saved. Reload them and make your change again.</source>
+        <extracomment>team.changed_meanwhile</extracomment>
+        <translation>{team} のルールは、この画面を開いた後に変更されました。保存していません。読み込み直してから、もう一度変更してください。</translation>
+    </message>
+    <message>
+        <source>The prospect asked to be called back: say when (the date and time of the callback).</source>
+        <extracomment>call.callback_requested_needs_time</extracomment>
+        <translation>折り返し依頼です。折り返す日時を指定してください。</translation>
     </message>
     <message>
         <source>A booked meeting needs its date and time.</source>
@@ -458,6 +497,11 @@
         <translation>祝日カレンダー「{value}」はありません。</translation>
     </message>
     <message>
+        <source>Unknown team setting “{value}”; expected one of {expected}.</source>
+        <extracomment>team.setting_unknown</extracomment>
+        <translation>チームの設定項目「{value}」はありません。設定できる項目: {expected}</translation>
+    </message>
+    <message>
         <source>The scoring settings lack the field “{name}”.</source>
         <extracomment>scoring.field_missing</extracomment>
         <translation>スコアリング設定に項目「{name}」がありません。</translation>
@@ -501,6 +545,26 @@
         <source>The scoring setting {name} must hold only non-empty words.</source>
         <extracomment>scoring.empty_word</extracomment>
         <translation>スコアリング設定の {name} に、空の語句は指定できません。</translation>
+    </message>
+    <message>
+        <source>{what}: {length} characters; at most {max} are allowed.</source>
+        <extracomment>text.too_long</extracomment>
+        <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
+    </message>
+    <message>
+        <source>{what}: the character {character} at position {position} is not allowed; remove it.</source>
+        <extracomment>text.bad_character</extracomment>
+        <translation>{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {what}: {length} characters; at most {max} are allowed.</source>
+        <extracomment>text.row.too_long</extracomment>
+        <translation>{row}件目の{what}は{max}文字以内にしてください（現在{length}文字）。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {what}: the character {character} at position {position} is not allowed; remove it.</source>
+        <extracomment>text.row.bad_character</extracomment>
+        <translation>{row}件目の{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
     </message>
     <message>
         <source>Touch {row}: unknown kind “{value}”; expected one of {expected}.</source>
@@ -571,31 +635,6 @@
         <source>An unexpected error occurred.</source>
         <extracomment>What a user reads for a failure Baton did not foresee: never the exception&apos;s text or repr (the failure policy logs those and shows where the log is).</extracomment>
         <translation>予期しないエラーが発生しました。</translation>
-    </message>
-    <message>
-        <source>Unknown team setting “{value}”; expected one of {expected}.</source>
-        <extracomment>team.setting_unknown</extracomment>
-        <translation>チームの設定項目「{value}」はありません。設定できる項目: {expected}</translation>
-    </message>
-    <message>
-        <source>{what}: {length} characters; at most {max} are allowed.</source>
-        <extracomment>text.too_long</extracomment>
-        <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
-    </message>
-    <message>
-        <source>{what}: the character {character} at position {position} is not allowed; remove it.</source>
-        <extracomment>text.bad_character</extracomment>
-        <translation>{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
-    </message>
-    <message>
-        <source>Row {row}, {what}: {length} characters; at most {max} are allowed.</source>
-        <extracomment>text.row.too_long</extracomment>
-        <translation>{row}件目の{what}は{max}文字以内にしてください（現在{length}文字）。</translation>
-    </message>
-    <message>
-        <source>Row {row}, {what}: the character {character} at position {position} is not allowed; remove it.</source>
-        <extracomment>text.row.bad_character</extracomment>
-        <translation>{row}件目の{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
     </message>
 </context>
 <context>
@@ -1080,18 +1119,6 @@
         <translation>スコア順</translation>
     </message>
     <message>
-        <source>Hot: %1 (24 h)</source>
-        <translation>ホット: %1（24時間以内）</translation>
-    </message>
-    <message>
-        <source>Not set</source>
-        <translation>未設定</translation>
-    </message>
-    <message>
-        <source>%1 employees</source>
-        <translation>従業員 %1 名</translation>
-    </message>
-    <message>
         <source>Call notes</source>
         <extracomment>The inputs a domain refusal names (its ``what``: the same code as its ``field``).</extracomment>
         <translation>通話メモ</translation>
@@ -1139,6 +1166,47 @@
     <message>
         <source>External ID</source>
         <translation>外部ID</translation>
+    </message>
+    <message>
+        <source>a call was logged</source>
+        <extracomment>What an audited change did (the audit trail&apos;s ``action``), for &quot;what changed&quot; messages.</extracomment>
+        <translation>架電記録</translation>
+    </message>
+    <message>
+        <source>a call was corrected</source>
+        <translation>架電記録の訂正</translation>
+    </message>
+    <message>
+        <source>returned to nurture</source>
+        <translation>ナーチャリングへの差し戻し</translation>
+    </message>
+    <message>
+        <source>disqualified</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>marked do-not-call</source>
+        <translation>架電禁止の設定</translation>
+    </message>
+    <message>
+        <source>sent again by marketing</source>
+        <translation>マーケティングからの再送</translation>
+    </message>
+    <message>
+        <source>the first-call deadline passed</source>
+        <translation>初回架電期限の超過</translation>
+    </message>
+    <message>
+        <source>Hot: %1 (24 h)</source>
+        <translation>ホット: %1（24時間以内）</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation>従業員 %1 名</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1435,7 @@
     <name>ReasonDialog</name>
     <message>
         <source>Return to nurture — %1</source>
+        <extracomment>The lead&apos;s version when the dialog opened: a save over a newer one is refused.</extracomment>
         <translation>ナーチャリングに戻す — %1</translation>
     </message>
     <message>

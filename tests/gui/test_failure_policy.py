@@ -106,7 +106,7 @@ def test_a_locked_database_shows_one_banner_retries_and_clears_it(
     monkeypatch.setattr("models.db.database.BUSY_TIMEOUT_MS", 50)
     sqlite_demo_db.engine.dispose()  # new connections pick up the short busy timeout
     done: list[Changes] = []
-    op = lead_ops.mark_do_not_call(window.ops, rep_id, lead_id, datetime.now(UTC))
+    op = lead_ops.mark_do_not_call(window.ops, rep_id, lead_id, datetime.now(UTC), None)
     op.success(done.append).run()
     qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
     busy = window.banner.text()
@@ -194,7 +194,7 @@ def test_a_read_only_database_is_said_once_and_not_retried(
         ops = make_ops(read_only)
         failures: list[Failure] = []
         for attempt in (1, 2):  # the rep tries twice: still one message on screen
-            op = lead_ops.mark_do_not_call(ops, rep_id, lead_id, datetime.now(UTC))
+            op = lead_ops.mark_do_not_call(ops, rep_id, lead_id, datetime.now(UTC), None)
             op.failed(failures.append).run()
             qtbot.waitUntil(lambda n=attempt: len(failures) == n, timeout=10_000)
             assert op.attempts == 1  # no retry loop
