@@ -22,7 +22,7 @@ from models.core.enums import Outcome, Stage, Temperature
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.core.messages import lead_label
 from models.core.text_rules import check_text
-from models.db.locking import lead_for_update
+from models.db.locking import call_for_update, lead_for_update
 from models.leads import bant
 from models.leads.bant import BantAnswer
 from models.leads.call_figures import NextStep, refresh_call_figures
@@ -279,9 +279,13 @@ def correct_call(
 ) -> CallLogged:
     """Replace a mistaken call by a corrected one (its author or a team lead only)."""
     user = permissions.actor(session, user_id)
-    old = session.get(Call, call_id)
-    if old is None:
+    lead_id = session.scalar(select(Call.lead_id).where(Call.id == call_id))
+    if lead_id is None:
         raise NotFound("call.not_found", call_id=call_id)
+    # Lock the lead, then the call (models.db.locking), and read the call under its lock:
+    # a correction that committed meanwhile is seen here and this one refused.
+    lead = lead_for_update(session, lead_id)
+    old = call_for_update(session, call_id)
     if old.superseded:
         raise InvalidInput("call.already_corrected", field="call", call_id=call_id)
     if old.user_id != user.id and not permissions.is_supervisor(user):
@@ -290,7 +294,6 @@ def correct_call(
         raise InvalidInput("call.correct_other_lead", field="lead")
     # An unchanged callback may lie in the past by now; that is not new input.
     validate(draft, now, keep_callback=old.callback_at)
-    lead = lead_for_update(session, old.lead_id)
     refuse_if_changed(session, lead, draft.seen_version)
     before = audit.snapshot(old, _CALL_AUDIT)
     old.superseded = True
