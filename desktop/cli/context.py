@@ -30,11 +30,12 @@ def database(
 ) -> Iterator[Database]:
     """The database the command works on, closed when the command is done.
 
-    A command that only reads (``write=False``) never creates, migrates or locks it for
-    writing; one that writes upgrades an older schema first, and with ``create`` also
-    makes the folder of a new SQLite file.
+    A command that only reads (``write=False``) never creates, migrates or writes it, and
+    never takes its write lock. One that writes upgrades an older schema first; only with
+    ``create`` (``baton demo``, ``baton user add``) does it create a missing database (and
+    a new SQLite file's folder): the others refuse it, saying how to create one.
     """
-    db = open_database(url(args), upgrade=write, create_dirs=write and create)
+    db = open_database(url(args), upgrade=write, create=write and create, create_dirs=create)
     try:
         yield db
     finally:

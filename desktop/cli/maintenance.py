@@ -1,12 +1,33 @@
-"""``baton rescore``: recompute every score and priority (engagement decays with time)."""
+"""Looking after a database: ``baton init``, ``baton migrate`` and ``baton rescore``."""
 
 from __future__ import annotations
 
 import argparse
 import time
 
-from desktop.cli.context import EXIT_OK, database, now
+from desktop.cli.context import EXIT_OK, database, now, url
+from models.db.database import init_database, migrate_database
 from models.scoring.rescore import rescore_all
+
+
+def init(args: argparse.Namespace) -> int:
+    """Create an empty Baton database (a current one is left as it is)."""
+    report = init_database(url(args))
+    if report.changed:
+        print(f"Created an empty Baton database (schema {report.after}) at {report.where}.")
+    else:
+        print(f"{report.where} already holds a Baton database (schema {report.after}).")
+    return EXIT_OK
+
+
+def migrate(args: argparse.Namespace) -> int:
+    """Upgrade a database made by an older Baton (a current one is left as it is)."""
+    report = migrate_database(url(args))
+    if report.changed:
+        print(f"Upgraded {report.where} from schema {report.before} to {report.after}.")
+    else:
+        print(f"{report.where} is up to date (schema {report.after}); nothing to do.")
+    return EXIT_OK
 
 
 def rescore(args: argparse.Namespace) -> int:

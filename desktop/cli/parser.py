@@ -15,6 +15,19 @@ Handler = tuple[str, str]
 
 GUI: Handler = ("gui", "gui")
 
+#: ``baton queue --sort``: the window's sorts (models.leads.queue.SortKey, "_" as "-").
+SORTS = (
+    "priority",
+    "name",
+    "company",
+    "industry",
+    "score",
+    "last-touch",
+    "why-now",
+    "stage",
+    "owner",
+)
+
 if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -152,9 +165,26 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(handler=("demo", "demo"))
 
+    p = sub.add_parser("init", parents=[common], help="create an empty Baton database")
+    p.set_defaults(handler=("maintenance", "init"))
+
+    p = sub.add_parser(
+        "migrate", parents=[common], help="upgrade a database made by an older Baton"
+    )
+    p.set_defaults(handler=("maintenance", "migrate"))
+
     p = sub.add_parser("queue", parents=[common], help="print the queue in priority order")
     p.add_argument("--rep", metavar="EMAIL", help="only this rep's leads")
     p.add_argument("--limit", type=_count, default=50)
+    p.add_argument(
+        "--sort",
+        choices=SORTS,
+        default="priority",
+        help="order by this column, as the window's headers do (default: priority)",
+    )
+    p.add_argument(
+        "--asc", action="store_true", help="ascending (default: descending, highest first)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=("queue", "queue"))
 

@@ -15,14 +15,16 @@ from dataclasses import asdict
 
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import cell, print_json, print_lead, record
-from models.leads.queue import ANY_OWNER, QueueQuery, queue_page
+from models.leads.queue import ANY_OWNER, QueueQuery, SortKey, queue_page
 from models.teams.users import user_by_email
 
 
 def queue(args: argparse.Namespace) -> int:
+    sort = SortKey(args.sort.replace("-", "_"))
     with database(args) as db, db.read() as session:
         owner = user_by_email(session, args.rep).id if args.rep else ANY_OWNER
-        rows = queue_page(session, QueueQuery(owner=owner), limit=args.limit)
+        query = QueueQuery(owner=owner, sort=sort, descending=not args.asc)
+        rows = queue_page(session, query, limit=args.limit)
     speak(args.lang)
     from desktop.i18n import labels
 

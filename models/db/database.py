@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from models.core.errors import (
     DatabaseCorrupt,
     DatabaseUnreachable,
     DatabaseUrlInvalid,
+    SchemaOutdated,
 )
 from models.db import migrations as migrate
 from models.db.credentials import password_for
@@ -164,7 +166,7 @@ def _preflight_sqlite(path: Path, display: str) -> str | None:
     return revision
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite's own
@@ -172,8 +174,13 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if read_only:
+            # Reading never writes: no switch of the journal mode (that rewrites the
+            # file's header), and SQLite itself refuses any write on this connection.
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -242,14 +249,13 @@ def _check_through_engine(engine: Engine, display: str) -> str | None:
     return revision
 
 
-def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = False) -> Database:
-    """Open the database at ``url_text``, by default migrating it to the newest schema.
+def _connect(
+    url_text: str, *, read_only: bool, create_dirs: bool
+) -> tuple[URL, Engine, str | None]:
+    """The URL, an engine (no connection kept) and the stored schema revision.
 
-    With ``upgrade=False`` (commands that only read) nothing is ever created, migrated or
-    locked for writing: a missing database or an older schema is refused with
-    :class:`models.core.errors.SchemaOutdated`. A current schema is recognised without
-    loading Alembic. Raises a :class:`models.core.errors.BatonError` subclass, having
-    written nothing, when the URL or the database cannot be used.
+    Everything is checked without writing; a read-only engine never writes either
+    (SQLite: ``query_only``; PostgreSQL: read-only transactions).
     """
     url = parse_url(url_text)
     display = redact(url)
@@ -259,36 +265,118 @@ def open_database(url_text: str, *, upgrade: bool = True, create_dirs: bool = Fa
     if url.get_backend_name() == "sqlite":
         path = _sqlite_path(url)
         if path is not None:
-            if create_dirs and upgrade:
+            if create_dirs:
                 path.parent.mkdir(parents=True, exist_ok=True)
             revision = _preflight_sqlite(path, display)
             checked = True
-            if not upgrade:
-                migrate.refuse_outdated(revision, where=str(path))
         try:
             engine = create_engine(url, connect_args={"check_same_thread": False})
         except NoSuchModuleError as exc:  # pragma: no cover - sqlite3 is in the stdlib
             raise DatabaseUrlInvalid("db.url.unusable", url=display, reason=str(exc)) from exc
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only=read_only)
     else:
         if url.password is None and url.username:
             secret = password_for(url)
             if secret is not None:
                 connect_url = url.set(password=secret)
+        connect_args: dict[str, Any] = {"connect_timeout": 5}
+        if read_only:
+            connect_args["options"] = "-c default_transaction_read_only=on"
         try:
-            engine = create_engine(
-                connect_url, pool_pre_ping=True, connect_args={"connect_timeout": 5}
-            )
+            engine = create_engine(connect_url, pool_pre_ping=True, connect_args=connect_args)
         except (ArgumentError, NoSuchModuleError) as exc:
             raise DatabaseUrlInvalid("db.url.unusable", url=display, reason=str(exc)) from exc
     if not checked:
         try:
             revision = _check_through_engine(engine, display)
-            if not upgrade:
-                migrate.refuse_outdated(revision, where=display)
         except BaseException:
             engine.dispose()
             raise
+    return url, engine, revision
+
+
+def _where(url: URL) -> str:
+    """How refusals name the database: a SQLite file by its path, a server by its URL."""
+    path = _sqlite_path(url) if url.get_backend_name() == "sqlite" else None
+    return str(path) if path is not None else redact(url)
+
+
+def schema_revision(url_text: str) -> str | None:
+    """The schema revision the database holds (None: no Baton database yet), read without
+    writing or creating anything. Refuses what :func:`open_database` refuses."""
+    _url, engine, revision = _connect(url_text, read_only=True, create_dirs=False)
+    engine.dispose()
+    return revision
+
+
+@dataclass(frozen=True)
+class SchemaReport:
+    """What :func:`init_database` or :func:`migrate_database` found and left."""
+
+    where: str
+    #: The revision found (None: there was no Baton database).
+    before: str | None
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def init_database(url_text: str) -> SchemaReport:
+    """``baton init``: create an empty Baton database (and a SQLite file's folder).
+
+    A database that is already current is left as it is; an older one is refused (it is
+    upgraded by :func:`migrate_database`), as is anything :func:`open_database` refuses.
+    """
+    url, engine, before = _connect(url_text, read_only=True, create_dirs=True)
+    engine.dispose()
+    where = _where(url)
+    if before is None:
+        open_database(url_text).close()
+    elif before != migrate.HEAD:
+        raise SchemaOutdated("db.init_outdated", where=where, revision=before, head=migrate.HEAD)
+    return SchemaReport(where, before, migrate.HEAD)
+
+
+def migrate_database(url_text: str) -> SchemaReport:
+    """``baton migrate``: upgrade an older Baton schema to this version's.
+
+    A current schema is left untouched; a database that holds no Baton schema is refused
+    (it is created by :func:`init_database`), untouched.
+    """
+    before = schema_revision(url_text)
+    if before != migrate.HEAD:
+        open_database(url_text, create=False).close()
+    return SchemaReport(_where(parse_url(url_text)), before, migrate.HEAD)
+
+
+def open_database(
+    url_text: str, *, upgrade: bool = True, create: bool = True, create_dirs: bool = False
+) -> Database:
+    """Open the database at ``url_text``, by default migrating it to the newest schema.
+
+    With ``upgrade=False`` (commands that only read) nothing is ever created, migrated or
+    written, and no write lock is taken: a missing database or an older schema is refused
+    with :class:`models.core.errors.SchemaOutdated`. With ``create=False`` an older schema
+    is upgraded but a database that holds no Baton schema yet (a missing file, an empty
+    server database) is refused the same way, untouched; ``create_dirs`` also makes the
+    folder of a new SQLite file. A current schema is recognised without loading Alembic.
+    Raises a :class:`models.core.errors.BatonError` subclass, having written nothing, when
+    the URL or the database cannot be used.
+    """
+    url, engine, revision = _connect(
+        url_text, read_only=not upgrade, create_dirs=upgrade and create and create_dirs
+    )
+    display = redact(url)
+    try:
+        if not upgrade:
+            migrate.refuse_outdated(revision, where=_where(url))
+        elif revision is None and not create:
+            migrate.refuse_missing(where=_where(url))
+    except BaseException:
+        engine.dispose()
+        raise
     database = Database(url, engine)
     if upgrade and revision != migrate.HEAD:
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy import Connection, Engine, inspect, text
 
@@ -91,8 +91,15 @@ def refuse_outdated(revision: str | None, *, where: str) -> None:
     if revision == HEAD:
         return
     if revision is None:
-        raise SchemaOutdated("db.schema_missing", where=where, revision=revision, head=HEAD)
+        refuse_missing(where=where, reading=True)
     raise SchemaOutdated("db.schema_outdated", where=where, revision=revision, head=HEAD)
+
+
+def refuse_missing(*, where: str, reading: bool = False) -> NoReturn:
+    """Refuse a database that holds no Baton schema yet, saying how to create one."""
+    if reading:
+        raise SchemaOutdated("db.schema_missing", where=where, revision=None, head=HEAD)
+    raise SchemaOutdated("db.not_created", where=where, revision=None, head=HEAD)
 
 
 def upgrade(engine: Engine) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from models.core import text
@@ -25,7 +25,6 @@ from models.core.entities import (
     QUALIFICATION,
     STAGE_CHANGE,
     TOUCH,
-    Account,
     Lead,
 )
 from models.core.enums import Outcome, Role, Stage, TouchKind
@@ -129,8 +128,7 @@ def generate(
         reps = user_ids[Role.REP.value]
         account_rows = people.accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
         domains = [row.pop("_domain") for row in account_rows]
-        first_account = (session.scalar(select(func.max(Account.id))) or 0) + 1
-        account_ids = list(range(first_account, first_account + len(account_rows)))
+        account_ids = _reserve_ids(session, ACCOUNT, len(account_rows))
         session.connection().execute(
             insert(ACCOUNT),
             [
@@ -138,7 +136,7 @@ def generate(
                 for i, row in zip(account_ids, account_rows, strict=True)
             ],
         )
-        first_lead = (session.scalar(select(func.max(Lead.id))) or 0) + 1
+        lead_ids = _reserve_ids(session, LEAD, leads)
         totals = {"touches": 0, "calls": 0}
         done = 0
         while done < leads:
@@ -154,7 +152,7 @@ def generate(
                 now,
                 size,
                 done,
-                first_lead,
+                lead_ids[done : done + size],
                 account_rows,
                 account_ids,
                 domains,
@@ -166,24 +164,27 @@ def generate(
             done += size
             if progress is not None:
                 progress(done, leads)
-        _sync_sequences(session)
         users = sum(len(v) for v in user_ids.values())
     return DemoReport(leads, len(account_ids), totals["touches"], totals["calls"], users)
 
 
-def _sync_sequences(session: Session) -> None:
-    """PostgreSQL: move the id sequences past the ids the generator chose itself."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for table in (ACCOUNT, LEAD):
-        session.execute(
-            select(
-                func.setval(
-                    func.pg_get_serial_sequence(table.name, "id"),
-                    select(func.max(table.c.id)).scalar_subquery(),
-                )
-            )
+def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` new ids for ``table``, as the database gives them (no id is assumed).
+
+    PostgreSQL hands them out from the table's sequence (never rolled back: after an
+    interrupted demo they do not start at 1). SQLite gives a new row the next id after the
+    largest; this transaction holds the write lock, so nobody else takes them meanwhile.
+    Explicit ids let Core's executemany insert whole chunks: RETURNING over many rows is
+    far slower here.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = session.scalar(select(func.pg_get_serial_sequence(table.name, "id")))
+        reserved = session.scalars(
+            select(func.nextval(sequence)).select_from(func.generate_series(1, count))
         )
+        return sorted(reserved)
+    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    return list(range(first, first + count))
 
 
 def _chunk(
@@ -195,7 +196,7 @@ def _chunk(
     now: datetime,
     size: int,
     offset: int,
-    first_lead: int,
+    lead_ids: list[int],
     account_rows: list[dict[str, Any]],
     account_ids: list[int],
     domains: list[str],
@@ -315,10 +316,8 @@ def _chunk(
         lead_rows.append(row)
         touch_sets.append(touches)
         calls_per_lead.append(calls)
-    lead_ids = list(range(first_lead + offset, first_lead + offset + size))
     for lead_id, row in zip(lead_ids, lead_rows, strict=True):
         row["id"] = lead_id
-    # Explicit ids and Core executemany: RETURNING over many rows is far slower here.
     connection = session.connection()
     connection.execute(insert(LEAD), lead_rows)
     touch_rows: list[dict[str, Any]] = []
@@ -347,7 +346,8 @@ def _chunk(
             call_rows.append(
                 {
                     "lead_id": lead_id,
-                    "user_id": row["owner_id"] or 1,
+                    # An unassigned lead's earlier calls: by the team's first rep.
+                    "user_id": row["owner_id"] or reps[0],
                     "started_at": at,
                     "duration_seconds": rng.randint(120, 900)
                     if outcome == Outcome.CONNECTED

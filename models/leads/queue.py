@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models.core import text
 from models.core.entities import ACCOUNT, LEAD, USER_ACCOUNT, Account, User
 from models.core.enums import ACTIVE_STAGES, Role
+from models.db.collation import bytewise
 
 
 class SortKey(StrEnum):
@@ -101,16 +102,19 @@ _A = ACCOUNT.c
 _OWNER = USER_ACCOUNT.alias("owner")
 _O = _OWNER.c
 
+#: Text sorts compare code point by code point (``bytewise``), so the order is the same
+#: on SQLite and on a PostgreSQL database with a linguistic collation: the sort keys
+#: already encode the reading order.
 _SORT_COLUMNS: dict[SortKey, Any] = {
     SortKey.PRIORITY: _L.priority,
-    SortKey.NAME: _L.sort_key,
-    SortKey.COMPANY: _A.sort_key,
-    SortKey.INDUSTRY: _A.industry,
+    SortKey.NAME: bytewise(_L.sort_key),
+    SortKey.COMPANY: bytewise(_A.sort_key),
+    SortKey.INDUSTRY: bytewise(_A.industry),
     SortKey.SCORE: _L.score,
     SortKey.LAST_TOUCH: _L.last_touch_at,
-    SortKey.WHY_NOW: _L.why_now,
-    SortKey.STAGE: _L.stage,
-    SortKey.OWNER: func.coalesce(_O.display_name_kana, _O.display_name),
+    SortKey.WHY_NOW: bytewise(_L.why_now),
+    SortKey.STAGE: bytewise(_L.stage),
+    SortKey.OWNER: bytewise(func.coalesce(_O.display_name_kana, _O.display_name)),
 }
 
 _ROW_COLUMNS = (
@@ -255,7 +259,9 @@ def queue_page(
 def filter_options(session: Session) -> FilterOptions:
     industries = tuple(
         i
-        for i in session.scalars(select(Account.industry).distinct().order_by(Account.industry))
+        for i in session.scalars(
+            select(Account.industry).group_by(Account.industry).order_by(bytewise(Account.industry))
+        )
         if i
     )
     owners = tuple(
@@ -263,7 +269,7 @@ def filter_options(session: Session) -> FilterOptions:
         for u in session.execute(
             select(User.id, User.display_name, User.email, User.role)
             .where(User.role.in_((Role.REP, Role.TEAM_LEAD)), User.active.is_(True))
-            .order_by(func.coalesce(User.display_name_kana, User.display_name))
+            .order_by(bytewise(func.coalesce(User.display_name_kana, User.display_name)), User.id)
         )
     )
     return FilterOptions(industries, owners)

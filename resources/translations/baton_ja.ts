@@ -234,22 +234,22 @@
     <message>
         <source>{where} holds no Baton database yet, and a command that only reads does not create one; nothing was written. Create an empty one with &apos;baton init --db {where}&apos; (or one with demo data with &apos;baton demo --db {where}&apos;).</source>
         <extracomment>db.schema_missing</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{where} にはまだ Baton のデータベースがありません。読み取りだけのコマンドでは作成しません（何も書き込んでいません）。空のデータベースは「baton init --db {where}」で、デモデータ入りのデータベースは「baton demo --db {where}」で作成できます。</translation>
     </message>
     <message>
         <source>{where} has an older Baton schema ({revision}; this version needs {head}), and a command that only reads does not upgrade it; nothing was written. Upgrade it with &apos;baton migrate --db {where}&apos; (or open the app).</source>
         <extracomment>db.schema_outdated</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{where} のスキーマ（{revision}）は古いバージョンの Baton のものです（このバージョンには {head} が必要です）。読み取りだけのコマンドでは更新しません（何も書き込んでいません）。「baton migrate --db {where}」を実行するか、アプリを開いて更新してください。</translation>
     </message>
     <message>
         <source>{where} holds no Baton database yet, and this command does not create one; nothing was written. Create an empty one with &apos;baton init --db {where}&apos; (or one with demo data with &apos;baton demo --db {where}&apos;).</source>
         <extracomment>db.not_created</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{where} にはまだ Baton のデータベースがありません。このコマンドではデータベースを作成しません（何も書き込んでいません）。空のデータベースは「baton init --db {where}」で、デモデータ入りのデータベースは「baton demo --db {where}」で作成できます。</translation>
     </message>
     <message>
         <source>{where} already holds a Baton database, with an older schema ({revision}; this version needs {head}); nothing was written. Upgrade it with &apos;baton migrate --db {where}&apos;.</source>
         <extracomment>db.init_outdated</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{where} には既に Baton のデータベースがありますが、スキーマ（{revision}）が古いバージョンのものです（このバージョンには {head} が必要です）。何も書き込んでいません。「baton migrate --db {where}」で更新してください。</translation>
     </message>
     <message>
         <source>No lead with id {lead_id}; it may have been deleted.</source>
