@@ -166,6 +166,7 @@ INPUT_FIELDS = {
     "campaign": QT_TRANSLATE_NOOP("Labels", "Campaign"),
     "source_system": QT_TRANSLATE_NOOP("Labels", "Source system"),
     "external_id": QT_TRANSLATE_NOOP("Labels", "External ID"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone number"),
 }
 
 #: What an audited change did (the audit trail's ``action``), for "what changed" messages.

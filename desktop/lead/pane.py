@@ -5,7 +5,6 @@ Signals: ``shown(int)`` once a lead's detail is on screen.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,11 +33,15 @@ from desktop.operations.failures import Failure, Kind
 from desktop.operations.runner import Operations
 from desktop.widgets.rich_text import escape, fill, rich
 from models.core.changes import Changes
+from models.core.phones import tel_uri
 from models.leads.detail import LeadDetail
 
 
-def _tel_href(phone: str) -> str:
-    return "tel:" + re.sub(r"[^0-9+]", "", phone)
+def _phone_html(typed: str, e164: str | None) -> str:
+    """The number as typed, linked to dial its E.164 form (no link if it is no number)."""
+    if e164 is None:
+        return escape(typed)
+    return f"<a href='{escape(tel_uri(e164))}'>{escape(typed)}</a>"
 
 
 class LeadPane(QWidget):
@@ -191,13 +194,12 @@ class LeadPane(QWidget):
         if d.phone and d.do_not_call:
             contact.append(f"☎ <s>{escape(d.phone)}</s>")
         elif d.phone:
-            contact.append(f"☎ <a href='{escape(_tel_href(d.phone))}'>{escape(d.phone)}</a>")
+            contact.append(f"☎ {_phone_html(d.phone, d.phone_e164)}")
         if d.email:
             contact.append(f"✉ <a href='mailto:{escape(d.email)}'>{escape(d.email)}</a>")
         if d.company_phone and not d.do_not_call:
             contact.append(
-                self.tr("Main line") + f" <a href='{escape(_tel_href(d.company_phone))}'>"
-                f"{escape(d.company_phone)}</a>"
+                self.tr("Main line") + f" {_phone_html(d.company_phone, d.company_phone_e164)}"
             )
         facts = [
             labels.industry(d.industry),

@@ -123,6 +123,9 @@ class Account(Base):
     country: Mapped[str] = mapped_column(String(2), default="JP")
     website: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(40))
+    #: ``phone`` in E.164 (``+81312345678``), what links, matching and dedupe use; None when
+    #: ``phone`` is not a phone number. ``phone`` keeps what was typed, for display.
+    phone_e164: Mapped[str | None] = mapped_column(String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -141,6 +144,9 @@ class Lead(Base):
     search_text: Mapped[str] = mapped_column(Text)
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(40))
+    #: ``phone`` in E.164 (``+81312345678``), what links, matching and dedupe use; None when
+    #: ``phone`` is not a phone number. ``phone`` keeps what was typed, for display.
+    phone_e164: Mapped[str | None] = mapped_column(String(16), index=True)
     title: Mapped[str | None] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(200))
     locale: Mapped[str] = mapped_column(String(10), default="ja")

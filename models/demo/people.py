@@ -107,8 +107,34 @@ def create_users(session: Session, seed: int) -> dict[str, list[int]]:
     return ids
 
 
-def phone(rng: random.Random, prefix: str) -> str:
-    return f"{prefix}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
+#: Real Japanese area codes (Tokyo, Osaka, Sapporo ... Fujisawa) for the companies' lines.
+AREA_CODES = (
+    *("03", "06", "011", "022", "025", "045", "048", "052"),
+    *("075", "078", "082", "092", "098", "0276", "0466"),
+)
+_FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
+
+
+def phone(rng: random.Random, prefix: str) -> dict[str, str]:
+    """A Japanese number as people type it (``phone``) and in E.164 (``phone_e164``).
+
+    ``prefix`` is an area code (a landline has ten digits: the longer the area code, the
+    shorter the middle part) or a mobile prefix (eleven digits). One number in ten is
+    written full width, as some web forms and MA exports hand them over.
+    """
+    middle, last = rng.randint(1000, 9999), rng.randint(1000, 9999)
+    width = 4 if prefix in ("070", "080", "090") else 6 - len(prefix)
+    digits = f"{prefix}{middle % 10**width:0{width}d}{last}"
+    typed = f"{prefix}-{digits[len(prefix) : -4]}-{last}"
+    if last % 10 == 0:
+        typed = typed.translate(_FULL_WIDTH)
+    return {"phone": typed, "phone_e164": "+81" + digits[1:]}
+
+
+def us_phone(rng: random.Random) -> dict[str, str]:
+    """A US number (a fictional 555 exchange) as typed and in E.164."""
+    area, line = rng.randint(200, 989), rng.randint(1000, 9999)
+    return {"phone": f"+1-{area}-555-{line}", "phone_e164": f"+1{area}555{line}"}
 
 
 def accounts(rng: random.Random, pools: Pools, count: int) -> list[dict[str, Any]]:
@@ -134,7 +160,7 @@ def accounts(rng: random.Random, pools: Pools, count: int) -> list[dict[str, Any
                 "prefecture": prefecture,
                 "region": region.value,
                 "country": "JP",
-                "phone": phone(rng, f"0{rng.randint(3, 99)}"),
+                **phone(rng, AREA_CODES[rng.randint(3, 99) % len(AREA_CODES)]),
             }
         else:
             name = rng.choice(pools.en_companies)
@@ -147,7 +173,7 @@ def accounts(rng: random.Random, pools: Pools, count: int) -> list[dict[str, Any
                 "prefecture": None,
                 "region": Region.OVERSEAS.value,
                 "country": "US",
-                "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
+                **us_phone(rng),
             }
         band = SizeBand.for_employees(employees)
         row.update(
@@ -172,7 +198,7 @@ def person(rng: random.Random, pools: Pools, japanese: bool, domain: str) -> dic
             "title": title or None,
             "department": department,
             "locale": "ja",
-            "phone": phone(rng, f"0{rng.choice((70, 80, 90))}"),
+            **phone(rng, f"0{rng.choice((70, 80, 90))}"),
         }
     first = rng.choice(pools.en_first)
     last = rng.choice(pools.en_last)
@@ -184,5 +210,5 @@ def person(rng: random.Random, pools: Pools, japanese: bool, domain: str) -> dic
         "title": title,
         "department": None,
         "locale": "en",
-        "phone": f"+1-{rng.randint(200, 989)}-555-{rng.randint(1000, 9999)}",
+        **us_phone(rng),
     }

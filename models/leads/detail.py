@@ -52,6 +52,8 @@ class LeadDetail:
     department: str | None
     email: str | None
     phone: str | None
+    #: ``phone`` in E.164: what the ``tel:`` link dials (None: not a phone number).
+    phone_e164: str | None
     stage: str
     owner_id: int | None
     owner_name: str | None
@@ -73,6 +75,7 @@ class LeadDetail:
     prefecture: str | None
     website: str | None
     company_phone: str | None
+    company_phone_e164: str | None
     score: ScoreCard
     touches: tuple[TouchItem, ...]
     calls: tuple[CallItem, ...]
@@ -144,6 +147,7 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         department=lead.department,
         email=lead.email,
         phone=lead.phone,
+        phone_e164=lead.phone_e164,
         stage=lead.stage,
         owner_id=lead.owner_id,
         owner_name=owner_name,
@@ -165,6 +169,7 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         prefecture=account.prefecture,
         website=account.website,
         company_phone=account.phone,
+        company_phone_e164=account.phone_e164,
         score=card,
         touches=touches,
         calls=tuple(lead_calls(session, lead.id)),

@@ -1168,6 +1168,10 @@
         <translation>外部ID</translation>
     </message>
     <message>
+        <source>Phone number</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
         <source>a call was logged</source>
         <extracomment>What an audited change did (the audit trail&apos;s ``action``), for &quot;what changed&quot; messages.</extracomment>
         <translation>架電記録</translation>
