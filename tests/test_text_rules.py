@@ -20,13 +20,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.core.entities import Base, Call, Lead, Team, Touch, User
+from models.core import text
+from models.core.entities import Account, Base, Call, Lead, Team, Touch, User
 from models.core.errors import BatonError, InvalidInput
 from models.core.text_rules import check_text, column_limit
 from models.db.database import Database
 from models.leads import actions
 from models.leads.bant import BantAnswer
 from models.leads.calls import MAX_EVIDENCE, MAX_NOTES, CallDraft, correct_call, log_call
+from models.leads.queue import QueueQuery, queue_ids
 from models.leads.touches import NewTouch, add_touches
 from models.teams.rules import list_teams, update_settings
 from models.teams.users import add_user, user_by_email
@@ -326,3 +328,32 @@ def test_every_control_character_but_tab_and_line_breaks_is_refused_in_free_text
         assert info.value.params["character"] == f"U+{code:04X}"
     # Ordinary text of every script, emoji and markup passes.
     check_text("株式会社テスト 🙂 <b>Ünïcödé</b> ﾊﾝｶｸ　全角", field="name", limit=100)
+
+
+# -- Reading: a search with hostile text finds the same on both databases ------------------
+@pytest.mark.parametrize("planted", sorted(PLANTED))
+def test_a_search_with_unstorable_characters_reads_alike(shared_db: Database, planted: str) -> None:
+    """Nothing stored holds them: the queue's search ignores them, on both databases."""
+    value, _character = PLANTED[planted]
+    with shared_db.read() as session:
+        name = session.scalar(select(Lead.name).order_by(Lead.id).limit(1))
+        assert name is not None
+        plain = queue_ids(session, QueueQuery(stages=(), text=name))
+        hostile = queue_ids(session, QueueQuery(stages=(), text=name + value[6]))
+        nothing = queue_ids(session, QueueQuery(stages=(), text=value[6]))
+        everyone = queue_ids(session, QueueQuery(stages=()))
+    assert plain and hostile == plain
+    assert nothing == everyone
+
+
+def test_a_like_pattern_holds_only_storable_characters() -> None:
+    assert text.like_pattern("田中\x00\ud800\x1f太郎\t") == "%田中太郎%"
+    assert text.like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
+
+
+def test_a_sort_key_fits_its_column_whatever_the_name_expands_to() -> None:
+    # NFKC expands some characters (㌀ → アパート): a name that fits gives a key that fits.
+    limits = [column_limit(c) for c in (Account.name, Account.sort_key, Lead.sort_key)]
+    name_limit, *key_limits = (limit or 0 for limit in limits)
+    key = text.sort_key("㌀" * name_limit)
+    assert key.startswith("アパート") and len(key) == min(key_limits)

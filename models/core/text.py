@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from models.core.entities import ACCOUNT, LEAD
+from models.core.text_rules import column_limit, without_unstorable
+
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 
 #: Legal-form words ignored when sorting company names (株式会社タナカ sorts under タ).
@@ -23,6 +26,14 @@ _LEGAL_FORMS = (
     "カブシキガイシャ",
     "ユウゲンガイシャ",
     "ゴウドウガイシャ",
+)
+
+
+#: The longest sort key the columns hold (NFKC may expand a name that fits: ㌀ → アパート).
+_SORT_KEY_LENGTH = min(
+    limit
+    for limit in (column_limit(LEAD.c.sort_key), column_limit(ACCOUNT.c.sort_key))
+    if limit is not None
 )
 
 
@@ -43,11 +54,16 @@ def sort_key(name: str, reading: str | None = None) -> str:
     key = fold(reading or name)
     for form in _LEGAL_FORMS:
         key = key.replace(fold(form), "")
-    return key.replace(" ", "").replace("\u3000", "").strip()
+    return key.replace(" ", "").replace("\u3000", "").strip()[:_SORT_KEY_LENGTH]
 
 
 def like_pattern(query: str) -> str:
-    """A LIKE pattern (escape character ``\\``) matching ``query`` anywhere."""
-    folded = fold(query).strip()
+    """A LIKE pattern (escape character ``\\``) matching ``query`` anywhere.
+
+    Characters no stored text holds (NUL, other controls, lone surrogates: refused on the
+    way in by :mod:`models.core.text_rules`) are left out: PostgreSQL could not even
+    compare them, and SQLite would look for what is never there.
+    """
+    folded = fold(without_unstorable(query)).strip()
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

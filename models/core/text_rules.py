@@ -41,6 +41,11 @@ _MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 
+def without_unstorable(value: str) -> str:
+    """``value`` without the characters no stored text holds (for what is only searched)."""
+    return _ONE_LINE.sub("", value)
+
+
 def column_limit(column: Column) -> int | None:
     """The number of characters ``column`` holds (``String(n)``), None when unbounded."""
     length = getattr(column.type, "length", None)
