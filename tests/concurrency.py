@@ -1,11 +1,14 @@
-"""Two transactions at once: one runs on a thread while the test holds the other open.
+"""Two transactions at once, and what concurrent writers must leave behind.
+
+One transaction runs on a thread while the test holds the other open.
 
 :class:`Background` runs a function on a thread and hands back its result or its
 exception; :func:`wait_until_blocked` returns once that thread waits on a lock held by the
 test's own open transaction (PostgreSQL: ``pg_stat_activity`` says so; SQLite: the
 thread is still inside its ``BEGIN IMMEDIATE``, waiting on the busy handler, after a
 moment). So a test can interleave two real connections deterministically: hold A, start
-B, see B wait, then let A commit.
+B, see B wait, then let A commit. :func:`stale_leads` says which leads carry a score or
+priority their own stored facts do not give.
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from models.core.entities import Account, Lead, Touch
 from models.db.database import Database
+from models.definitions import versions
+from models.scoring.priority import prioritize
+from models.scoring.score import LeadFacts, score_lead
 
 T = TypeVar("T")
 #: How long a SQLite writer is given to show it is waiting (it waits up to the busy
@@ -73,3 +81,96 @@ def wait_until_blocked(db: Database, job: Background[Any], timeout: float = 15.0
                 return True
             time.sleep(0.01)
     raise AssertionError("the background transaction neither waited on a lock nor finished")
+
+
+#: The columns a rescore derives from a lead's facts (models.scoring.rescore).
+DERIVED = (
+    "fit_score",
+    "engagement_score",
+    "score",
+    "grade",
+    "priority",
+    "why_now",
+    "priority_until",
+    "last_touch_at",
+)
+
+
+def derived_differences(
+    db: Database, at: datetime | None = None, columns: tuple[str, ...] = DERIVED
+) -> dict[int, dict[str, tuple[Any, Any]]]:
+    """Per lead, the derived columns whose stored value differs from a fresh recomputation
+    from the lead's *stored* facts (stage, call figures, callback, touches, company,
+    title) at ``at`` — or, when ``at`` is None, at the lead's own stored ``scored_at``.
+
+    With ``at=None`` this is the definition of a **stale** lead: its stored score and
+    priority are not what its stored facts give at the time they claim to be of. A
+    rescore that read a lead before a call and wrote after it leaves exactly that (the
+    priority of "new, never called" beside the facts "working, one attempt").
+    Values are ``(stored, recomputed)``; scoring uses the public functions directly.
+    """
+    with db.read() as session:
+        config = versions.active(session).scoring
+        rows = session.execute(
+            select(
+                Lead.id,
+                Lead.stage,
+                Lead.call_attempts,
+                Lead.mql_at,
+                Lead.title,
+                Lead.next_callback_at,
+                Lead.last_call_at,
+                Lead.unanswered_streak,
+                Lead.scored_at,
+                *(getattr(Lead, c) for c in DERIVED),
+                Account.industry,
+                Account.size_band,
+                Account.region,
+            ).join(Account, Account.id == Lead.account_id)
+        ).all()
+        touches: dict[int, list[tuple[str, datetime]]] = {}
+        for lead_id, kind, occurred_at in session.execute(
+            select(Touch.lead_id, Touch.kind, Touch.occurred_at)
+        ):
+            touches.setdefault(lead_id, []).append((kind, occurred_at))
+    found: dict[int, dict[str, tuple[Any, Any]]] = {}
+    for r in rows:
+        when = at or r.scored_at
+        assert when is not None, f"lead {r.id} was never scored"
+        result = score_lead(
+            LeadFacts(r.industry, r.size_band, r.title, r.region),
+            touches.get(r.id, ()),
+            when,
+            config,
+        )
+        priority = prioritize(
+            result,
+            stage=r.stage,
+            call_attempts=r.call_attempts,
+            mql_at=r.mql_at,
+            now=when,
+            config=config,
+            next_callback_at=r.next_callback_at,
+            last_call_at=r.last_call_at,
+            unanswered_streak=r.unanswered_streak,
+        )
+        expected = {
+            "fit_score": round(result.fit, 3),
+            "engagement_score": round(result.engagement, 3),
+            "score": result.score,
+            "grade": result.grade,
+            "priority": priority.value,
+            "why_now": priority.why_now,
+            "priority_until": priority.until,
+            "last_touch_at": result.last_touch_at,
+        }
+        stored = r._mapping
+        differences = {c: (stored[c], expected[c]) for c in columns if stored[c] != expected[c]}
+        if differences:
+            found[r.id] = differences
+    return found
+
+
+def stale_leads(db: Database) -> dict[int, dict[str, tuple[Any, Any]]]:
+    """Leads whose stored derived columns are stale (see :func:`derived_differences`)."""
+    return derived_differences(db)

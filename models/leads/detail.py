@@ -40,6 +40,8 @@ class ScoreCard:
     half_life_days: float
     definition_version: int
     contributions: tuple[Contribution, ...]
+    #: When the score was computed (the explanation is of that moment; see lead_detail).
+    scored_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,14 @@ class LeadDetail:
 
 
 def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
-    """The lead with its score explained as of ``now`` and its touches, newest first."""
+    """The lead with its stored score explained, and its touches, newest first.
+
+    One score, one time: the number and grade are the stored ones, the same the queue
+    shows (the minute tick keeps them current as engagement decays:
+    models.scoring.rescore.rescore_due), and their explanation is computed from the
+    lead's facts at the moment they were stored, so its lines add up to them. ``now`` is
+    for what is about now (whether to suggest returning the lead to nurture).
+    """
     row = session.execute(
         select(Lead, Account, User.display_name)
         .join(Account, Account.id == Lead.account_id)
@@ -122,13 +131,13 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
     result = score_lead(
         LeadFacts(account.industry, account.size_band, lead.title, account.region),
         ((t.kind, t.occurred_at) for t in touches),
-        now,
+        lead.scored_at or now,
         config,
         explain=True,
     )
     card = ScoreCard(
-        score=result.score,
-        grade=result.grade,
+        score=lead.score,
+        grade=lead.grade,
         fit=result.fit,
         fit_max=config.fit_max,
         engagement=result.engagement,
@@ -137,6 +146,7 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         half_life_days=config.half_life_days,
         definition_version=active.version,
         contributions=result.contributions,
+        scored_at=lead.scored_at,
     )
     return LeadDetail(
         id=lead.id,

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Account, Call, Lead, User
 from models.core.enums import ACTIVE_STAGES, Stage
+from models.db.locking import leads_for_update
 from models.leads.call_figures import UNANSWERED
-from models.scoring.rescore import refresh_due
+from models.scoring.rescore import IN_CHUNK, TICK_BATCH, due_candidates, is_due, rescore_due
 from models.teams.settings import TeamSettings
 
 _ACTIVE = [s.value for s in ACTIVE_STAGES]
@@ -70,36 +73,83 @@ def overdue_count(session: Session, now: datetime, *, owner_id: int | None = Non
     return int(session.scalar(statement) or 0)
 
 
-def sweep_sla(session: Session, now: datetime) -> frozenset[int]:
-    """Record the breach of every new lead whose first-call deadline passed uncalled."""
-    ids = frozenset(
-        session.scalars(
-            select(Lead.id).where(
-                Lead.sla_due_at <= now,
-                Lead.sla_met.is_(None),
-                Lead.first_call_at.is_(None),
-                Lead.stage == Stage.NEW.value,
-            )
-        )
+def _breached(now: datetime) -> ColumnElement[bool]:
+    """New leads whose first-call deadline passed uncalled, breach not yet recorded."""
+    return (
+        (Lead.sla_due_at <= now)
+        & Lead.sla_met.is_(None)
+        & Lead.first_call_at.is_(None)
+        & (Lead.stage == Stage.NEW.value)
     )
-    if ids:
-        session.execute(
-            update(Lead)
-            .where(Lead.id.in_(ids))
-            .values(sla_met=False, sla_breached_at=Lead.sla_due_at),
-            execution_options={"synchronize_session": False},
+
+
+_SLA_AUDIT = ("sla_met", "sla_breached_at")
+
+
+def sweep_sla(
+    session: Session, now: datetime, *, among: Iterable[int] | None = None
+) -> frozenset[int]:
+    """Record the breach of every new lead whose first-call deadline passed uncalled.
+
+    The same path as every other write of a lead: locked (id order, skipping a lead a
+    rep is saving right now: that call settles its speed to lead, or the next tick
+    records the breach), changed through the ORM (its version moves, so a form opened
+    before sees the change) and audited (``sla_breached``, by nobody: the clock).
+    ``among`` restricts the sweep to leads the caller holds already.
+    """
+    if among is None:
+        leads = leads_for_update(session, _breached(now), skip_locked=True)
+    else:
+        ids = sorted(set(among))
+        leads = []
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = Lead.id.in_(ids[start : start + IN_CHUNK])
+            leads += leads_for_update(session, chunk & _breached(now), skip_locked=True)
+    for lead in leads:
+        before = audit.snapshot(lead, _SLA_AUDIT)
+        lead.sla_met = False
+        lead.sla_breached_at = lead.sla_due_at
+        audit.record(
+            session,
+            user_id=None,
+            entity="lead",
+            entity_id=lead.id,
+            action="sla_breached",
+            before=before,
+            after=audit.snapshot(lead, _SLA_AUDIT),
+            at=now,
         )
-    return ids
+    session.flush()
+    return frozenset(lead.id for lead in leads)
 
 
 def tick(session: Session, now: datetime) -> Changes:
-    """The app's minute tick: expire priority boosts, surface due callbacks, record
-    speed-to-lead breaches. Cheap when nothing is due (indexed look-ups only)."""
-    changes = refresh_due(session, now)
-    breached = sweep_sla(session, now)
-    if breached:
-        changes = changes | Changes(lead_ids=breached)
-    return changes
+    """The app's minute tick: expire priority boosts, follow the decay of scores, surface
+    due callbacks, record speed-to-lead breaches. Cheap when nothing is due (indexed
+    look-ups only).
+
+    Everything it writes is locked first, in one statement per ascending chunk of ids
+    (the one order, models.db.locking), with ``SKIP LOCKED``: the tick never waits for a
+    rep's save or a full rescore, so it can never be part of a deadlock; what it skips
+    is done at the next tick.
+    """
+    candidates = set(due_candidates(session, now))
+    candidates.update(session.scalars(select(Lead.id).where(_breached(now)).limit(TICK_BATCH)))
+    if not candidates:
+        return Changes()
+    ids = sorted(candidates)
+    held: list[int] = []
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = Lead.id.in_(ids[start : start + IN_CHUNK])
+        held += [
+            lead.id
+            for lead in leads_for_update(
+                session, chunk & (is_due(now) | _breached(now)), skip_locked=True
+            )
+        ]
+    breached = sweep_sla(session, now, among=held)
+    due = rescore_due(session, now, among=held)
+    return Changes(lead_ids=frozenset(breached | due), queue=bool(due))
 
 
 def should_suggest_recycle(
