@@ -16,26 +16,22 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.dialogs.bant_editor import BantEditor
-from desktop.dialogs.call_target import OUTCOME_KEYS, CallTarget, target_for
+from desktop.dialogs.call_target import CallTarget, target_for
 from desktop.dialogs.call_timer import CallTimer
+from desktop.dialogs.outcome_picker import OutcomePicker
 from desktop.i18n import labels
 from desktop.i18n import messages as errors
 from desktop.operations import calls as call_ops
@@ -76,16 +72,9 @@ class CallDialog(QDialog):
         self.setObjectName("callDialog")
 
         # Outcome
-        self.outcomes = QButtonGroup(self)
-        outcome_box = QGroupBox(self.tr("Outcome"))
-        grid = QGridLayout(outcome_box)
-        for n, (key, outcome) in enumerate(OUTCOME_KEYS):
-            button = QRadioButton(f"{key}  {labels.outcome(outcome.value)}")
-            button.setObjectName(f"outcome_{outcome.value}")
-            button.setProperty("outcome", outcome.value)
-            self.outcomes.addButton(button, n)
-            grid.addWidget(button, n % 5, n // 5)
-        self.outcomes.buttonClicked.connect(self.on_outcome_clicked)
+        self.outcome = OutcomePicker()
+        self.outcomes = self.outcome.group
+        self.outcome.picked.connect(self.on_outcome_picked)
 
         # Timer
         self.timer = CallTimer()
@@ -173,7 +162,7 @@ class CallDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(go_next=False))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(outcome_box)
+        layout.addWidget(self.outcome)
         layout.addLayout(timer_row)
         layout.addWidget(self.notes, 1)
         layout.addWidget(self.bant)
@@ -188,9 +177,7 @@ class CallDialog(QDialog):
 
     # -- Draft ------------------------------------------------------------------------
     def _load(self, call: CallItem) -> None:
-        for button in self.outcomes.buttons():
-            if button.property("outcome") == call.outcome:
-                button.setChecked(True)
+        self.outcome.select(call.outcome)
         self.notes.setPlainText(call.notes or "")
         self.temperature.setCurrentIndex(max(self.temperature.findData(call.temperature), 0))
         step = call.next_step or NextStep.NONE.value
@@ -201,8 +188,7 @@ class CallDialog(QDialog):
         self.timer.load(call.started_at, call.duration_seconds)
 
     def selected_outcome(self) -> str | None:
-        button = self.outcomes.checkedButton()
-        return str(button.property("outcome")) if button is not None else None
+        return self.outcome.selected()
 
     def draft_state(self) -> tuple[object, ...]:
         return (
@@ -235,8 +221,7 @@ class CallDialog(QDialog):
         )
 
     # -- Slots ------------------------------------------------------------------------
-    def on_outcome_clicked(self, button: QAbstractButton) -> None:
-        outcome = button.property("outcome")
+    def on_outcome_picked(self, outcome: str) -> None:
         if outcome == Outcome.CALLBACK_REQUESTED:
             self.next_step.setCurrentIndex(self.next_step.findData(NextStep.CALLBACK.value))
         elif outcome == Outcome.MEETING_BOOKED:
@@ -256,14 +241,9 @@ class CallDialog(QDialog):
             and text
             and event.modifiers()
             in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.outcome.pick_key(text)
         ):
-            for n, (key, _outcome) in enumerate(OUTCOME_KEYS):
-                if text == key:
-                    button = self.outcomes.button(n)
-                    button.setChecked(True)
-                    button.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                    self.on_outcome_clicked(button)
-                    return
+            return
         super().keyPressEvent(event)
 
     # -- Saving -----------------------------------------------------------------------
@@ -281,8 +261,25 @@ class CallDialog(QDialog):
         except BatonError as exc:
             self._show_error(errors.message(exc), exc.params.get("field"))
             return
+        if self.selected_outcome() == Outcome.DO_NOT_CALL and not self._confirm_do_not_call():
+            return
         self._go_next = go_next
         self._submit()
+
+    def _confirm_do_not_call(self) -> bool:
+        """Do-not-call is for good: it always asks, and the default answer is No."""
+        answer = ask(
+            self,
+            self.tr("Do not call"),
+            fill(
+                self.tr(
+                    "Mark %1 as do-not-call? Calls are switched off and the lead never "
+                    "returns to any queue."
+                ),
+                self.target.lead_name,
+            ),
+        )
+        return answer == Button.Yes
 
     def _submit(self) -> None:
         if self._op is not None:

@@ -41,10 +41,6 @@
         <translation>架電を記録 — %1</translation>
     </message>
     <message>
-        <source>Outcome</source>
-        <translation>架電結果</translation>
-    </message>
-    <message>
         <source>Temperature: not set</source>
         <translation>温度感: 未設定</translation>
     </message>
@@ -91,6 +87,14 @@
     <message>
         <source>Choose an outcome (keys 1–9, 0).</source>
         <translation>架電結果を選んでください（キー 1〜9、0）。</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>架電禁止</translation>
+    </message>
+    <message>
+        <source>Mark %1 as do-not-call? Calls are switched off and the lead never returns to any queue.</source>
+        <translation>%1 を架電禁止にしますか？架電できなくなり、このリードはどのキューにも戻りません。</translation>
     </message>
     <message>
         <source>Not saved yet. Your call is kept here and is saved as soon as the database answers.</source>
@@ -1361,6 +1365,13 @@
     <message>
         <source>%1 (%2) asked to be called back now.</source>
         <translation>%1（%2）の折り返し時刻になりました。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomePicker</name>
+    <message>
+        <source>Outcome</source>
+        <translation>架電結果</translation>
     </message>
 </context>
 <context>
