@@ -117,8 +117,8 @@ class CallDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setDateTime(_tomorrow_at_ten())
+        self.when.setDisplayFormat("yyyy-MM-dd (ddd) HH:mm")  # the weekday, in the UI language
+        self.when.setDateTime(_default_follow_up(target.follow_up_default))
         self.when.setEnabled(False)
         self.next_step.currentIndexChanged.connect(self.on_next_step_changed)
         next_row = QHBoxLayout()
@@ -389,7 +389,10 @@ class CallDialog(QDialog):
         super().closeEvent(event)
 
 
-def _tomorrow_at_ten() -> QDateTime:
+def _default_follow_up(slot: datetime | None) -> QDateTime:
+    """The team's next business slot; without one (no team), tomorrow at ten."""
+    if slot is not None:
+        return QDateTime(slot.astimezone())
     local = datetime.now().astimezone()
     tomorrow = (local + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
     return QDateTime(tomorrow)

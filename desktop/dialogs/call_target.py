@@ -38,6 +38,8 @@ class CallTarget:
     version: int | None = None
     #: The callback the lead is waiting for, if any (the rep may cancel it).
     callback_at: datetime | None = None
+    #: When a new callback or meeting defaults to (the team's next business slot).
+    follow_up_default: datetime | None = None
 
 
 def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
@@ -49,4 +51,5 @@ def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTa
         correcting,
         detail.version,
         detail.next_callback_at,
+        detail.follow_up_default,
     )

@@ -15,6 +15,7 @@ from models.leads.bant import Qualification, current_answers
 from models.leads.calls import CallItem, lead_calls
 from models.leads.follow_ups import should_suggest_recycle
 from models.scoring.score import Contribution, LeadFacts, classify_seniority, score_lead
+from models.scoring.sla import next_business_slot
 from models.teams.rules import team_settings_for
 
 
@@ -91,6 +92,8 @@ class LeadDetail:
     recycle_reason: str | None
     #: Enough unanswered attempts in the team's period: suggest returning to nurture.
     suggest_recycle: bool
+    #: When a new callback or meeting defaults to: the team's next business slot.
+    follow_up_default: datetime | None = None
 
 
 def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
@@ -148,6 +151,7 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         contributions=result.contributions,
         scored_at=lead.scored_at,
     )
+    rules = team_settings_for(session, lead)
     return LeadDetail(
         id=lead.id,
         name=lead.name,
@@ -192,5 +196,6 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         sla_met=lead.sla_met,
         recycle_reason=lead.recycle_reason,
         suggest_recycle=lead.stage in ("new", "working")
-        and should_suggest_recycle(session, lead.id, team_settings_for(session, lead), now),
+        and should_suggest_recycle(session, lead.id, rules, now),
+        follow_up_default=next_business_slot(now, rules),
     )

@@ -46,3 +46,17 @@ def deadline(arrived_at: datetime, settings: TeamSettings) -> datetime:
         remaining -= available
         cursor = datetime.combine(day + timedelta(days=1), settings.day_start, zone)
     raise ValueError("no business day within a year: check the team's business days")
+
+
+def next_business_slot(now: datetime, settings: TeamSettings) -> datetime:
+    """The default time for a callback or a meeting: the next business day (weekends and
+    the team's holidays skipped) an hour after opening, in the team's time zone (UTC)."""
+    zone = ZoneInfo(settings.timezone)
+    day = now.astimezone(zone).date() + timedelta(days=1)
+    for _ in range(400):  # a year of closed days is a misconfiguration, not a loop forever
+        if is_business_day(day, settings):
+            opens = datetime.combine(day, settings.day_start, zone)
+            closes = datetime.combine(day, settings.day_end, zone)
+            return min(opens + timedelta(hours=1), closes).astimezone(UTC)
+        day += timedelta(days=1)
+    raise ValueError("no business day within a year: check the team's business days")

@@ -1,0 +1,25 @@
+"""The call dialog proposes the team's next business slot, with its weekday shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.main.window import MainWindow
+
+
+def test_the_proposed_callback_is_the_next_business_slot(qtbot: QtBot, window: MainWindow) -> None:
+    detail = window.lead_pane.detail
+    assert detail is not None and detail.follow_up_default is not None
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
+    dialog = window.call_dialog
+    assert dialog is not None
+    proposed = QDateTime(detail.follow_up_default.astimezone())
+    assert dialog.when.dateTime() == proposed
+    weekday = QLocale().dayName(proposed.date().dayOfWeek(), QLocale.FormatType.ShortFormat)
+    assert f"({weekday})" in dialog.when.text()
+    assert proposed.date().dayOfWeek() <= 5  # never a Saturday or a Sunday
+    dialog.reject()  # nothing typed: closes without asking
+    qtbot.waitUntil(lambda: not dialog.isVisible())
