@@ -1,19 +1,27 @@
 """The window's clocks: every minute the tick (expire boosts, record speed-to-lead
-breaches) and the due callbacks (status bar, notification); every 15 s the first-call
-clocks repaint. Background work: failures go to the banner, never to a dialog.
+breaches), the due callbacks (status bar, notification) and the "Callbacks due"
+filter's cut-off; every 15 s the first-call clocks repaint. Background work: failures go
+to the banner, never to a dialog.
+
+Due callbacks follow writes too: after any write that changed leads (``Operations.changed``)
+they are looked at again, and the due filter's cut-off moves to now, so the count and the
+filtered queue agree with each other and with the clock.
 
 Signals: ``due(list[DueCallback])`` after each look at the callbacks that are due.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.operations import follow_ups as follow_up_ops
 from desktop.operations.runner import Operations
 from desktop.queue.model import QueueModel
+from models.core import clock
+from models.core.changes import Changes
 from models.leads.follow_ups import DueCallback
 
 TICK_MS = 60_000
@@ -36,6 +44,7 @@ class FollowUpTimers(QObject):
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CLOCK_MS)
         self.clock_timer.timeout.connect(self.on_clock_timer_timeout)
+        ops.changed.connect(self.on_changes)
 
     def start(self) -> None:
         self.tick_timer.start()
@@ -44,15 +53,30 @@ class FollowUpTimers(QObject):
 
     def on_tick_timer_timeout(self) -> None:
         """Boosts that ran out move the queue; breaches are recorded; due callbacks pop up."""
-        follow_up_ops.tick(self._ops, datetime.now(UTC)).run()
-        self.refresh_due()
+        now = clock.utcnow()
+        follow_up_ops.tick(self._ops, now).run()
+        self._catch_up(now)
 
     def on_clock_timer_timeout(self) -> None:
-        self._model.tick(datetime.now(UTC))
+        self._model.tick(clock.utcnow())
 
-    def refresh_due(self) -> None:
-        op = follow_up_ops.due_callbacks(self._ops, self._user_id, datetime.now(UTC))
+    def on_changes(self, changes: Changes) -> None:
+        """A write changed leads: what is due may have changed with it."""
+        if changes.initiator == follow_up_ops.INITIATOR:
+            return  # the tick's own write: the tick looks right after it
+        if changes.lead_ids or changes.queue:
+            self._catch_up(clock.utcnow())
+
+    def refresh_due(self, now: datetime | None = None) -> None:
+        op = follow_up_ops.due_callbacks(self._ops, self._user_id, now or clock.utcnow())
         op.success(self._on_due).run()
+
+    def _catch_up(self, now: datetime) -> None:
+        """The due count, and the "Callbacks due" filter if it is on, as of ``now``."""
+        query = self._model.query
+        if query.callbacks_due_by is not None and query.callbacks_due_by < now:
+            self._model.set_query(replace(query, callbacks_due_by=now))
+        self.refresh_due(now)
 
     def _on_due(self, due: list[DueCallback]) -> None:
         self.due.emit(due)

@@ -1,12 +1,14 @@
 """The queue's filters: stage, grade, industry, owner and free text (all applied in SQL).
 
+"Callbacks due" lists the callbacks due by the time the filter is applied; the minute
+tick (desktop.main.follow_up_timers) moves that cut-off forward while it is on.
+
 Signals: ``changed()`` when the user changes a filter (free text is debounced).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from desktop.i18n import labels
 from desktop.operations import queue as queue_ops
 from desktop.operations.runner import Operations
+from models.core import clock
 from models.core.changes import Changes
 from models.core.enums import ACTIVE_STAGES, Stage
 from models.leads.queue import ANY_OWNER, NO_OWNER, FilterOptions, QueueQuery
@@ -146,5 +149,5 @@ class FilterBar(QWidget):
             industries=(industry,) if industry else (),
             owner=owner,
             text=self.search.text(),
-            callbacks_due_by=datetime.now(UTC) if self.due_only.isChecked() else None,
+            callbacks_due_by=clock.utcnow() if self.due_only.isChecked() else None,
         )
