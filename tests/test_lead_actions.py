@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from models.core.changes import Changes
 from models.core.entities import AuditEntry, Lead, StageChange, Team
@@ -47,6 +48,11 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 def uid(db: Database, local: str) -> int:
     with db.read() as session:
         return user_by_email(session, f"{local}@baton.example").id
+
+
+def sender(session: Session) -> int:
+    """Marketing sends leads again (the demo's marketing user)."""
+    return user_by_email(session, "ai.nakamura@baton.example").id
 
 
 def pick(db: Database, *where: ColumnElement[bool]) -> list[int]:
@@ -298,7 +304,9 @@ def test_disqualify_is_separate_from_recycling(demo_db: Database) -> None:
     assert in_queue(demo_db, lead_id, QueueQuery(stages=("disqualified",)))
 
     # Marketing cannot send a disqualified lead back as new, and it cannot be disqualified twice.
-    error = refused(demo_db, [lead_id], InvalidInput, lambda s: requalify(s, None, lead_id, T0))
+    error = refused(
+        demo_db, [lead_id], InvalidInput, lambda s: requalify(s, sender(s), lead_id, T0)
+    )
     assert error.params["field"] == "stage"
     error = refused(
         demo_db, [lead_id], InvalidInput, lambda s: disqualify(s, ken, lead_id, "duplicate", "", T0)
@@ -416,7 +424,8 @@ def test_a_recycled_lead_comes_back_as_new_with_a_fresh_clock(demo_db: Database)
     # Monday 2026-11-23 12:00 in Tokyo is 勤労感謝の日: the clock starts Tuesday 09:00.
     back_at = datetime(2026, 11, 23, 12, 0, tzinfo=TOKYO).astimezone(UTC)
     with demo_db.write() as session:
-        changes = requalify(session, None, lead_id, back_at)
+        marketing = sender(session)
+        changes = requalify(session, marketing, lead_id, back_at)
     assert changes == Changes(lead_ids=frozenset({lead_id}), queue=True)
     after = lead_row(demo_db, lead_id)
     assert after["stage"] == "new"
@@ -430,7 +439,8 @@ def test_a_recycled_lead_comes_back_as_new_with_a_fresh_clock(demo_db: Database)
     assert after["scored_at"] == back_at
     change = last_stage_change(demo_db, lead_id)
     assert (change.from_stage, change.to_stage, change.reason) == ("recycled", "new", "mql_again")
-    assert (change.changed_by, change.changed_at) == (None, back_at)
+    # Who sent it again is on record (requalify checks its actor like every action).
+    assert (change.changed_by, change.changed_at) == (marketing, back_at)
     (entry,) = audits(demo_db, "requalified", lead_id)
     assert entry.before is not None
     assert entry.after is not None
@@ -448,8 +458,8 @@ def test_a_requalified_lead_is_timed_afresh_when_called_late(demo_db: Database) 
     late_lead, silent_lead = leads[:2]
     back_at = T0
     with demo_db.write() as session:
-        requalify(session, None, late_lead, back_at)
-        requalify(session, None, silent_lead, back_at)
+        requalify(session, sender(session), late_lead, back_at)
+        requalify(session, sender(session), silent_lead, back_at)
     due = lead_row(demo_db, late_lead)["sla_due_at"]
     assert due == deadline(back_at, team_rules(demo_db))
 
@@ -476,7 +486,7 @@ def test_a_requalified_lead_called_in_time_meets_the_target(demo_db: Database) -
     )[0]
     owner = lead_row(demo_db, lead_id)["owner_id"]
     with demo_db.write() as session:
-        requalify(session, None, lead_id, T0)
+        requalify(session, sender(session), lead_id, T0)
     at = T0 + timedelta(minutes=2)
     call(demo_db, owner, lead_id, at, outcome="no_answer")
     after = lead_row(demo_db, lead_id)
@@ -500,7 +510,7 @@ def test_a_do_not_call_lead_is_never_sent_again(demo_db: Database) -> None:
             demo_db,
             [lead_id],
             InvalidInput,
-            lambda s, lead_id=lead_id: requalify(s, None, lead_id, T0 + timedelta(days=30)),
+            lambda s, lead_id=lead_id: requalify(s, sender(s), lead_id, T0 + timedelta(days=30)),
         )
         assert error.params["field"] == "do_not_call"
         after = lead_row(demo_db, lead_id)
@@ -515,7 +525,7 @@ def test_only_recycled_leads_are_sent_again(shared_db: Database) -> None:
             shared_db,
             [lead_id],
             InvalidInput,
-            lambda s, lead_id=lead_id: requalify(s, None, lead_id, T0),
+            lambda s, lead_id=lead_id: requalify(s, sender(s), lead_id, T0),
         )
         assert error.params["field"] == "stage", stage
-    refused(shared_db, [], NotFound, lambda s: requalify(s, None, 999_999, T0))
+    refused(shared_db, [], NotFound, lambda s: requalify(s, sender(s), 999_999, T0))

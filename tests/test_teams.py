@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from models.core.entities import AuditEntry, Lead
 from models.core.errors import InvalidInput, PermissionDenied
@@ -16,6 +17,11 @@ from models.teams.users import user_by_email
 from tests.conftest import NOW
 
 LEAD_EMAIL = "naoki.tanaka@baton.example"
+
+
+def sender(session: Session) -> int:
+    """Marketing sends leads again (the demo's marketing user)."""
+    return user_by_email(session, "ai.nakamura@baton.example").id
 
 
 def _audits(db: Database) -> int:
@@ -93,7 +99,7 @@ def test_the_sla_clock_follows_the_new_rules(demo_db: Database) -> None:
             select(Lead.id).where(Lead.stage == "working", Lead.do_not_call.is_(False)).limit(1)
         ).one()
         recycle(session, lead_user.id, RecycleInput(target, "timing"), now)
-        requalify(session, None, target, now)
+        requalify(session, sender(session), target, now)
     with demo_db.read() as session:
         lead = session.get(Lead, target)
         assert lead is not None

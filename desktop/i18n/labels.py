@@ -177,6 +177,7 @@ AUDIT_ACTIONS = {
     "disqualified": QT_TRANSLATE_NOOP("Labels", "disqualified"),
     "do_not_call": QT_TRANSLATE_NOOP("Labels", "marked do-not-call"),
     "requalified": QT_TRANSLATE_NOOP("Labels", "sent again by marketing"),
+    "back_from_nurture": QT_TRANSLATE_NOOP("Labels", "back from nurture"),
     "sla_breached": QT_TRANSLATE_NOOP("Labels", "the first-call deadline passed"),
 }
 HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")

@@ -15,7 +15,7 @@ INITIATOR = "tick"
 def tick(ops: Operations, now: datetime) -> Op[Changes]:
     """Expire priority boosts, record speed-to-lead breaches."""
     return ops.write(
-        lambda session: follow_ups.tick(session, now), initiator=INITIATOR, background=True
+        lambda session: follow_ups.minute_tick(session, now), initiator=INITIATOR, background=True
     )
 
 

@@ -117,6 +117,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     "lead.requalify_do_not_call": (
         "{lead} is marked do-not-call and does not return to any queue."
     ),
+    "lead.requalify_not_allowed": (
+        "Only marketing, team leads and administrators send a lead back to the queue."
+    ),
     "lead.requalify_stage": (
         "{lead} is in the stage “{stage}”; only leads returned to nurture come back as new."
     ),

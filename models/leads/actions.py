@@ -16,7 +16,7 @@ from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Lead
 from models.core.enums import Stage
-from models.core.errors import InvalidInput
+from models.core.errors import InvalidInput, PermissionDenied
 from models.core.messages import lead_label
 from models.core.text_rules import check_text
 from models.db.locking import lead_for_update
@@ -199,8 +199,15 @@ def mark_do_not_call(
     return _audited(session, lead, user_id, "do_not_call", before, now, note)
 
 
-def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime) -> Changes:
-    """Marketing sends a recycled lead again: it comes back as new — unless do-not-call."""
+def requalify(session: Session, user_id: int, lead_id: int, now: datetime) -> Changes:
+    """Marketing sends a recycled lead again: it comes back as new — unless do-not-call.
+
+    Marketing, team leads and administrators may; reps may not (they would skip the
+    nurture marketing planned).
+    """
+    user = permissions.actor(session, user_id)
+    if user.role not in permissions.SENDERS:
+        raise PermissionDenied("lead.requalify_not_allowed", user_id=user_id)
     lead = lead_for_update(session, lead_id)
     if lead.do_not_call:
         raise InvalidInput("lead.requalify_do_not_call", field="do_not_call", lead=lead_label(lead))
@@ -208,17 +215,28 @@ def requalify(session: Session, user_id: int | None, lead_id: int, now: datetime
         raise InvalidInput(
             "lead.requalify_stage", field="stage", lead=lead_label(lead), stage=lead.stage
         )
+    changes = back_to_new(session, lead, user_id, now, reason="mql_again", action="requalified")
+    rescore_leads(session, [lead.id], now)
+    return changes
+
+
+def back_to_new(
+    session: Session, lead: Lead, user_id: int | None, now: datetime, *, reason: str, action: str
+) -> Changes:
+    """A recycled lead (locked by the caller) starts a new round as new, audited.
+
+    The previous round's calls are history, not this round's first call; the
+    speed-to-lead clock starts again. The caller rescores it.
+    """
     before = audit.snapshot(lead, _LEAD_AUDIT)
-    audit.move_stage(session, lead, Stage.NEW.value, user_id=user_id, at=now, reason="mql_again")
+    audit.move_stage(session, lead, Stage.NEW.value, user_id=user_id, at=now, reason=reason)
     lead.mql_at = now
     lead.call_attempts = 0
     lead.unanswered_streak = 0
-    # A new round: the previous round's calls are history, not this round's first call.
     lead.first_call_at = None
     lead.last_call_at = None
+    lead.recycle_until = None
     lead.sla_due_at = deadline(now, team_settings_for(session, lead))
     lead.sla_met = None
     lead.sla_breached_at = None
-    changes = _audited(session, lead, user_id, "requalified", before, now)
-    rescore_leads(session, [lead.id], now)
-    return changes
+    return _audited(session, lead, user_id, action, before, now)

@@ -15,6 +15,7 @@ from models.core.entities import Account, Call, Lead, User
 from models.core.enums import ACTIVE_STAGES, Stage
 from models.db.locking import leads_for_update
 from models.leads.call_figures import UNANSWERED
+from models.leads.reentry import return_from_nurture
 from models.scoring.rescore import IN_CHUNK, TICK_BATCH, due_candidates, is_due, rescore_due
 from models.teams.settings import TeamSettings
 
@@ -150,6 +151,12 @@ def tick(session: Session, now: datetime) -> Changes:
     breached = sweep_sla(session, now, among=held)
     due = rescore_due(session, now, among=held)
     return Changes(lead_ids=frozenset(breached | due), queue=bool(due))
+
+
+def minute_tick(session: Session, now: datetime) -> Changes:
+    """Everything the app does every minute: :func:`tick`, and the leads whose re-entry
+    date from nurture has come."""
+    return tick(session, now) | return_from_nurture(session, now)
 
 
 def should_suggest_recycle(

@@ -10,6 +10,8 @@ from models.core.errors import NotFound, PermissionDenied
 from models.core.messages import lead_label
 
 SUPERVISORS = frozenset({Role.TEAM_LEAD.value, Role.ADMIN.value})
+#: Who may send a lead back to the queue (marketing's call, or a supervisor's).
+SENDERS = frozenset({Role.MARKETING.value, Role.TEAM_LEAD.value, Role.ADMIN.value})
 WORKERS = frozenset({Role.REP.value, Role.TEAM_LEAD.value, Role.ADMIN.value})
 
 

@@ -291,6 +291,11 @@
         <translation>{lead} は架電禁止のため、どのキューにも戻りません。</translation>
     </message>
     <message>
+        <source>Only marketing, team leads and administrators send a lead back to the queue.</source>
+        <extracomment>lead.requalify_not_allowed</extracomment>
+        <translation>リードをキューに戻せるのは、マーケティング担当・チームリーダー・管理者だけです。</translation>
+    </message>
+    <message>
         <source>{lead} is in the stage “{stage}”; only leads returned to nurture come back as new.</source>
         <extracomment>lead.requalify_stage</extracomment>
         <translation>{lead} はステージが「{stage}」のため、新規として戻せません。新規に戻せるのは、ナーチャリングに戻したリードだけです。</translation>
@@ -1199,6 +1204,10 @@
     <message>
         <source>sent again by marketing</source>
         <translation>マーケティングからの再送</translation>
+    </message>
+    <message>
+        <source>back from nurture</source>
+        <translation>ナーチャリングからの復帰</translation>
     </message>
     <message>
         <source>the first-call deadline passed</source>
