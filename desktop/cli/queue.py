@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import cell, print_json, print_lead, record
-from models.leads.queue import ANY_OWNER, QueueQuery, SortKey, queue_page
+from models.leads.queue import ANY_OWNER, NO_MEETING, QueueQuery, SortKey, queue_page
 from models.teams.users import user_by_email
 
 
@@ -23,7 +23,14 @@ def queue(args: argparse.Namespace) -> int:
     sort = SortKey(args.sort.replace("-", "_"))
     with database(args) as db, db.read() as session:
         owner = user_by_email(session, args.rep).id if args.rep else ANY_OWNER
-        query = QueueQuery(owner=owner, sort=sort, descending=not args.asc)
+        # The call queue: leads with a booked meeting wait for the handoff instead.
+        query = QueueQuery(
+            owner=owner,
+            sort=sort,
+            descending=not args.asc,
+            meetings=NO_MEETING,
+            meetings_as_of=now(args),
+        )
         rows = queue_page(session, query, limit=args.limit)
     speak(args.lang)
     from desktop.i18n import labels

@@ -105,15 +105,14 @@ class CallDialog(QDialog):
         self.next_step.addItem(self.tr("No next step"), NextStep.NONE.value)
         self.next_step.addItem(self.tr("Callback at"), NextStep.CALLBACK.value)
         self.next_step.addItem(self.tr("Meeting at"), NextStep.MEETING.value)
-        if target.callback_at is not None:
-            # Left as it is, the callback the lead waits for stands; cancelling is a choice.
-            self.next_step.addItem(
-                fill(
-                    self.tr("Cancel the callback of %1"),
-                    labels.datetime_short(target.callback_at),
-                ),
-                NextStep.CANCEL_CALLBACK.value,
-            )
+        # Left as they are, the callback and the meeting the lead waits for stand;
+        # cancelling one is a choice.
+        for when, label, step in (
+            (target.callback_at, self.tr("Cancel the callback of %1"), NextStep.CANCEL_CALLBACK),
+            (target.meeting_at, self.tr("Cancel the meeting of %1"), NextStep.CANCEL_MEETING),
+        ):
+            if when is not None:
+                self.next_step.addItem(fill(label, labels.datetime_short(when)), step.value)
         self.when = QDateTimeEdit()
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)

@@ -40,6 +40,8 @@ class CallTarget:
     callback_at: datetime | None = None
     #: When a new callback or meeting defaults to (the team's next business slot).
     follow_up_default: datetime | None = None
+    #: The meeting the lead has booked, if any (the rep may record its cancellation).
+    meeting_at: datetime | None = None
 
 
 def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
@@ -52,4 +54,5 @@ def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTa
         detail.version,
         detail.next_callback_at,
         detail.follow_up_default,
+        detail.next_meeting_at,
     )

@@ -19,10 +19,19 @@ from desktop.operations.runner import Operations
 from models.core import clock
 from models.core.changes import Changes
 from models.core.enums import ACTIVE_STAGES, Stage
-from models.leads.queue import ANY_OWNER, NO_OWNER, FilterOptions, QueueQuery
+from models.leads.queue import (
+    ANY_MEETING,
+    ANY_OWNER,
+    MEETING_BOOKED,
+    NO_MEETING,
+    NO_OWNER,
+    FilterOptions,
+    QueueQuery,
+)
 
 SEARCH_DEBOUNCE_MS = 250
 _ACTIVE = "active"
+_HANDOFF = "handoff"
 _ALL = "all"
 
 
@@ -39,6 +48,7 @@ class FilterBar(QWidget):
         self.stage = QComboBox()
         self.stage.setObjectName("stageFilter")
         self.stage.addItem(self.tr("Active (new + working)"), _ACTIVE)
+        self.stage.addItem(self.tr("Ready to hand off (meeting booked)"), _HANDOFF)
         for stage in Stage:
             self.stage.addItem(labels.stage(stage.value), stage.value)
         self.stage.addItem(self.tr("All stages"), _ALL)
@@ -131,8 +141,12 @@ class FilterBar(QWidget):
         """The queue query for the current filters, keeping ``base``'s sort order."""
         stage = self.stage.currentData()
         stages: tuple[str, ...]
-        if stage == _ACTIVE:
+        meetings = ANY_MEETING
+        if stage in (_ACTIVE, _HANDOFF):
+            # The call queue leaves out leads with a booked meeting: they wait for the
+            # handoff (until promoted, cancelled, or the meeting passes unheld).
             stages = tuple(s.value for s in ACTIVE_STAGES)
+            meetings = NO_MEETING if stage == _ACTIVE else MEETING_BOOKED
         elif stage == _ALL:
             stages = ()
         else:
@@ -150,4 +164,6 @@ class FilterBar(QWidget):
             owner=owner,
             text=self.search.text(),
             callbacks_due_by=clock.utcnow() if self.due_only.isChecked() else None,
+            meetings=meetings,
+            meetings_as_of=clock.utcnow(),
         )

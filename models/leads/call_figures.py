@@ -26,6 +26,8 @@ class NextStep(StrEnum):
     MEETING = "meeting"
     #: The rep cancels the callback the lead was waiting for.
     CANCEL_CALLBACK = "cancel_callback"
+    #: The prospect cancelled the booked meeting: the lead is called again.
+    CANCEL_MEETING = "cancel_meeting"
 
 
 def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: datetime) -> None:
@@ -48,8 +50,7 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
         streak += 1
     lead.unanswered_streak = streak
     lead.next_callback_at = pending_callback(calls)
-    meetings = [c.meeting_at for c in calls if c.meeting_at is not None]
-    lead.next_meeting_at = max(meetings) if meetings else None
+    lead.next_meeting_at = booked_meeting(calls)
     temperatures = [c.temperature for c in calls if c.temperature]
     lead.temperature = temperatures[-1] if temperatures else None
     if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
@@ -78,3 +79,15 @@ def pending_callback(calls: Sequence[Call]) -> datetime | None:
         elif pending is not None and call.started_at >= pending:
             pending = None
     return pending
+
+
+def booked_meeting(calls: Sequence[Call]) -> datetime | None:
+    """The meeting the lead has booked: the latest one a call booked, unless a later call
+    cancelled it. While it stands the lead waits for the handoff, out of the call queue."""
+    booked: datetime | None = None
+    for call in calls:
+        if call.next_step == NextStep.CANCEL_MEETING:
+            booked = None
+        elif call.meeting_at is not None:
+            booked = call.meeting_at
+    return booked

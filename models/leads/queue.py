@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, cast
@@ -35,6 +35,13 @@ class SortKey(StrEnum):
     OWNER = "owner"
 
 
+#: Meeting filter values (QueueQuery.meetings).
+ANY_MEETING = "any"
+NO_MEETING = "none"
+MEETING_BOOKED = "booked"
+#: A meeting not promoted a day after its time passed unheld: the lead is called again.
+MEETING_GRACE = timedelta(days=1)
+
 #: Owner filter values besides a user id.
 ANY_OWNER = "any"
 NO_OWNER = "none"
@@ -52,6 +59,12 @@ class QueueQuery:
     callbacks_due_by: datetime | None = None
     sort: SortKey = SortKey.PRIORITY
     descending: bool = True
+    #: Leads with a booked meeting still ahead (or held less than
+    #: :data:`MEETING_GRACE` ago, at ``meetings_as_of``): :data:`ANY_MEETING` shows them
+    #: with the rest, :data:`NO_MEETING` leaves them out (the call queue),
+    #: :data:`MEETING_BOOKED` shows only them ("Ready to hand off").
+    meetings: str = "any"
+    meetings_as_of: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +170,7 @@ class _Shape:
     due: bool
     sort: SortKey
     descending: bool
+    meetings: str = ANY_MEETING
 
 
 def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
@@ -172,6 +186,7 @@ def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
         query.callbacks_due_by is not None,
         query.sort,
         query.descending,
+        query.meetings if query.meetings_as_of is not None else ANY_MEETING,
     )
 
 
@@ -183,6 +198,9 @@ def _params(query: QueueQuery) -> dict[str, Any]:
         "owner_id": query.owner if isinstance(query.owner, int) else None,
         "pattern": text.like_pattern(query.text),
         "due_by": query.callbacks_due_by,
+        "meeting_since": (
+            query.meetings_as_of - MEETING_GRACE if query.meetings_as_of is not None else None
+        ),
     }
 
 
@@ -198,6 +216,11 @@ def _statement(shape: _Shape) -> Select[Any]:
     statement = statement.where(_L.do_not_call.is_(False))
     if shape.due:
         statement = statement.where(_L.next_callback_at <= bindparam("due_by"))
+    pending_meeting = _L.next_meeting_at >= bindparam("meeting_since")
+    if shape.meetings == NO_MEETING:
+        statement = statement.where(_L.next_meeting_at.is_(None) | ~pending_meeting)
+    elif shape.meetings == MEETING_BOOKED:
+        statement = statement.where(pending_meeting)
     if shape.stages:
         statement = statement.where(_L.stage.in_(bindparam("stages", expanding=True)))
     if shape.grades:

@@ -65,6 +65,10 @@
         <translation>%1 の折り返し予定を取り消す</translation>
     </message>
     <message>
+        <source>Cancel the meeting of %1</source>
+        <translation>%1 の商談をキャンセル</translation>
+    </message>
+    <message>
         <source>Next step</source>
         <translation>次のアクション</translation>
     </message>
@@ -691,6 +695,10 @@
     <message>
         <source>Active (new + working)</source>
         <translation>対応中（新規＋架電中）</translation>
+    </message>
+    <message>
+        <source>Ready to hand off (meeting booked)</source>
+        <translation>引き渡し待ち（商談設定済み）</translation>
     </message>
     <message>
         <source>All stages</source>
