@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from models.core.entities import LEAD, Account, Lead, Touch
 from models.db.database import Database
@@ -98,10 +98,7 @@ def test_a_boost_running_out_comes_first() -> None:
 def test_the_tick_keeps_every_shown_score_current_and_rescores_only_what_moved(
     demo_db: Database,
 ) -> None:
-    # The demo's leads were stored without a schedule: the first tick schedules them.
-    with demo_db.write() as session:
-        tick(session, NOW + timedelta(minutes=1))
-    assert all(row["rescore_due_at"] is not None for row in lead_rows(demo_db).values())
+    rescore_all(demo_db, NOW)  # every lead scheduled exactly
     for step in (timedelta(hours=1), timedelta(days=1), timedelta(days=3), timedelta(days=40)):
         at = NOW + step
         before = lead_rows(demo_db)
@@ -137,6 +134,36 @@ def test_a_full_rescore_schedules_every_lead(demo_db: Database) -> None:
         due = rescore_due(session, soon)
     # A minute later only what moved in that minute is due (a boost that ran out).
     assert due == moved
+
+
+def test_leads_stored_without_a_schedule_get_one_from_their_stored_values(
+    demo_db: Database,
+) -> None:
+    """Rows scored before schema 0003 (or by a bulk load) have no schedule: the tick gives
+    them one from their stored score, fit and engagement, a little early, never late,
+    without reading their touches or recomputing them."""
+    rescore_all(demo_db, NOW)
+    exact = {i: row["rescore_due_at"] for i, row in lead_rows(demo_db).items()}
+    with demo_db.write() as session:
+        session.connection().execute(update(LEAD).values(rescore_due_at=None))
+    soon = NOW + timedelta(minutes=1)
+    with demo_db.write() as session:
+        changes = tick(session, soon)
+    after = lead_rows(demo_db)
+    rescored = {i for i, row in after.items() if row["scored_at"] == soon}
+    assert rescored <= set(changes.lead_ids)
+    assert len(rescored) < len(after) // 10
+    early_by = []
+    for lead_id, row in after.items():
+        scheduled = row["rescore_due_at"]
+        assert scheduled is not None, lead_id
+        if lead_id in rescored:  # due already (on either schedule): rescored, rescheduled
+            assert scheduled > soon
+            continue
+        assert row["scored_at"] == NOW, "scheduled, not recomputed"
+        assert soon < scheduled <= exact[lead_id], lead_id
+        early_by.append((exact[lead_id] - scheduled).total_seconds())
+    assert sorted(early_by)[len(early_by) // 2] < 3600, "mostly within the hour"
 
 
 def test_the_pane_shows_the_stored_score_explained_as_of_its_time(demo_db: Database) -> None:

@@ -60,6 +60,15 @@ def lead_for_update(session: Session, lead_id: int) -> Lead:
     return lead
 
 
+def lead_ids_for_update(
+    session: Session, where: ColumnElement[bool], *, skip_locked: bool = False
+) -> list[int]:
+    """The ids of the leads matching ``where``, locked in id order (nothing loaded)."""
+    return list(
+        session.scalars(in_lock_order(select(Lead.id).where(where), skip_locked=skip_locked))
+    )
+
+
 def leads_for_update(
     session: Session, where: ColumnElement[bool], *, skip_locked: bool = False
 ) -> list[Lead]:

@@ -13,10 +13,19 @@ from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Account, Call, Lead, User
 from models.core.enums import ACTIVE_STAGES, Stage
-from models.db.locking import leads_for_update
+from models.db.locking import lead_ids_for_update, leads_for_update
 from models.leads.call_figures import UNANSWERED
 from models.leads.reentry import return_from_nurture
-from models.scoring.rescore import IN_CHUNK, TICK_BATCH, due_candidates, is_due, rescore_due
+from models.scoring.rescore import (
+    IN_CHUNK,
+    TICK_BATCH,
+    due_candidates,
+    is_due,
+    rescore_due,
+    schedule_unscheduled,
+    unscheduled,
+    unscheduled_candidates,
+)
 from models.teams.settings import TeamSettings
 
 _ACTIVE = [s.value for s in ACTIVE_STAGES]
@@ -136,18 +145,17 @@ def tick(session: Session, now: datetime) -> Changes:
     """
     candidates = set(due_candidates(session, now))
     candidates.update(session.scalars(select(Lead.id).where(_breached(now)).limit(TICK_BATCH)))
+    candidates.update(unscheduled_candidates(session))
     if not candidates:
         return Changes()
     ids = sorted(candidates)
     held: list[int] = []
     for start in range(0, len(ids), IN_CHUNK):
         chunk = Lead.id.in_(ids[start : start + IN_CHUNK])
-        held += [
-            lead.id
-            for lead in leads_for_update(
-                session, chunk & (is_due(now) | _breached(now)), skip_locked=True
-            )
-        ]
+        held += lead_ids_for_update(
+            session, chunk & (is_due(now) | _breached(now) | unscheduled()), skip_locked=True
+        )
+    schedule_unscheduled(session, among=held)
     breached = sweep_sla(session, now, among=held)
     due = rescore_due(session, now, among=held)
     return Changes(lead_ids=frozenset(breached | due), queue=bool(due))

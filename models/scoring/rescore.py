@@ -51,6 +51,8 @@ IN_CHUNK = 500
 #: Leads the minute tick rescores at most (the rest wait for the next tick): a tick runs
 #: on the app's one database worker, before the rep's next save.
 TICK_BATCH = 500
+#: Leads stored without a schedule the tick schedules at most (cheap: no touches read).
+SCHEDULE_BATCH = 5_000
 #: A rescore lands just after the score's next point is crossed, never just before it.
 _MARGIN = timedelta(milliseconds=1)
 
@@ -78,26 +80,53 @@ def next_rescore_at(
     candidates = [horizon]
     if priority.until is not None:
         candidates.append(priority.until)
-    drops = _score_drops_after(result, config)
+    drops = _score_drops_after(
+        result.score, result.fit, result.engagement, result.engagement_raw, config
+    )
     if drops is not None:
         candidates.append(now + timedelta(seconds=drops) + _MARGIN)
     return max(min(candidates), now + _MARGIN)
 
 
-def _score_drops_after(result: ScoreResult, config: ScoringConfig) -> float | None:
+def _score_drops_after(
+    score: int, fit: float, engagement: float, engagement_raw: float, config: ScoringConfig
+) -> float | None:
     """Seconds until decay takes the rounded score one point down (None: never)."""
-    if result.score <= 0 or result.engagement_raw <= 0:
+    if score <= 0 or engagement_raw <= 0:
         return None
     # The score drops once fit + engagement falls below score - 0.5 (clamping included:
     # a score held at 100 drops once the sum falls below 99.5).
-    target = result.score - 0.5 - result.fit
+    target = score - 0.5 - fit
     if target <= 0:
         return None  # engagement never falls below zero
-    if target >= result.engagement:
+    if target >= engagement:
         return 0.0  # on the edge already (rounding)
     raw_target = -config.saturation * math.log1p(-target / config.engagement_max)
     decay_per_second = math.log(2) / (config.half_life_days * SECONDS_PER_DAY)
-    return math.log(result.engagement_raw / raw_target) / decay_per_second
+    return math.log(engagement_raw / raw_target) / decay_per_second
+
+
+def _stored_schedule(
+    score: int,
+    fit: float,
+    engagement: float,
+    priority_until: datetime | None,
+    scored_at: datetime,
+    config: ScoringConfig,
+) -> datetime:
+    """:func:`next_rescore_at` from a lead's stored values (as of its ``scored_at``),
+    without its touches: the raw engagement follows from the stored (saturated) one.
+    The stored values are rounded to 3 decimals: taken 0.001 lower, so the time found is
+    a little early, never late."""
+    low_fit, low_engagement = fit - 0.001, max(engagement - 0.001, 0.0)
+    raw = -config.saturation * math.log1p(-min(low_engagement / config.engagement_max, 0.999))
+    candidates = [scored_at + timedelta(days=config.half_life_days)]
+    if priority_until is not None:
+        candidates.append(priority_until)
+    drops = _score_drops_after(score, low_fit, low_engagement, raw, config)
+    if drops is not None:
+        candidates.append(scored_at + timedelta(seconds=drops))
+    return min(candidates)
 
 
 def _rescore_where(
@@ -237,26 +266,28 @@ def rescore_leads(
     return len(_rescore_ids(session, lead_ids, now, config))
 
 
+def _never_scored() -> ColumnElement[bool]:
+    return Lead.rescore_due_at.is_(None) & Lead.scored_at.is_(None)
+
+
+def unscheduled() -> ColumnElement[bool]:
+    """Leads scored without a schedule (by code before schema 0003, or a bulk load such
+    as the demo): :func:`schedule_unscheduled` gives them one from their stored values."""
+    return Lead.rescore_due_at.is_(None) & Lead.scored_at.is_not(None)
+
+
 def is_due(now: datetime) -> ColumnElement[bool]:
     """Leads whose stored score or priority must be recomputed by ``now`` (or that were
-    never scheduled, or whose boost ran out on a row written without a schedule)."""
-    return or_(
-        Lead.rescore_due_at <= now,
-        Lead.rescore_due_at.is_(None),
-        Lead.priority_until <= now,
-    )
+    never scored, or whose boost ran out on a row written without a schedule)."""
+    return or_(Lead.rescore_due_at <= now, _never_scored(), Lead.priority_until <= now)
 
 
 def due_candidates(session: Session, now: datetime, limit: int = TICK_BATCH) -> list[int]:
     """Up to ``limit`` ids of leads due (read without a lock: the caller locks them and
     re-checks). Most urgent first: boosts that ran out, then the decay schedule, then
-    leads never scheduled. Each is one look-up on its own index."""
+    leads never scored. Each is one look-up on its own index."""
     found: dict[int, None] = {}
-    for where in (
-        Lead.priority_until <= now,
-        Lead.rescore_due_at <= now,
-        Lead.rescore_due_at.is_(None),
-    ):
+    for where in (Lead.priority_until <= now, Lead.rescore_due_at <= now, _never_scored()):
         room = limit - len(found)
         if room <= 0:
             break
@@ -285,8 +316,61 @@ def rescore_due(
     return set(_rescore_ids(session, candidates, now, config, where=is_due(now), skip_locked=True))
 
 
+def unscheduled_candidates(session: Session, limit: int = SCHEDULE_BATCH) -> list[int]:
+    """Up to ``limit`` ids of :func:`unscheduled` leads (unlocked; the caller locks)."""
+    return list(session.scalars(select(Lead.id).where(unscheduled()).limit(limit)))
+
+
+def schedule_unscheduled(
+    session: Session, *, among: Iterable[int] | None = None, limit: int = SCHEDULE_BATCH
+) -> set[int]:
+    """Give :func:`unscheduled` leads their ``rescore_due_at`` from their stored values
+    (no touches read, nothing recomputed: cheap, thousands a tick); returns their ids.
+
+    Locked in id order like every write of a lead, skipping leads another transaction
+    holds (it rescores them, which schedules them). ``among``: only those leads.
+    """
+    ids = sorted(unscheduled_candidates(session, limit) if among is None else set(among))
+    if not ids:
+        return set()
+    config = versions.active(session).scoring
+    updates: list[dict[str, Any]] = []
+    for start in range(0, len(ids), IN_CHUNK):
+        rows = session.execute(
+            in_lock_order(
+                select(
+                    Lead.id,
+                    Lead.score,
+                    Lead.fit_score,
+                    Lead.engagement_score,
+                    Lead.priority_until,
+                    Lead.scored_at,
+                ).where(Lead.id.in_(ids[start : start + IN_CHUNK]), unscheduled()),
+                skip_locked=True,
+            )
+        ).all()
+        updates += [
+            {
+                "_id": r.id,
+                "rescore_due_at": _stored_schedule(
+                    r.score, r.fit_score, r.engagement_score, r.priority_until, r.scored_at, config
+                ),
+            }
+            for r in rows
+        ]
+    if updates:
+        session.connection().execute(
+            update(Lead)
+            .where(Lead.id == bindparam("_id"))
+            .values(rescore_due_at=bindparam("rescore_due_at")),
+            updates,
+        )
+    return {u["_id"] for u in updates}
+
+
 def refresh_due(session: Session, now: datetime) -> Changes:
     """Expire boosts and follow decay (the schedule above); report what moved."""
+    schedule_unscheduled(session)
     due = rescore_due(session, now)
     return Changes(lead_ids=frozenset(due), queue=bool(due))
 
