@@ -124,7 +124,7 @@ def test_an_empty_server_database_is_refused_untouched(
     cli_env: dict[str, str], pg_url: str
 ) -> None:
     """``baton queue --db postgresql://host/postgres`` creates nothing there."""
-    for command in [*READING, *WRITING, ["migrate"]]:
+    for command in [["queue"], ["lead", "1"], WRITING[0], ["rescore"], ["migrate"]]:
         result = baton(cli_env, *command, "--db", pg_url, "--lang", "en")
         assert result.returncode == 2, (command, result.stderr)
         assert "baton init" in result.stderr, command
@@ -140,7 +140,7 @@ def test_a_server_database_holding_other_tables_is_refused_untouched(
         host=url.host, port=url.port or 5432, dbname=url.database, user=url.username or ""
     ) as conn:
         conn.execute("CREATE TABLE invoice (id serial PRIMARY KEY, total numeric)")
-    for command in [*READING, *WRITING, ["init"], ["migrate"], ["demo", "--leads", "5"]]:
+    for command in [["queue"], ["users"], ["rescore"], ["init"], ["migrate"], ["demo"]]:
         result = baton(cli_env, *command, "--db", pg_url, "--lang", "en")
         assert result.returncode == 2, (command, result.stderr)
         assert "not Baton's" in result.stderr, command
