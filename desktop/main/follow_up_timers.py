@@ -1,7 +1,7 @@
 """The window's clocks: every minute the tick (expire boosts, record speed-to-lead
-breaches), the due callbacks (status bar, notification) and the "Callbacks due"
-filter's cut-off; every 15 s the first-call clocks repaint. Background work: failures go
-to the banner, never to a dialog.
+breaches), the due callbacks (status bar, notification) and the cut-offs of the queue's
+clocked filters ("Callbacks due", meetings that passed unheld); every 15 s the first-call
+clocks repaint. Background work: failures go to the banner, never to a dialog.
 
 Due callbacks follow writes too: after any write that changed leads (``Operations.changed``)
 they are looked at again, and the due filter's cut-off moves to now, so the count and the
@@ -55,7 +55,7 @@ class FollowUpTimers(QObject):
         """Boosts that ran out move the queue; breaches are recorded; due callbacks pop up."""
         now = clock.utcnow()
         follow_up_ops.tick(self._ops, now).run()
-        self._catch_up(now)
+        self._catch_up(now, meetings=True)
 
     def on_clock_timer_timeout(self) -> None:
         self._model.tick(clock.utcnow())
@@ -71,11 +71,17 @@ class FollowUpTimers(QObject):
         op = follow_up_ops.due_callbacks(self._ops, self._user_id, now or clock.utcnow())
         op.success(self._on_due).run()
 
-    def _catch_up(self, now: datetime) -> None:
-        """The due count, and the "Callbacks due" filter if it is on, as of ``now``."""
+    def _catch_up(self, now: datetime, *, meetings: bool = False) -> None:
+        """The due count, and the "Callbacks due" filter if it is on, as of ``now``; with
+        ``meetings`` (the minute tick) also the cut-off of meetings that passed unheld."""
         query = self._model.query
+        moved: dict[str, datetime] = {}
         if query.callbacks_due_by is not None and query.callbacks_due_by < now:
-            self._model.set_query(replace(query, callbacks_due_by=now))
+            moved["callbacks_due_by"] = now
+        if meetings and query.meetings_as_of is not None and query.meetings_as_of < now:
+            moved["meetings_as_of"] = now
+        if moved:
+            self._model.set_query(replace(query, **moved))
         self.refresh_due(now)
 
     def _on_due(self, due: list[DueCallback]) -> None:

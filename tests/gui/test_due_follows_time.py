@@ -116,3 +116,15 @@ def test_a_write_refreshes_the_due_count_and_the_due_filter_at_once(
     window.ops.write(job, initiator="a-colleague").run()
     qtbot.waitUntil(lambda: _due_count(window) == before + 1, timeout=5_000)
     qtbot.waitUntil(lambda: window.model.row_of(lead_id) is not None, timeout=5_000)
+
+
+def test_the_meeting_cut_off_moves_on_the_minute_tick(
+    qtbot: QtBot, window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """A meeting that passed unheld returns its lead to the call queue without a restart."""
+    wait_idle(qtbot, window)
+    assert window.model.query.meetings_as_of is not None
+    fake_clock.now += timedelta(minutes=1)
+    with qtbot.waitSignal(window.model.loaded, timeout=10_000):
+        window.follow_ups.tick_timer.timeout.emit()
+    assert window.model.query.meetings_as_of == fake_clock.now
