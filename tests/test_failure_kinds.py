@@ -127,3 +127,18 @@ def test_postgresql_failures(pg_url: str) -> None:
 def test_a_bug_is_unexpected() -> None:
     assert classify(RuntimeError("bug")).kind is Kind.UNEXPECTED
     assert classify(KeyError("bug")).kind is Kind.UNEXPECTED
+
+
+@pytest.mark.postgres
+def test_a_value_the_driver_refuses_is_permanent(pg_url: str) -> None:
+    db = open_database(pg_url)
+    try:
+
+        def nul() -> None:
+            with db.write() as session:
+                session.add(User(email="n@b.example", display_name="a\x00b", role="rep"))
+
+        failure = classify(_raised(nul))
+        assert (failure.kind, failure.reason) == (Kind.PERMANENT, Reason.REFUSED_DATA)
+    finally:
+        db.close()

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy.exc import (
+    DataError,
     DBAPIError,
     DisconnectionError,
+    IntegrityError,
     InterfaceError,
     OperationalError,
 )
@@ -123,6 +125,10 @@ def _database(exc: DBAPIError) -> Failure:
             return Failure(Kind.TRANSIENT, Reason.UNREACHABLE)
         if sqlstate.startswith(("22", "23")):  # data_exception, integrity_violation
             return Failure(Kind.PERMANENT, Reason.REFUSED_DATA)
+    if isinstance(exc, DataError | IntegrityError):
+        # The driver or the server refused the values themselves (a NUL byte, a length,
+        # a constraint): sending them again cannot help.
+        return Failure(Kind.PERMANENT, Reason.REFUSED_DATA)
     if exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError):
         # The connection broke (server restarted, network gone): no SQLSTATE to read.
         return Failure(Kind.TRANSIENT, Reason.UNREACHABLE)

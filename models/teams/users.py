@@ -12,6 +12,7 @@ from models.core.entities import User
 from models.core.enums import Role
 from models.core.errors import InvalidInput, NotFound
 from models.core.text_rules import check_text
+from models.db.collation import bytewise
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ def _info(user: User) -> UserInfo:
 
 
 def list_users(session: Session, *, active_only: bool = True) -> list[UserInfo]:
-    statement = select(User).order_by(func.coalesce(User.display_name_kana, User.display_name))
+    statement = select(User).order_by(
+        bytewise(func.coalesce(User.display_name_kana, User.display_name)), User.id
+    )
     if active_only:
         statement = statement.where(User.active.is_(True))
     return [_info(u) for u in session.scalars(statement)]
