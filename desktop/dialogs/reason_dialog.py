@@ -50,6 +50,7 @@ class ReasonDialog(QDialog):
         mode: str,
         version: int | None,
         parent: QWidget | None = None,
+        reason: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops = ops
@@ -69,6 +70,8 @@ class ReasonDialog(QDialog):
         label = labels.recycle_reason if mode == RECYCLE else labels.disqualify_reason
         for code in codes:
             self.reason.addItem(label(code), code)
+        if reason is not None:
+            self.reason.setCurrentIndex(max(self.reason.findData(reason), 0))
         self.has_until = QCheckBox(self.tr("Re-enter the queue on"))
         self.has_until.setChecked(True)
         self.until = QDateEdit()

@@ -22,6 +22,7 @@ from desktop.operations.runner import Operations
 from desktop.queue.view import NEXT, SAME
 from desktop.widgets.message_boxes import Button, ask
 from desktop.widgets.rich_text import fill
+from models.core.enums import Outcome
 from models.leads.calls import CallItem
 
 
@@ -36,6 +37,8 @@ class LeadActions(QObject):
         self._pane = pane
         self._window = window
         self.call_dialog: CallDialog | None = None
+        #: The last dialog opened to take a lead out of the queue.
+        self.reason_dialog: ReasonDialog | None = None
 
     # -- Calls ------------------------------------------------------------------------
     def on_log_call_triggered(self) -> None:
@@ -66,6 +69,24 @@ class LeadActions(QObject):
     def on_call_saved(self, lead_id: int, go_next: bool) -> None:
         self.worked.emit(NEXT if go_next else SAME, lead_id)
         self.message.emit(self.tr("Call saved."))
+        dialog = self.sender()
+        if isinstance(dialog, CallDialog) and dialog.selected_outcome() == Outcome.NOT_INTERESTED:
+            # Not interested: straight on to returning the lead to nurture (reason and
+            # re-entry date proposed, Enter confirms); Cancel leaves it for Disqualify.
+            target = dialog.target
+            reason_dialog = ReasonDialog(
+                self._ops,
+                self._user_id,
+                target.lead_id,
+                target.lead_name,
+                RECYCLE,
+                None,
+                self._window,
+                reason="no_need",
+            )
+            reason_dialog.done.connect(lambda worked: self.worked.emit(NEXT, worked))
+            reason_dialog.open()
+            self.reason_dialog = reason_dialog
 
     def confirm_close(self) -> bool:
         """May the window close? Asks first when a call is typed but not saved."""
@@ -91,6 +112,7 @@ class LeadActions(QObject):
         dialog = ReasonDialog(
             self._ops, self._user_id, detail.id, detail.name, mode, detail.version, self._window
         )
+        self.reason_dialog = dialog
         dialog.done.connect(lambda lead_id: self.worked.emit(NEXT, lead_id))
         dialog.open()
 

@@ -1238,6 +1238,7 @@
     <name>LeadActions</name>
     <message>
         <source>Call saved.</source>
+        <extracomment>The last dialog opened to take a lead out of the queue.</extracomment>
         <translation>架電を保存しました。</translation>
     </message>
     <message>
