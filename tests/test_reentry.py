@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import update
 
@@ -12,6 +15,7 @@ from models.db.database import Database
 from models.leads.actions import RecycleInput, recycle, requalify
 from models.leads.follow_ups import minute_tick
 from tests.test_calls import T0, callable_lead, uid
+from tests.test_cli import headless_env
 from tests.write_checks import lead_row, refused
 
 
@@ -77,4 +81,20 @@ def test_only_marketing_and_supervisors_send_a_lead_again(demo_db: Database) -> 
     assert error.key == "lead.requalify_not_allowed"
     with demo_db.write() as session:
         requalify(session, uid(demo_db, "ai.nakamura"), lead_id, later)
+    assert lead_row(demo_db, lead_id)["stage"] == "new"
+
+
+def test_baton_rescore_brings_them_back_too(demo_db: Database, tmp_path: Path) -> None:
+    _misaki, lead_id = _recycle_until(demo_db, date(2026, 12, 1))
+    url = demo_db.url.render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "rescore", "--db", url, "--now", "2026-12-01T03:00Z"],
+        env=headless_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 leads came back from nurture." in done.stdout
     assert lead_row(demo_db, lead_id)["stage"] == "new"

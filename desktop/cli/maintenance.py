@@ -7,6 +7,7 @@ import time
 
 from desktop.cli.context import EXIT_OK, database, now, url
 from models.db.database import init_database, migrate_database
+from models.leads.reentry import return_from_nurture
 from models.scoring.rescore import rescore_all
 
 
@@ -31,8 +32,15 @@ def migrate(args: argparse.Namespace) -> int:
 
 
 def rescore(args: argparse.Namespace) -> int:
+    """Bring back the leads whose re-entry date from nurture has come, then recompute
+    every score and priority (engagement decays with time)."""
+    at = now(args)
     with database(args, write=True) as db:
         started = time.perf_counter()
-        report = rescore_all(db, now(args))
+        with db.write() as session:
+            back = return_from_nurture(session, at, skip_locked=False)
+        if back.lead_ids:
+            print(f"{len(back.lead_ids):,} leads came back from nurture.")
+        report = rescore_all(db, at)
         print(f"Rescored {report.leads:,} leads in {time.perf_counter() - started:.1f} s.")
     return EXIT_OK
