@@ -12,7 +12,7 @@ from desktop.lead.timeline_model import COL_CONTENT
 from desktop.main.window import MainWindow
 from desktop.queue.model import COL_NAME
 from desktop.widgets.rich_text import escape, rich
-from models.core.entities import Account, Lead, Touch
+from models.core.entities import Account, Call, Lead, Touch
 from models.db.database import Database
 from tests.gui.conftest import answer_next_message_box, wait_idle
 
@@ -44,6 +44,8 @@ def test_a_lead_named_in_markup_is_shown_as_text_everywhere(
         )
         session.execute(update(Account).where(Account.id == lead.account_id).values(name=HOSTILE))
         session.execute(update(Touch).where(Touch.lead_id == lead_id).values(content_title=HOSTILE))
+        # A call note with markup, as a colleague might type it.
+        session.execute(update(Call).where(Call.lead_id == lead_id).values(notes=HOSTILE))
     window.model.reload()
     wait_idle(qtbot, window)
     window.lead_pane.show_lead(lead_id)
@@ -63,6 +65,13 @@ def test_a_lead_named_in_markup_is_shown_as_text_everywhere(
         for n in range(timeline.rowCount(day))
     ]
     assert any(tip and _rendered(tip) == HOSTILE for tip in tips)
+    # ...and the call notes, wherever the calls are in the history.
+    notes = [
+        timeline.index(n, COL_CONTENT, timeline.index(d, 0)).data(Qt.ItemDataRole.ToolTipRole)
+        for d in range(timeline.rowCount())
+        for n in range(timeline.rowCount(timeline.index(d, 0)))
+    ]
+    assert any(tip and HOSTILE in _rendered(tip) and "<img" in _rendered(tip) for tip in notes)
 
     # The do-not-call question names the lead in plain text.
     seen: list[str] = []
