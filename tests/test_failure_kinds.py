@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from desktop.operations.failures import Kind, Reason, classify
 from models.core.entities import User
 from models.core.errors import InvalidInput, NotFound
 from models.db.database import Database, open_database
+from models.db.failures import Kind, Reason, classify
 from models.teams.users import add_user
 
 

@@ -19,8 +19,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import import_module
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.cli.parser import GUI, Handler, parser
 from models.core.errors import BatonError
+from models.db.failures import as_error
 
 
 @contextmanager
@@ -62,7 +65,7 @@ def _main(argv: Sequence[str] | None) -> int:
         for name in ("db", "lang", "now"):
             if not hasattr(args, name):
                 setattr(args, name, None)
-        from desktop.cli.context import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, speak
+        from desktop.cli.context import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 
         if args.handler != GUI and getattr(args, "demo", False):
             print(
@@ -74,11 +77,14 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         result: int = command(args)
     except BatonError as exc:
-        from desktop.i18n import messages
-
-        speak(args.lang)
-        print(f"baton: {messages.message(exc)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _refused(exc, args.lang)
+    except DBAPIError as exc:
+        # The database failed the command (read-only, full, busy, gone): said plainly,
+        # in the user's language, never as a traceback with SQL.
+        error = as_error(exc)
+        if error is None:
+            raise
+        return _refused(error, args.lang)
     except BrokenPipeError:  # output piped into head and closed early
         sys.stderr.close()
         return EXIT_OK
@@ -86,3 +92,12 @@ def _main(argv: Sequence[str] | None) -> int:
         print("baton: interrupted; nothing was written.", file=sys.stderr)
         return EXIT_FAILED
     return result
+
+
+def _refused(exc: BatonError, language: str | None) -> int:
+    from desktop.cli.context import EXIT_BAD_INPUT, speak
+    from desktop.i18n import messages
+
+    speak(language)
+    print(f"baton: {messages.message(exc)}", file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -36,12 +36,12 @@ from desktop.i18n import labels
 from desktop.i18n import messages as errors
 from desktop.operations import calls as call_ops
 from desktop.operations import lead as lead_ops
-from desktop.operations.failures import Failure, Kind
 from desktop.operations.runner import Op, Operations
 from desktop.widgets.message_boxes import Button, ask
 from desktop.widgets.rich_text import fill
 from models.core.enums import Outcome
 from models.core.errors import BatonError, ConcurrentChange
+from models.db.failures import Failure, Kind
 from models.leads.calls import (
     CallDraft,
     CallItem,

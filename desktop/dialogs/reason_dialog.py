@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from desktop.i18n import labels
 from desktop.operations import lead as lead_detail_ops
 from desktop.operations import lead_actions as lead_ops
-from desktop.operations.failures import Failure
 from desktop.operations.runner import Operations
 from desktop.widgets.rich_text import fill
 from models.core.changes import Changes
 from models.core.errors import ConcurrentChange
+from models.db.failures import Failure
 from models.leads.actions import DISQUALIFY_REASONS, RECYCLE_REASONS, RecycleInput
 from models.leads.detail import LeadDetail
 

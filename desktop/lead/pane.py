@@ -29,11 +29,11 @@ from desktop.lead.timeline_model import EntryRole, TimelineEntry, TimelineModel
 from desktop.lead.work_panel import WorkPanel
 from desktop.operations import lead as lead_ops
 from desktop.operations import lead_actions as lead_action_ops
-from desktop.operations.failures import Failure, Kind
 from desktop.operations.runner import Operations
 from desktop.widgets.rich_text import escape, fill, rich
 from models.core.changes import Changes
 from models.core.phones import tel_uri
+from models.db.failures import Failure, Kind
 from models.leads.detail import LeadDetail
 
 

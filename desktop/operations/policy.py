@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.i18n import messages
 from desktop.operations import logs
-from desktop.operations.failures import Failure, Kind, Reason, classify
 from desktop.widgets.rich_text import fill
+from models.db.failures import Failure, Kind, Reason, classify
 
 log = logging.getLogger(__name__)
 

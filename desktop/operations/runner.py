@@ -30,11 +30,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desktop.operations.failures import Failure, Kind
 from desktop.operations.policy import FailurePolicy, Refused
 from desktop.operations.worker import DbWorker
 from models.core.changes import Changes
 from models.db.database import Database
+from models.db.failures import Failure, Kind
 
 T = TypeVar("T")
 

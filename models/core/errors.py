@@ -61,6 +61,12 @@ class SchemaOutdated(BatonError):
     code = "db_schema_outdated"
 
 
+class DatabaseFailure(BatonError):
+    """The database refused or failed a write (read-only, full, busy, gone)."""
+
+    code = "db_failure"
+
+
 class NotFound(BatonError):
     code = "not_found"
 

@@ -29,6 +29,17 @@ DETAIL: Final = "reason"
 
 MESSAGES: Final[Mapping[str, str]] = {
     # -- Opening a database --------------------------------------------------------------
+    "db.failure.read_only": "The database is read-only: nothing was saved.",
+    "db.failure.disk_full": "The disk is full: nothing was saved. Free some space and try again.",
+    "db.failure.no_permission": "The database does not allow this change: nothing was saved.",
+    "db.failure.refused_data": "The database refused the values given: nothing was saved.",
+    "db.failure.busy": (
+        "The database is busy (another program is writing to it): nothing was saved. "
+        "Try again in a moment."
+    ),
+    "db.failure.unreachable": (
+        "The database stopped answering: nothing was saved. Try again when it is back."
+    ),
     "db.url.empty": "The database URL is empty.",
     "db.url.unreadable": (
         "Cannot read the database URL {url}: expected sqlite:///PATH or "

@@ -135,6 +135,36 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The database is read-only: nothing was saved.</source>
+        <extracomment>db.failure.read_only</extracomment>
+        <translation>データベースが読み取り専用のため、保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <extracomment>db.failure.disk_full</extracomment>
+        <translation>ディスクの空き容量がないため、保存できませんでした。空きを作ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The database does not allow this change: nothing was saved.</source>
+        <extracomment>db.failure.no_permission</extracomment>
+        <translation>データベースでこの変更が許可されていないため、保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The database refused the values given: nothing was saved.</source>
+        <extracomment>db.failure.refused_data</extracomment>
+        <translation>データベースが入力された値を受け付けなかったため、保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is writing to it): nothing was saved. Try again in a moment.</source>
+        <extracomment>db.failure.busy</extracomment>
+        <translation>データベースが使用中（別のプログラムが書き込み中）のため、保存できませんでした。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The database stopped answering: nothing was saved. Try again when it is back.</source>
+        <extracomment>db.failure.unreachable</extracomment>
+        <translation>データベースが応答しなくなったため、保存できませんでした。復旧してからもう一度お試しください。</translation>
+    </message>
+    <message>
         <source>The database URL is empty.</source>
         <extracomment>db.url.empty</extracomment>
         <translation>データベースの接続先が入力されていません。</translation>

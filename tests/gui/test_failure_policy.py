@@ -26,13 +26,13 @@ from sqlalchemy.orm import Session
 from desktop.main.window import MainWindow
 from desktop.operations import lead_actions as lead_ops
 from desktop.operations import logs, runner
-from desktop.operations.failures import Failure, Kind, Reason
 from desktop.operations.policy import FailurePolicy
 from desktop.operations.runner import Operations
 from desktop.operations.worker import DbWorker
 from models.core.changes import Changes
 from models.core.entities import Lead
 from models.db.database import Database, open_database
+from models.db.failures import Failure, Kind, Reason
 from models.teams.users import user_by_email
 from tests.gui.conftest import REP_EMAIL
 

@@ -8,7 +8,8 @@
   refuses). Said once, plainly.
 * ``UNEXPECTED``: a bug. Logged with its traceback, shown briefly with the log's path.
 
-Pure Python: no Qt, so it is tested against real database errors directly.
+Pure Python: no Qt, so it is tested against real database errors directly, and the
+headless CLI says the same failures in words (:func:`as_error`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 
-from models.core.errors import BatonError, DatabaseUnreachable
+from models.core.errors import BatonError, DatabaseFailure, DatabaseUnreachable
 
 
 class Kind(StrEnum):
@@ -133,3 +134,26 @@ def _database(exc: DBAPIError) -> Failure:
         # The connection broke (server restarted, network gone): no SQLSTATE to read.
         return Failure(Kind.TRANSIENT, Reason.UNREACHABLE)
     return Failure(Kind.UNEXPECTED)
+
+
+def as_error(exc: BaseException) -> BatonError | None:
+    """A database failure as a domain error a user can read (None: not a database
+    failure Baton knows how to name). The driver's own words stay in ``reason``."""
+    if isinstance(exc, BatonError):
+        return exc
+    failure = classify(exc)
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0:1]
+    reason = detail[0] if detail else type(exc).__name__
+    if failure.reason is Reason.READ_ONLY:
+        return DatabaseFailure("db.failure.read_only", reason=reason)
+    if failure.reason is Reason.DISK_FULL:
+        return DatabaseFailure("db.failure.disk_full", reason=reason)
+    if failure.reason is Reason.NO_PERMISSION:
+        return DatabaseFailure("db.failure.no_permission", reason=reason)
+    if failure.reason is Reason.REFUSED_DATA:
+        return DatabaseFailure("db.failure.refused_data", reason=reason)
+    if failure.reason in (Reason.LOCKED, Reason.CONFLICT):
+        return DatabaseFailure("db.failure.busy", reason=reason)
+    if failure.reason is Reason.UNREACHABLE:
+        return DatabaseFailure("db.failure.unreachable", reason=reason)
+    return None
