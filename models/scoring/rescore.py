@@ -52,7 +52,7 @@ IN_CHUNK = 500
 #: on the app's one database worker, before the rep's next save.
 TICK_BATCH = 500
 #: Leads stored without a schedule the tick schedules at most (cheap: no touches read).
-SCHEDULE_BATCH = 5_000
+SCHEDULE_BATCH = 1_000
 #: A rescore lands just after the score's next point is crossed, never just before it.
 _MARGIN = timedelta(milliseconds=1)
 
@@ -325,7 +325,7 @@ def schedule_unscheduled(
     session: Session, *, among: Iterable[int] | None = None, limit: int = SCHEDULE_BATCH
 ) -> set[int]:
     """Give :func:`unscheduled` leads their ``rescore_due_at`` from their stored values
-    (no touches read, nothing recomputed: cheap, thousands a tick); returns their ids.
+    (no touches read, nothing recomputed: cheap); returns their ids.
 
     Locked in id order like every write of a lead, skipping leads another transaction
     holds (it rescores them, which schedules them). ``among``: only those leads.

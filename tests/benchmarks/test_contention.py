@@ -2,8 +2,9 @@
 
 Five callers (the demo's five reps, each with its own :class:`Database` and sessions)
 log calls on random active leads of their own with ``log_call``; two loops run
-``rescore_all`` back to back; a ticker runs the minute tick (``follow_ups.tick``: boost
-expiry, the decay schedule, the SLA sweep) four times a second. All at once, on one
+``rescore_all`` back to back; a ticker runs the app's minute tick
+(``follow_ups.minute_tick``: boost expiry, the decay schedule, the SLA sweep, re-entry
+from nurture) four times a second. All at once, on one
 PostgreSQL database holding the demo data, for :data:`SMOKE_SECONDS` at the default size
 (CI) and :data:`FULL_SECONDS` at full size (``BATON_BENCH_LEADS=100000``), or for as
 long as ``BATON_CONTENTION_SECONDS`` says.
@@ -49,7 +50,7 @@ from models.core.entities import Call, Lead
 from models.core.errors import BatonError
 from models.db.database import Database, open_database
 from models.leads.calls import CallDraft, log_call
-from models.leads.follow_ups import tick
+from models.leads.follow_ups import minute_tick
 from models.scoring.rescore import rescore_all
 from models.teams.users import user_by_email
 from tests.benchmarks.conftest import GENERATED_AT, SEED, BenchReport
@@ -211,7 +212,7 @@ def _ticker(clock: Clock, tally: Tally, stop: threading.Event) -> Any:
     def body(db: Database) -> None:
         started = time.perf_counter()
         with db.write() as session:
-            tick(session, clock())
+            minute_tick(session, clock())
         tally.samples_ms.append((time.perf_counter() - started) * 1e3)
         tally.done += 1
         stop.wait(TICK_EVERY_S)
