@@ -11,6 +11,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -70,6 +71,9 @@ def busy_banner(window: MainWindow, db: Database, path: Path) -> None:
 
 
 def main() -> int:
+    # The pictures show what a rep in Tokyo sees: local times in Japan's time zone.
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
     app = application("ja")
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
