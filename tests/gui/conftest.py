@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.dialogs.call_dialog import CallDialog
 from desktop.main.settings import Settings
 from desktop.main.window import MainWindow
 from desktop.operations.worker import DbWorker
@@ -102,3 +103,14 @@ def answer_next_message_box(
 
     QTimer.singleShot(0, poll)
     return poll
+
+
+def open_call_dialog(qtbot: QtBot, window: MainWindow) -> CallDialog:
+    """F2 on the queue, as a rep opens the call dialog; waits until it has the keyboard."""
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
+    dialog = window.call_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)  # keys go where the rep's focus is
+    return dialog

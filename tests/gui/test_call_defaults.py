@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale
 from pytestqt.qtbot import QtBot
 
 from desktop.main.window import MainWindow
+from tests.gui.conftest import open_call_dialog
 
 
 def test_the_proposed_callback_is_the_next_business_slot(qtbot: QtBot, window: MainWindow) -> None:
     detail = window.lead_pane.detail
     assert detail is not None and detail.follow_up_default is not None
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
-    dialog = window.call_dialog
-    assert dialog is not None
+    dialog = open_call_dialog(qtbot, window)
     proposed = QDateTime(detail.follow_up_default.astimezone())
     assert dialog.when.dateTime() == proposed
     weekday = QLocale().dayName(proposed.date().dayOfWeek(), QLocale.FormatType.ShortFormat)

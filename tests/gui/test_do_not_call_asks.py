@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.main.window import MainWindow
 from models.core.entities import Lead
 from models.db.database import Database
-from tests.gui.conftest import answer_next_message_box
+from tests.gui.conftest import answer_next_message_box, open_call_dialog
 
 
 def _press_enter_on_next_question(seen: list[QMessageBox.StandardButton]) -> None:
@@ -40,12 +40,7 @@ def test_zero_enter_asks_and_enter_answers_no(
 ) -> None:
     lead_id = window.lead_pane.current_lead_id()
     assert lead_id is not None
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
-    dialog = window.call_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = open_call_dialog(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_0)
     assert dialog.selected_outcome() == "do_not_call"
     answers: list[QMessageBox.StandardButton] = []

@@ -21,17 +21,7 @@ from models.db.database import Database
 from models.leads.calls import BantAnswer, CallDraft, log_call
 from models.leads.queue import ANY_OWNER
 from models.teams.users import UserInfo
-from tests.gui.conftest import answer_next_message_box, type_with_ime, wait_idle
-
-
-def _open_call_dialog(qtbot: QtBot, window: MainWindow) -> CallDialog:
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
-    dialog = window.call_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isActiveWindow)  # keys go where the rep's focus is
-    return dialog
+from tests.gui.conftest import answer_next_message_box, open_call_dialog, type_with_ime, wait_idle
 
 
 def _click_outcome(qtbot: QtBot, dialog: CallDialog, n: int) -> None:
@@ -56,7 +46,7 @@ def test_no_answer_and_next_lead_takes_two_keystrokes(
 ) -> None:
     lead_id = window.lead_pane.detail.id  # type: ignore[union-attr]
     before = _lead(sqlite_demo_db, lead_id)
-    dialog = _open_call_dialog(qtbot, window)
+    dialog = open_call_dialog(qtbot, window)
     # The two keystrokes: "2" (no answer) and Enter (save and next).
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
     assert dialog.selected_outcome() == "no_answer"
@@ -81,7 +71,7 @@ def test_connected_call_with_japanese_notes_bant_and_callback(
     qtbot: QtBot, window: MainWindow, sqlite_demo_db: Database
 ) -> None:
     lead_id = window.lead_pane.detail.id  # type: ignore[union-attr]
-    dialog = _open_call_dialog(qtbot, window)
+    dialog = open_call_dialog(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7)  # callback requested
     assert dialog.next_step.currentData() == "callback"
     note = "部長は不在。来週火曜の午前中に折り返し希望。予算は下期に確保予定とのこと。"
@@ -154,7 +144,7 @@ def test_the_dialog_prefills_the_latest_bant_answers(
             and window.lead_pane.detail.qualification["authority"].value == "decision_maker"
         )
     )
-    dialog = _open_call_dialog(qtbot, window)
+    dialog = open_call_dialog(qtbot, window)
     assert dialog.bant_values["authority"].currentData() == "decision_maker"
     assert dialog.bant_evidence["authority"].text() == "「私が決めます」"
     dialog.done(0)
@@ -165,7 +155,7 @@ def test_callback_in_the_past_is_refused_and_nothing_typed_is_lost(
 ) -> None:
     lead_id = window.lead_pane.detail.id  # type: ignore[union-attr]
     calls_before = len(_calls(sqlite_demo_db, lead_id))
-    dialog = _open_call_dialog(qtbot, window)
+    dialog = open_call_dialog(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7)
     type_with_ime(dialog.notes, "大事なメモ")
     dialog.when.setDateTime(QDateTime(datetime.now().astimezone() - timedelta(hours=1)))
@@ -198,7 +188,7 @@ def test_a_locked_database_keeps_the_draft_and_retries(
     monkeypatch.setattr(runner, "BACKOFF_MS", (200,))
     lead_id = window.lead_pane.detail.id  # type: ignore[union-attr]
     calls_before = len(_calls(sqlite_demo_db, lead_id))
-    dialog = _open_call_dialog(qtbot, window)
+    dialog = open_call_dialog(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     type_with_ime(dialog.notes, "ロック中に入力したメモ")
     # Another program holds the write lock longer than Baton's busy timeout.
@@ -225,7 +215,7 @@ def test_a_locked_database_keeps_the_draft_and_retries(
 
 
 def test_closing_the_app_with_an_unsaved_call_asks_first(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = _open_call_dialog(qtbot, window)
+    dialog = open_call_dialog(qtbot, window)
     type_with_ime(dialog.notes, "まだ保存していない")
     seen: list[str] = []
     answer_next_message_box(QMessageBox.StandardButton.Cancel, seen)

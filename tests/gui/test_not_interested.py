@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.main.window import MainWindow
 from models.core.entities import Lead
 from models.db.database import Database
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import open_call_dialog, wait_idle
 
 
 def test_nine_enter_enter_returns_the_lead_to_nurture(
@@ -19,12 +19,7 @@ def test_nine_enter_enter_returns_the_lead_to_nurture(
 ) -> None:
     lead_id = window.lead_pane.current_lead_id()
     assert lead_id is not None
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
-    dialog = window.call_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isActiveWindow)
+    open_call_dialog(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_9)  # not interested
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(

@@ -16,7 +16,7 @@ from models.db.database import Database
 from models.leads.bant import current_answers
 from models.leads.calls import BantAnswer, CallDraft, log_call
 from models.teams.users import user_by_email
-from tests.gui.conftest import type_with_ime, wait_idle
+from tests.gui.conftest import open_call_dialog, type_with_ime, wait_idle
 
 
 def test_a_stale_call_dialog_reloads_and_keeps_what_was_typed(
@@ -24,12 +24,7 @@ def test_a_stale_call_dialog_reloads_and_keeps_what_was_typed(
 ) -> None:
     lead_id = window.lead_pane.current_lead_id()
     assert lead_id is not None
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.call_dialog is not None and window.call_dialog.isVisible())
-    dialog = window.call_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = open_call_dialog(qtbot, window)
     type_with_ime(dialog.notes, "受付で止められた。来週もう一度。")
     budget_shown = dialog.bant_values["budget"].currentData()
 
