@@ -24,8 +24,7 @@ from sqlalchemy import select, text
 from models.core.entities import Account, Lead, Touch
 from models.db.database import Database
 from models.definitions import versions
-from models.scoring.priority import prioritize
-from models.scoring.score import LeadFacts, score_lead
+from models.scoring.rescore import FACTS, derive
 
 T = TypeVar("T")
 #: How long a SQLite writer is given to show it is waiting (it waits up to the busy
@@ -113,19 +112,9 @@ def derived_differences(
         config = versions.active(session).scoring
         rows = session.execute(
             select(
-                Lead.id,
-                Lead.stage,
-                Lead.call_attempts,
-                Lead.mql_at,
-                Lead.title,
-                Lead.next_callback_at,
-                Lead.last_call_at,
-                Lead.unanswered_streak,
+                *FACTS,
                 Lead.scored_at,
-                *(getattr(Lead, c) for c in DERIVED),
-                Account.industry,
-                Account.size_band,
-                Account.region,
+                *(getattr(Lead, c).label(f"stored_{c}") for c in DERIVED),
             ).join(Account, Account.id == Lead.account_id)
         ).all()
         touches: dict[int, list[tuple[str, datetime]]] = {}
@@ -137,34 +126,8 @@ def derived_differences(
     for r in rows:
         when = at or r.scored_at
         assert when is not None, f"lead {r.id} was never scored"
-        result = score_lead(
-            LeadFacts(r.industry, r.size_band, r.title, r.region),
-            touches.get(r.id, ()),
-            when,
-            config,
-        )
-        priority = prioritize(
-            result,
-            stage=r.stage,
-            call_attempts=r.call_attempts,
-            mql_at=r.mql_at,
-            now=when,
-            config=config,
-            next_callback_at=r.next_callback_at,
-            last_call_at=r.last_call_at,
-            unanswered_streak=r.unanswered_streak,
-        )
-        expected = {
-            "fit_score": round(result.fit, 3),
-            "engagement_score": round(result.engagement, 3),
-            "score": result.score,
-            "grade": result.grade,
-            "priority": priority.value,
-            "why_now": priority.why_now,
-            "priority_until": priority.until,
-            "last_touch_at": result.last_touch_at,
-        }
-        stored = r._mapping
+        expected = derive(r, touches.get(r.id, ()), when, config)
+        stored = {c: r._mapping[f"stored_{c}"] for c in columns}
         differences = {c: (stored[c], expected[c]) for c in columns if stored[c] != expected[c]}
         if differences:
             found[r.id] = differences

@@ -129,6 +129,58 @@ def _stored_schedule(
     return min(candidates)
 
 
+#: The stored facts a lead's derived columns are computed from (with its company's);
+#: select them joined to Account, and pass a row to :func:`derive`.
+FACTS = (
+    Lead.id,
+    Lead.stage,
+    Lead.call_attempts,
+    Lead.mql_at,
+    Lead.title,
+    Lead.next_callback_at,
+    Lead.last_call_at,
+    Lead.unanswered_streak,
+    Account.industry,
+    Account.size_band,
+    Account.region,
+)
+
+
+def derive(
+    facts: Any, touches: Iterable[tuple[str, datetime]], now: datetime, config: ScoringConfig
+) -> dict[str, Any]:
+    """The derived columns of one lead (score, grade, priority, why now, when to look
+    again) from its stored facts (a row with the :data:`FACTS` columns) at ``now``."""
+    result = score_lead(
+        LeadFacts(facts.industry, facts.size_band, facts.title, facts.region),
+        touches,
+        now,
+        config,
+    )
+    priority = prioritize(
+        result,
+        stage=facts.stage,
+        call_attempts=facts.call_attempts,
+        mql_at=facts.mql_at,
+        now=now,
+        config=config,
+        next_callback_at=facts.next_callback_at,
+        last_call_at=facts.last_call_at,
+        unanswered_streak=facts.unanswered_streak,
+    )
+    return {
+        "fit_score": round(result.fit, 3),
+        "engagement_score": round(result.engagement, 3),
+        "score": result.score,
+        "grade": result.grade,
+        "priority": priority.value,
+        "why_now": priority.why_now,
+        "priority_until": priority.until,
+        "rescore_due_at": next_rescore_at(result, priority, now, config),
+        "last_touch_at": result.last_touch_at,
+    }
+
+
 def _rescore_where(
     session: Session,
     lead_where: ColumnElement[bool],
@@ -142,21 +194,7 @@ def _rescore_where(
     under the lock, and write their derived columns. Returns the ids rescored."""
     leads = session.execute(
         in_lock_order(
-            select(
-                Lead.id,
-                Lead.stage,
-                Lead.call_attempts,
-                Lead.mql_at,
-                Lead.title,
-                Lead.next_callback_at,
-                Lead.last_call_at,
-                Lead.unanswered_streak,
-                Account.industry,
-                Account.size_band,
-                Account.region,
-            )
-            .join(Account, Account.id == Lead.account_id)
-            .where(lead_where),
+            select(*FACTS).join(Account, Account.id == Lead.account_id).where(lead_where),
             skip_locked=skip_locked,
         )
     ).all()
@@ -168,40 +206,10 @@ def _rescore_where(
         select(Touch.lead_id, Touch.kind, Touch.occurred_at).where(touch_where(ids))
     ):
         touches.setdefault(lead_id, []).append((kind, occurred_at))
-    updates: list[dict[str, Any]] = []
-    for lead in leads:
-        result = score_lead(
-            LeadFacts(lead.industry, lead.size_band, lead.title, lead.region),
-            touches.get(lead.id, ()),
-            now,
-            config,
-        )
-        priority = prioritize(
-            result,
-            stage=lead.stage,
-            call_attempts=lead.call_attempts,
-            mql_at=lead.mql_at,
-            now=now,
-            config=config,
-            next_callback_at=lead.next_callback_at,
-            last_call_at=lead.last_call_at,
-            unanswered_streak=lead.unanswered_streak,
-        )
-        updates.append(
-            {
-                "_id": lead.id,
-                "fit_score": round(result.fit, 3),
-                "engagement_score": round(result.engagement, 3),
-                "score": result.score,
-                "grade": result.grade,
-                "priority": priority.value,
-                "why_now": priority.why_now,
-                "priority_until": priority.until,
-                "rescore_due_at": next_rescore_at(result, priority, now, config),
-                "last_touch_at": result.last_touch_at,
-                "scored_at": now,
-            }
-        )
+    updates = [
+        {"_id": lead.id, "scored_at": now} | derive(lead, touches.get(lead.id, ()), now, config)
+        for lead in leads
+    ]
     # Core executemany, in id order, on rows this transaction holds: derived columns
     # only, so the optimistic-lock version is untouched (a rescore never makes a form
     # stale).
