@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.i18n import messages
 from desktop.operations import logs
 from desktop.widgets.rich_text import fill
-from models.db.failures import Failure, Kind, Reason, classify
+from models.db.failures import Failure, Kind, Reason, classify, failure_error
 
 log = logging.getLogger(__name__)
 
@@ -103,13 +103,13 @@ class FailurePolicy(QObject):
         return self.tr("The database cannot be reached. Your work is kept; Baton keeps trying…")
 
     def permanent_text(self, reason: Reason) -> str:
-        if reason is Reason.READ_ONLY:
-            return self.tr("The database is read-only: changes cannot be saved.")
-        if reason is Reason.DISK_FULL:
-            return self.tr("The disk is full: changes cannot be saved until space is freed.")
-        if reason is Reason.NO_PERMISSION:
-            return self.tr("The database does not allow you to make this change.")
-        return fill(self.tr("The database refused this change. Details are in %1."), self.log_path)
+        """The catalogue's sentence for the failure (the CLI says the same), with where
+        the details are when the database refused the data itself."""
+        error = failure_error(reason)
+        text = messages.message(error) if error is not None else self.unexpected_text()
+        if reason is Reason.REFUSED_DATA:
+            text += " " + fill(self.tr("Details are in %1."), self.log_path)
+        return text
 
     def unexpected_text(self) -> str:
         return fill(self.tr("Something went wrong. The details were written to %1."), self.log_path)

@@ -141,19 +141,23 @@ def as_error(exc: BaseException) -> BatonError | None:
     failure Baton knows how to name). The driver's own words stay in ``reason``."""
     if isinstance(exc, BatonError):
         return exc
-    failure = classify(exc)
     detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0:1]
-    reason = detail[0] if detail else type(exc).__name__
-    if failure.reason is Reason.READ_ONLY:
-        return DatabaseFailure("db.failure.read_only", reason=reason)
-    if failure.reason is Reason.DISK_FULL:
-        return DatabaseFailure("db.failure.disk_full", reason=reason)
-    if failure.reason is Reason.NO_PERMISSION:
-        return DatabaseFailure("db.failure.no_permission", reason=reason)
-    if failure.reason is Reason.REFUSED_DATA:
-        return DatabaseFailure("db.failure.refused_data", reason=reason)
-    if failure.reason in (Reason.LOCKED, Reason.CONFLICT):
-        return DatabaseFailure("db.failure.busy", reason=reason)
-    if failure.reason is Reason.UNREACHABLE:
-        return DatabaseFailure("db.failure.unreachable", reason=reason)
+    return failure_error(classify(exc).reason, detail[0] if detail else type(exc).__name__)
+
+
+def failure_error(reason: Reason, detail: str = "") -> DatabaseFailure | None:
+    """The domain error that says what a failure of this ``reason`` means for the user's
+    work (the CLI prints it; the window's failure policy says it)."""
+    if reason is Reason.READ_ONLY:
+        return DatabaseFailure("db.failure.read_only", reason=detail)
+    if reason is Reason.DISK_FULL:
+        return DatabaseFailure("db.failure.disk_full", reason=detail)
+    if reason is Reason.NO_PERMISSION:
+        return DatabaseFailure("db.failure.no_permission", reason=detail)
+    if reason is Reason.REFUSED_DATA:
+        return DatabaseFailure("db.failure.refused_data", reason=detail)
+    if reason in (Reason.LOCKED, Reason.CONFLICT):
+        return DatabaseFailure("db.failure.busy", reason=detail)
+    if reason is Reason.UNREACHABLE:
+        return DatabaseFailure("db.failure.unreachable", reason=detail)
     return None

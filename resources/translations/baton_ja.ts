@@ -700,20 +700,8 @@
         <translation>データベースに接続できません。作業内容は保持しています。接続を再試行しています…</translation>
     </message>
     <message>
-        <source>The database is read-only: changes cannot be saved.</source>
-        <translation>データベースが読み取り専用のため、変更を保存できません。</translation>
-    </message>
-    <message>
-        <source>The disk is full: changes cannot be saved until space is freed.</source>
-        <translation>ディスクの空き容量がありません。空きができるまで変更を保存できません。</translation>
-    </message>
-    <message>
-        <source>The database does not allow you to make this change.</source>
-        <translation>この変更を行う権限がデータベースにありません。</translation>
-    </message>
-    <message>
-        <source>The database refused this change. Details are in %1.</source>
-        <translation>データベースがこの変更を受け付けませんでした。詳細は %1 に記録しました。</translation>
+        <source>Details are in %1.</source>
+        <translation>詳細は %1 に記録しました。</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to %1.</source>
