@@ -180,7 +180,7 @@ class Lead(Base):
     stage_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     promoted_at: Mapped[datetime | None] = mapped_column()
     recycled_at: Mapped[datetime | None] = mapped_column()
-    recycle_until: Mapped[date | None] = mapped_column()
+    recycle_until: Mapped[date | None] = mapped_column(index=True)
     recycle_reason: Mapped[str | None] = mapped_column(String(40))
     next_callback_at: Mapped[datetime | None] = mapped_column(index=True)
     next_meeting_at: Mapped[datetime | None] = mapped_column()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from models.core.changes import Changes
@@ -40,7 +40,15 @@ def due_back(now: datetime) -> ColumnElement[bool]:
 def return_from_nurture(session: Session, now: datetime, *, skip_locked: bool = True) -> Changes:
     """Bring back every recycled lead whose re-entry date has come; locked in id order."""
     back: list[int] = []
-    for lead in leads_for_update(session, due_back(now), skip_locked=skip_locked)[:BATCH]:
+    # The first BATCH candidates (indexed), then only those locked: a tick never locks
+    # more than it will bring back.
+    candidates = list(
+        session.scalars(select(Lead.id).where(due_back(now)).order_by(Lead.id).limit(BATCH))
+    )
+    if not candidates:
+        return Changes()
+    chosen = Lead.id.in_(candidates) & due_back(now)
+    for lead in leads_for_update(session, chosen, skip_locked=skip_locked):
         rules = team_settings_for(session, lead)
         today = now.astimezone(ZoneInfo(rules.timezone)).date()
         if lead.recycle_until is None or lead.recycle_until > today:
