@@ -69,8 +69,8 @@ class LeadActions(QObject):
     def on_call_saved(self, lead_id: int, go_next: bool) -> None:
         self.worked.emit(NEXT if go_next else SAME, lead_id)
         self.message.emit(self.tr("Call saved."))
-        dialog = self.sender()
-        if isinstance(dialog, CallDialog) and dialog.selected_outcome() == Outcome.NOT_INTERESTED:
+        dialog = self.call_dialog  # still set: the dialog closes after it says it saved
+        if dialog is not None and dialog.selected_outcome() == Outcome.NOT_INTERESTED:
             # Not interested: straight on to returning the lead to nurture (reason and
             # re-entry date proposed, Enter confirms); Cancel leaves it for Disqualify.
             target = dialog.target
