@@ -402,3 +402,26 @@ def test_due_lists_a_callback_once_it_is_due(cli: Cli) -> None:
     assert all(d["owner_id"] == emily for d in mine)
     assert lead_id in [d["lead_id"] for d in due(after)]
     assert lead_id not in [d["lead_id"] for d in due(after, "--rep", email("ken.ito"))]
+
+
+# -- phone ------------------------------------------------------------------------------------
+def test_wrong_number_then_a_new_number_from_the_command_line(cli: Cli) -> None:
+    yumi = cli.user("yumi.takahashi")
+    lead_id = cli.callable(yumi)
+    user = ("--user", email("yumi.takahashi"))
+    done = cli.run("call", str(lead_id), "--outcome", "wrong_number", *user)
+    assert done.returncode == 0, done.stderr
+    assert (cli.lead(lead_id)["phone_invalid"], cli.lead(lead_id)["why_now"]) == (
+        True,
+        "wrong_number",
+    )
+    err = cli.refused(lead_id, "phone", str(lead_id), "不明", *user, "--lang", "en")
+    assert "“不明” is not a phone number" in err
+    done = cli.run("phone", str(lead_id), "０３－９８７６－５４３２", *user)
+    assert done.returncode == 0, done.stderr
+    after = cli.lead(lead_id)
+    assert (after["phone"], after["phone_e164"], after["phone_invalid"]) == (
+        "０３－９８７６－５４３２",
+        "+81398765432",
+        False,
+    )

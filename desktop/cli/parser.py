@@ -103,6 +103,14 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--user", metavar="EMAIL")
     p.set_defaults(handler=("work", "recycle"))
 
+    p = sub.add_parser(
+        "phone", parents=[common], help="enter a new phone number for a lead (after a wrong number)"
+    )
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("number", metavar="NUMBER", help="as written, e.g. 03-1234-5678")
+    p.add_argument("--user", metavar="EMAIL")
+    p.set_defaults(handler=("work", "phone"))
+
 
 def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("team", parents=[common], help="show or change a team's working rules")

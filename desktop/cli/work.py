@@ -1,4 +1,5 @@
-"""Working a lead from the command line: ``baton call`` and ``baton recycle``."""
+"""Working a lead from the command line: ``baton call``, ``baton recycle`` and
+``baton phone``."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from desktop.cli.context import EXIT_OK, database, now
 from models.core.entities import Lead
 from models.core.errors import InvalidInput, NotFound
 from models.core.messages import lead_label
-from models.leads import actions
-from models.leads.calls import BantAnswer, CallDraft, NextStep, log_call
+from models.leads import actions, phones
+from models.leads.bant import BantAnswer
+from models.leads.call_figures import NextStep
+from models.leads.calls import CallDraft, log_call
 from models.teams.users import user_by_email
 
 
@@ -101,4 +104,13 @@ def recycle(args: argparse.Namespace) -> int:
             now(args),
         )
     print(f"Lead {args.lead} returned to nurture ({args.reason}).")
+    return EXIT_OK
+
+
+def phone(args: argparse.Namespace) -> int:
+    with database(args, write=True) as db, db.write() as session:
+        phones.update_phone(
+            session, _actor(session, args, args.lead), args.lead, args.number, now(args)
+        )
+    print(f"Lead {args.lead}: new number {args.number.strip()}.")
     return EXIT_OK

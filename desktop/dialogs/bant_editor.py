@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEd
 from desktop.i18n import labels
 from models.core.enums import BantField
 from models.leads import bant
-from models.leads.calls import BantAnswer
+from models.leads.bant import BantAnswer
 
 
 class BantEditor(QGroupBox):

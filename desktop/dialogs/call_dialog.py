@@ -37,18 +37,15 @@ from desktop.i18n import messages as errors
 from desktop.operations import calls as call_ops
 from desktop.operations import lead as lead_ops
 from desktop.operations.runner import Op, Operations
+from desktop.widgets.error_label import error_label
 from desktop.widgets.message_boxes import Button, ask
+from desktop.widgets.qt_dates import qdatetime_utc
 from desktop.widgets.rich_text import fill
 from models.core.enums import Outcome
 from models.core.errors import BatonError, ConcurrentChange
 from models.db.failures import Failure, Kind
-from models.leads.calls import (
-    CallDraft,
-    CallItem,
-    CallLogged,
-    NextStep,
-    validate,
-)
+from models.leads.call_figures import NextStep
+from models.leads.calls import CallDraft, CallItem, CallLogged, validate
 from models.leads.detail import LeadDetail
 
 
@@ -127,12 +124,7 @@ class CallDialog(QDialog):
         next_row.addStretch(1)
 
         # Errors and buttons
-        self.error = QLabel()
-        self.error.setObjectName("callError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020; font-weight: 600")
-        self.error.hide()
+        self.error = error_label("callError")
         self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.hide()
         self.retry_button.clicked.connect(self._submit)
@@ -156,9 +148,13 @@ class CallDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.save_next_button)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.save(go_next=True))
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.save(go_next=True))
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(go_next=False))
+        for key, go_next in (
+            (QKeySequence("Ctrl+Return"), True),
+            (QKeySequence("Ctrl+Enter"), True),
+            (QKeySequence(QKeySequence.StandardKey.Save), False),
+        ):
+            shortcut = QShortcut(key, self)
+            shortcut.activated.connect(lambda go_next=go_next: self.save(go_next=go_next))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome)
@@ -204,7 +200,7 @@ class CallDialog(QDialog):
 
     def draft(self) -> CallDraft:
         step = self.next_step.currentData()
-        when = self.when.dateTime().toPython().astimezone(UTC) if step != NextStep.NONE else None
+        when = qdatetime_utc(self.when.dateTime()) if step != NextStep.NONE else None
         return CallDraft(
             lead_id=self.target.lead_id,
             outcome=self.selected_outcome() or "",

@@ -1,6 +1,6 @@
 """Taking a lead out of the queue with a reason: return to nurture, or disqualify.
 
-Signals: ``done(int lead_id)`` after the change is saved. A refused save keeps what was
+Signals: ``completed(int lead_id)`` after the change is saved. A refused save keeps what was
 typed and says what to fix.
 """
 
@@ -8,39 +8,31 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.dialogs.lead_form import LeadFormDialog
 from desktop.i18n import labels
-from desktop.operations import lead as lead_detail_ops
 from desktop.operations import lead_actions as lead_ops
 from desktop.operations.runner import Operations
+from desktop.widgets.qt_dates import qdate
 from desktop.widgets.rich_text import fill
-from models.core.changes import Changes
-from models.core.errors import ConcurrentChange
-from models.db.failures import Failure
 from models.leads.actions import DISQUALIFY_REASONS, RECYCLE_REASONS, RecycleInput
-from models.leads.detail import LeadDetail
 
 RECYCLE = "recycle"
 DISQUALIFY = "disqualify"
 DEFAULT_REENTRY_DAYS = 90
 
 
-class ReasonDialog(QDialog):
-    done = Signal(int)
-
+class ReasonDialog(LeadFormDialog):
     def __init__(
         self,
         ops: Operations,
@@ -52,12 +44,7 @@ class ReasonDialog(QDialog):
         parent: QWidget | None = None,
         reason: str | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ops = ops
-        self._user_id = user_id
-        self.lead_id = lead_id
-        #: The lead's version when the dialog opened: a save over a newer one is refused.
-        self.version = version
+        super().__init__(ops, user_id, lead_id, version, "reasonError", parent)
         self.mode = mode
         self.setObjectName(f"{mode}Dialog")
         if mode == RECYCLE:
@@ -83,18 +70,6 @@ class ReasonDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("What marketing should know"))
-        self.error = QLabel()
-        self.error.setObjectName("reasonError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020; font-weight: 600")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout()
         form.addRow(self.tr("Reason"), self.reason)
         if mode == RECYCLE:
@@ -103,39 +78,18 @@ class ReasonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def save(self) -> None:
         now = datetime.now(UTC)
         reason = str(self.reason.currentData())
         note = self.note.toPlainText()
-        self.ok_button.setEnabled(False)
-        self.error.hide()
         if self.mode == RECYCLE:
-            until = self.until.date().toPython() if self.has_until.isChecked() else None
+            until = qdate(self.until.date()) if self.has_until.isChecked() else None
             data = RecycleInput(self.lead_id, reason, until, note, self.version)
             op = lead_ops.recycle(self._ops, self._user_id, data, now, owner=self)
         else:
             op = lead_ops.disqualify(
                 self._ops, self._user_id, self.lead_id, reason, note, now, self.version, self
             )
-        op.success(self._on_saved).refused(self._on_refused).failed(self._on_failed).run()
-
-    def _on_saved(self, _changes: Changes) -> None:
-        self.done.emit(self.lead_id)
-        self.accept()
-
-    def _on_refused(self, text: str, exc: BaseException) -> None:
-        self.error.setText(text)
-        self.error.show()
-        if isinstance(exc, ConcurrentChange):
-            # The lead changed meanwhile: what the rep chose stays; the next OK saves
-            # against the lead as it is now (the message said what changed).
-            op = lead_detail_ops.lead_detail(self._ops, self.lead_id, datetime.now(UTC), self)
-            op.success(self._on_reloaded).run()
-
-    def _on_reloaded(self, detail: LeadDetail) -> None:
-        self.version = detail.version
-
-    def _on_failed(self, _failure: Failure) -> None:
-        self.ok_button.setEnabled(True)
+        self.submit(op)

@@ -147,6 +147,7 @@ DISQUALIFY_REASONS = {
 WHY_NOW = {
     "callback_due": QT_TRANSLATE_NOOP("Labels", "Callback due"),
     "resting": QT_TRANSLATE_NOOP("Labels", "Resting after unanswered calls"),
+    "wrong_number": QT_TRANSLATE_NOOP("Labels", "Wrong number: needs a new one"),
     "fresh": QT_TRANSLATE_NOOP("Labels", "Just arrived"),
     "new": QT_TRANSLATE_NOOP("Labels", "New, not called yet"),
     "score": QT_TRANSLATE_NOOP("Labels", "By score"),
@@ -179,6 +180,7 @@ AUDIT_ACTIONS = {
     "requalified": QT_TRANSLATE_NOOP("Labels", "sent again by marketing"),
     "back_from_nurture": QT_TRANSLATE_NOOP("Labels", "back from nurture"),
     "sla_breached": QT_TRANSLATE_NOOP("Labels", "the first-call deadline passed"),
+    "phone_changed": QT_TRANSLATE_NOOP("Labels", "a new phone number was entered"),
 }
 HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")
 NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")
@@ -290,10 +292,11 @@ def date_short(value: datetime | None) -> str:
 
 def day_heading(value: datetime) -> str:
     """A day in the UI language's long format (the timeline's headings; Qt is loaded)."""
-    from PySide6.QtCore import QLocale  # noqa: PLC0415 - only the GUI's timeline asks
+    from PySide6.QtCore import QDate, QLocale  # noqa: PLC0415 - only the GUI's timeline asks
 
     local = value.astimezone()
-    return QLocale().toString(local.date(), QLocale.FormatType.LongFormat)
+    day = QDate(local.year, local.month, local.day)
+    return str(QLocale().toString(day, QLocale.FormatType.LongFormat))
 
 
 def audit_action(code: str | None) -> str:

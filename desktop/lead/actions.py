@@ -1,5 +1,6 @@
 """What a rep does to the selected lead: log or correct a call, return it to nurture,
-disqualify it, mark it do-not-call. Opens the dialogs and runs the operations.
+disqualify it, mark it do-not-call, enter a new number. Opens the dialogs and runs the
+operations.
 
 Signals: ``worked(str mode, int lead_id)`` when a lead was worked and the queue should
 select the next lead (``"next"``) or stay on it (``"same"``) after it reloads;
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.call_target import CallTarget, target_for
+from desktop.dialogs.phone_dialog import PhoneDialog
 from desktop.dialogs.reason_dialog import DISQUALIFY, RECYCLE, ReasonDialog
 from desktop.lead.pane import LeadPane
 from desktop.operations import lead_actions as lead_ops
@@ -37,8 +39,10 @@ class LeadActions(QObject):
         self._pane = pane
         self._window = window
         self.call_dialog: CallDialog | None = None
-        #: The last dialog opened to take a lead out of the queue.
+        # The last dialog opened to take a lead out of the queue.
         self.reason_dialog: ReasonDialog | None = None
+        # The last dialog opened to enter a new number.
+        self.phone_dialog: PhoneDialog | None = None
 
     # -- Calls ------------------------------------------------------------------------
     def on_log_call_triggered(self) -> None:
@@ -84,7 +88,7 @@ class LeadActions(QObject):
                 self._window,
                 reason="no_need",
             )
-            reason_dialog.done.connect(lambda worked: self.worked.emit(NEXT, worked))
+            reason_dialog.completed.connect(lambda worked: self.worked.emit(NEXT, worked))
             reason_dialog.open()
             self.reason_dialog = reason_dialog
 
@@ -113,7 +117,7 @@ class LeadActions(QObject):
             self._ops, self._user_id, detail.id, detail.name, mode, detail.version, self._window
         )
         self.reason_dialog = dialog
-        dialog.done.connect(lambda lead_id: self.worked.emit(NEXT, lead_id))
+        dialog.completed.connect(lambda lead_id: self.worked.emit(NEXT, lead_id))
         dialog.open()
 
     def on_do_not_call_requested(self) -> None:
@@ -138,3 +142,18 @@ class LeadActions(QObject):
         lead_ops.mark_do_not_call(
             self._ops, self._user_id, lead_id, datetime.now(UTC), detail.version, self
         ).run()
+
+    # -- The lead's number --------------------------------------------------------------
+    def on_phone_requested(self) -> None:
+        detail = self._pane.detail
+        if detail is None or not self._pane.work.phone_button.isEnabled():
+            return
+        dialog = PhoneDialog(self._ops, self._user_id, detail, self._window)
+        self.phone_dialog = dialog
+        dialog.completed.connect(self._on_phone_saved)
+        dialog.open()
+
+    def _on_phone_saved(self, lead_id: int) -> None:
+        # The lead is reachable again and rises in the queue: stay on it, to call it.
+        self.worked.emit(SAME, lead_id)
+        self.message.emit(self.tr("New number saved."))

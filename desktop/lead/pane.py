@@ -193,6 +193,11 @@ class LeadPane(QWidget):
         contact = []
         if d.phone and d.do_not_call:
             contact.append(f"☎ <s>{escape(d.phone)}</s>")
+        elif d.phone and d.phone_invalid:
+            wrong = escape(self.tr("wrong number"))
+            contact.append(
+                f"☎ <s>{escape(d.phone)}</s> <span style='color:#b00020'>({wrong})</span>"
+            )
         elif d.phone:
             contact.append(f"☎ {_phone_html(d.phone, d.phone_e164)}")
         if d.email:

@@ -1,7 +1,7 @@
 """The working part of the lead pane: call actions, follow-up state, current BANT.
 
-Signals: ``call_requested``, ``recycle_requested``, ``disqualify_requested`` and
-``do_not_call_requested`` (the main window opens the dialogs).
+Signals: ``call_requested``, ``recycle_requested``, ``disqualify_requested``,
+``do_not_call_requested`` and ``phone_requested`` (the lead actions open the dialogs).
 """
 
 from __future__ import annotations
@@ -19,11 +19,16 @@ from models.leads.detail import LeadDetail
 CALL_SHORTCUT = "F2"
 
 
+def _alert(text: str) -> str:
+    return "<b style='color:#b00020'>" + escape(text) + "</b>"
+
+
 class WorkPanel(QWidget):
     call_requested = Signal()
     recycle_requested = Signal()
     disqualify_requested = Signal()
     do_not_call_requested = Signal()
+    phone_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +40,11 @@ class WorkPanel(QWidget):
         self.disqualify_button.setObjectName("disqualify")
         self.dnc_button = QPushButton(self.tr("Do not call"))
         self.dnc_button.setObjectName("doNotCall")
+        self.phone_button = QPushButton(self.tr("New number…"))
+        self.phone_button.setObjectName("newNumber")
+        self.phone_button.setToolTip(self.tr("Enter a new phone number for this lead"))
         self.call_button.clicked.connect(self.call_requested)
+        self.phone_button.clicked.connect(self.phone_requested)
         self.recycle_button.clicked.connect(self.recycle_requested)
         self.disqualify_button.clicked.connect(self.disqualify_requested)
         self.dnc_button.clicked.connect(self.do_not_call_requested)
@@ -45,6 +54,7 @@ class WorkPanel(QWidget):
             self.recycle_button,
             self.disqualify_button,
             self.dnc_button,
+            self.phone_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -77,12 +87,14 @@ class WorkPanel(QWidget):
         self.recycle_button.setEnabled(active)
         self.disqualify_button.setEnabled(d.stage != "disqualified")
         self.dnc_button.setEnabled(not d.do_not_call)
+        self.phone_button.setEnabled(active and not d.do_not_call)
+        self.phone_button.setDefault(d.phone_invalid and active and not d.do_not_call)
         parts: list[str] = []
         if d.do_not_call:
+            parts.append(_alert(self.tr("Do not call: phone actions are off.")))
+        elif d.phone_invalid:
             parts.append(
-                "<b style='color:#b00020'>"
-                + escape(self.tr("Do not call: phone actions are off."))
-                + "</b>"
+                _alert(self.tr("Wrong number: enter a new number to call this lead again."))
             )
         if d.next_callback_at is not None:
             text = (

@@ -76,8 +76,13 @@ def fill_demo(db: Database, leads: int, generate: DemoGenerate) -> bool:
     outcome: dict[str, object] = {}
     loop = QEventLoop()
     task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
-    task.signals.finished.connect(lambda result: (outcome.setdefault("ok", result), loop.quit()))
-    task.signals.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
+
+    def finish(key: str, value: object) -> None:
+        outcome.setdefault(key, value)
+        loop.quit()
+
+    task.signals.finished.connect(lambda result: finish("ok", result))
+    task.signals.failed.connect(lambda exc: finish("error", exc))
     dialog.canceled.connect(task.cancel)
     dialog.show()
     task.start()

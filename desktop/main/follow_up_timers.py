@@ -75,13 +75,13 @@ class FollowUpTimers(QObject):
         """The due count, and the "Callbacks due" filter if it is on, as of ``now``; with
         ``meetings`` (the minute tick) also the cut-off of meetings that passed unheld."""
         query = self._model.query
-        moved: dict[str, datetime] = {}
+        moved = query
         if query.callbacks_due_by is not None and query.callbacks_due_by < now:
-            moved["callbacks_due_by"] = now
+            moved = replace(moved, callbacks_due_by=now)
         if meetings and query.meetings_as_of is not None and query.meetings_as_of < now:
-            moved["meetings_as_of"] = now
-        if moved:
-            self._model.set_query(replace(query, **moved))
+            moved = replace(moved, meetings_as_of=now)
+        if moved is not query:
+            self._model.set_query(moved)
         self.refresh_due(now)
 
     def _on_due(self, due: list[DueCallback]) -> None:

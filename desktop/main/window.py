@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         work.recycle_requested.connect(self.lead_actions.on_recycle_requested)
         work.disqualify_requested.connect(self.lead_actions.on_disqualify_requested)
         work.do_not_call_requested.connect(self.lead_actions.on_do_not_call_requested)
+        work.phone_requested.connect(self.lead_actions.on_phone_requested)
         self.lead_pane.correct_requested.connect(self.lead_actions.on_correct_requested)
         self.lead_actions.worked.connect(self.table.select_after_reload)
         self.lead_actions.message.connect(lambda text: self.status.showMessage(text, 4000))

@@ -1,4 +1,5 @@
-"""Taking a lead out of the queue: return to nurture, disqualify, do not call."""
+"""Taking a lead out of the queue (return to nurture, disqualify, do not call), and
+entering a new number for it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from desktop.operations.runner import Op, Operations
 from models.core.changes import Changes
-from models.leads import actions
+from models.leads import actions, phones
 from models.leads.actions import RecycleInput
 
 INITIATOR = "lead-actions"
@@ -54,5 +55,20 @@ def mark_do_not_call(
     return ops.write(
         lambda session: actions.mark_do_not_call(session, user_id, lead_id, "", now, seen_version),
         initiator=INITIATOR,
+        owner=owner,
+    )
+
+
+def update_phone(
+    ops: Operations,
+    user_id: int,
+    lead_id: int,
+    typed: str,
+    now: datetime,
+    seen_version: int | None,
+    owner: QObject | None = None,
+) -> Op[Changes]:
+    return ops.write(
+        lambda session: phones.update_phone(session, user_id, lead_id, typed, now, seen_version),
         owner=owner,
     )

@@ -172,7 +172,7 @@ class Op(Generic[T]):
         self._ops.pending.add(self)
         worker = self._ops.worker
         submit = {"read": worker.read, "write": worker.write, "db": worker.call}[self._mode]
-        submit(self._job, self._done, self._error)  # type: ignore[operator]
+        submit(self._job, self._done, self._error)
         return self
 
     def cancel(self) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -147,6 +148,11 @@ class Lead(Base):
     #: ``phone`` in E.164 (``+81312345678``), what links, matching and dedupe use; None when
     #: ``phone`` is not a phone number. ``phone`` keeps what was typed, for display.
     phone_e164: Mapped[str | None] = mapped_column(String(16), index=True)
+    #: A call reached a wrong number: the lead ranks below every lead that can be reached
+    #: until a rep enters a new number (models.leads.phones.update_phone).
+    phone_invalid: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    #: When a rep last entered the number: wrong-number calls before it no longer count.
+    phone_changed_at: Mapped[datetime | None] = mapped_column()
     title: Mapped[str | None] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(200))
     locale: Mapped[str] = mapped_column(String(10), default="ja")

@@ -118,6 +118,15 @@ MESSAGES: Final[Mapping[str, str]] = {
     "lead.not_found": "No lead with id {lead_id}; it may have been deleted.",
     "lead.do_not_call": "{lead} is marked do-not-call; no calls can be logged.",
     "lead.of_another_rep": "{lead} belongs to another rep; ask a team lead to reassign it.",
+    "lead.phone_required": "Enter the new phone number for {lead}.",
+    "lead.phone_not_a_number": (
+        "“{value}” is not a phone number (for {lead}); expected a number such as "
+        "03-1234-5678 or +81 3-1234-5678."
+    ),
+    "lead.phone_same_as_wrong": (
+        "{value} is the number marked wrong for {lead}; enter a different one, or correct "
+        "the wrong-number call if it was logged by mistake."
+    ),
     "lead.call_stage": "{lead} is in the stage “{stage}”; only new and working leads are called.",
     "lead.recycle_stage": (
         "{lead} is in the stage “{stage}”; only new and working leads go back to nurture."

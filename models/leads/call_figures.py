@@ -1,7 +1,8 @@
 """A lead's call figures, recomputed from its calls that stand (corrections supersede).
 
 Attempts, first and last call, the unanswered streak, the next callback and meeting,
-the temperature, do-not-call, speed to lead, and the move from new to working.
+the temperature, do-not-call, a wrong number, speed to lead, and the move from new to
+working.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from models.core import audit
@@ -55,12 +56,29 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
     lead.temperature = temperatures[-1] if temperatures else None
     if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
         lead.do_not_call = True
+    lead.phone_invalid = number_reached_nobody(session, lead)
     if lead.first_call_at is not None and lead.sla_due_at is not None and lead.sla_met is None:
         lead.sla_met = lead.first_call_at <= lead.sla_due_at
     if calls and lead.stage == Stage.NEW:
         audit.move_stage(
             session, lead, Stage.WORKING.value, user_id=user_id, at=now, reason="first_call"
         )
+
+
+def number_reached_nobody(session: Session, lead: Lead) -> bool:
+    """Whether a call that stands reached a wrong number since the number was last entered.
+
+    Every round counts (a number that was wrong before a return to nurture is still
+    wrong); correcting that call, or entering a new number, makes it reachable again.
+    """
+    conditions = [
+        Call.lead_id == lead.id,
+        Call.superseded.is_(False),
+        Call.outcome == Outcome.WRONG_NUMBER.value,
+    ]
+    if lead.phone_changed_at is not None:
+        conditions.append(Call.started_at >= lead.phone_changed_at)
+    return bool(session.scalar(select(exists().where(*conditions))))
 
 
 def pending_callback(calls: Sequence[Call]) -> datetime | None:

@@ -187,6 +187,7 @@ _LEAD_AUDIT = (
     "next_meeting_at",
     "temperature",
     "do_not_call",
+    "phone_invalid",
     "sla_met",
 )
 

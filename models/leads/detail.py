@@ -94,6 +94,9 @@ class LeadDetail:
     suggest_recycle: bool
     #: When a new callback or meeting defaults to: the team's next business slot.
     follow_up_default: datetime | None = None
+    #: A call reached a wrong number: the lead waits below every reachable lead for a
+    #: new number (models.leads.phones.update_phone).
+    phone_invalid: bool = False
 
 
 def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
@@ -198,4 +201,5 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         suggest_recycle=lead.stage in ("new", "working")
         and should_suggest_recycle(session, lead.id, rules, now),
         follow_up_default=next_business_slot(now, rules),
+        phone_invalid=lead.phone_invalid,
     )

@@ -9,7 +9,10 @@ language by the desktop layer):
 * ``callback_due`` — a callback the rep promised is due (it rises to the top);
 * ``resting`` — recent attempts went unanswered: the lead waits a while (attempt
   spacing grows with each unanswered attempt) instead of staying on top;
-* ``score`` — nothing urgent: the score alone orders it.
+* ``score`` — nothing urgent: the score alone orders it;
+* ``wrong_number`` — the lead's number reached somebody else: it ranks below every lead
+  that can be reached (by its score among those that cannot) until a new number is
+  entered.
 
 Whatever is time-bound sets ``until``: the lead is rescored then (models.scoring.rescore).
 """
@@ -46,8 +49,16 @@ def prioritize(
     next_callback_at: datetime | None = None,
     last_call_at: datetime | None = None,
     unanswered_streak: int = 0,
+    phone_invalid: bool = False,
 ) -> Priority:
     cfg = config.priority
+    if phone_invalid:
+        # Below the lowest priority a reachable lead can have (a score of 0, resting);
+        # nothing time-bound matters until a new number is entered.
+        return Priority(
+            value=round(result.score - (_SCORE_MAX + cfg.resting_penalty + 1.0), 3),
+            why_now="wrong_number",
+        )
     value = float(result.score)
     reasons: list[str] = []
     expiries: list[datetime] = []

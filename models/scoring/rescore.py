@@ -140,6 +140,7 @@ FACTS = (
     Lead.next_callback_at,
     Lead.last_call_at,
     Lead.unanswered_streak,
+    Lead.phone_invalid,
     Account.industry,
     Account.size_band,
     Account.region,
@@ -167,6 +168,7 @@ def derive(
         next_callback_at=facts.next_callback_at,
         last_call_at=facts.last_call_at,
         unanswered_streak=facts.unanswered_streak,
+        phone_invalid=facts.phone_invalid,
     )
     return {
         "fit_score": round(result.fit, 3),

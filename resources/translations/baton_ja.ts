@@ -305,6 +305,21 @@
         <translation>{lead} は別の担当者のリードです。担当を変える場合は、チームリーダーに依頼してください。</translation>
     </message>
     <message>
+        <source>Enter the new phone number for {lead}.</source>
+        <extracomment>lead.phone_required</extracomment>
+        <translation>{lead} の新しい電話番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number (for {lead}); expected a number such as 03-1234-5678 or +81 3-1234-5678.</source>
+        <extracomment>lead.phone_not_a_number</extracomment>
+        <translation>「{value}」は電話番号ではありません（{lead}）。03-1234-5678 や +81 3-1234-5678 のように入力してください。</translation>
+    </message>
+    <message>
+        <source>{value} is the number marked wrong for {lead}; enter a different one, or correct the wrong-number call if it was logged by mistake.</source>
+        <extracomment>lead.phone_same_as_wrong</extracomment>
+        <translation>{value} は {lead} の番号違いとして記録された番号です。別の番号を入力してください（誤って番号違いを記録した場合は、その架電記録を訂正してください）。</translation>
+    </message>
+    <message>
         <source>{lead} is in the stage “{stage}”; only new and working leads are called.</source>
         <extracomment>lead.call_stage</extracomment>
         <translation>{lead} はステージが「{stage}」のため架電できません。架電できるのは「新規」と「架電中」のリードだけです。</translation>
@@ -1142,6 +1157,10 @@
         <translation>不在続きのため間隔を空け中</translation>
     </message>
     <message>
+        <source>Wrong number: needs a new one</source>
+        <translation>番号違い：新しい番号が必要</translation>
+    </message>
+    <message>
         <source>Just arrived</source>
         <translation>流入直後</translation>
     </message>
@@ -1240,6 +1259,10 @@
         <translation>初回架電期限の超過</translation>
     </message>
     <message>
+        <source>a new phone number was entered</source>
+        <translation>新しい電話番号の入力</translation>
+    </message>
+    <message>
         <source>Hot: %1 (24 h)</source>
         <translation>ホット: %1（24時間以内）</translation>
     </message>
@@ -1256,7 +1279,6 @@
     <name>LeadActions</name>
     <message>
         <source>Call saved.</source>
-        <extracomment>The last dialog opened to take a lead out of the queue.</extracomment>
         <translation>架電を保存しました。</translation>
     </message>
     <message>
@@ -1266,6 +1288,10 @@
     <message>
         <source>Mark %1 as do-not-call? Calls are switched off and the lead never returns to any queue.</source>
         <translation>%1 を架電禁止にしますか？架電できなくなり、このリードはどのキューにも戻りません。</translation>
+    </message>
+    <message>
+        <source>New number saved.</source>
+        <translation>新しい番号を保存しました。</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1323,10 @@
     <message>
         <source>Could not load the lead.</source>
         <translation>リードを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>番号違い</translation>
     </message>
     <message>
         <source>Main line</source>
@@ -1411,6 +1441,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneDialog</name>
+    <message>
+        <source>New phone number — %1</source>
+        <translation>新しい電話番号 — %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1 reached a wrong number.</source>
+        <translation>%1 は番号違いでした。</translation>
+    </message>
+    <message>
+        <source>Current number: %1</source>
+        <translation>現在の番号: %1</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>新しい番号</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Priority</source>
@@ -1486,7 +1539,6 @@
     <name>ReasonDialog</name>
     <message>
         <source>Return to nurture — %1</source>
-        <extracomment>The lead&apos;s version when the dialog opened: a save over a newer one is refused.</extracomment>
         <translation>ナーチャリングに戻す — %1</translation>
     </message>
     <message>
@@ -1583,8 +1635,20 @@
         <translation>架電禁止</translation>
     </message>
     <message>
+        <source>New number…</source>
+        <translation>新しい番号…</translation>
+    </message>
+    <message>
+        <source>Enter a new phone number for this lead</source>
+        <translation>このリードの新しい電話番号を入力</translation>
+    </message>
+    <message>
         <source>Do not call: phone actions are off.</source>
         <translation>架電禁止: 電話の操作は無効です。</translation>
+    </message>
+    <message>
+        <source>Wrong number: enter a new number to call this lead again.</source>
+        <translation>番号違い：新しい番号を入力すると再び架電できます。</translation>
     </message>
     <message>
         <source>Callback overdue since %1</source>
