@@ -246,8 +246,8 @@ def test_a_reason_code_with_hostile_text_is_refused_as_unknown(shared_db: Databa
         ({"timezone": "Asia/Tokyo\x00"}, "team.timezone_unknown", "timezone"),
         ({"timezone": "Asia/\ud800"}, "team.timezone_unknown", "timezone"),
         ({"holiday_country": "J\x00P"}, "team.holidays_unknown", "holiday_country"),
-        ({"business_hours": {"start": "09:00\x00"}}, "team.settings_malformed", "team"),
-        ({"business_hours": {"end": "\ud800"}}, "team.settings_malformed", "team"),
+        ({"business_hours": {"start": "09:00\x00"}}, "team.start_invalid", "business_hours.start"),
+        ({"business_hours": {"end": "\ud800"}}, "team.end_invalid", "business_hours.end"),
     ],
 )
 def test_team_rules_with_hostile_text_are_refused_alike(

@@ -192,6 +192,10 @@ MESSAGES: Final[Mapping[str, str]] = {
     "user.name_empty": "The name is empty.",
     "user.email_taken": "A user with the email {email} already exists.",
     "user.cannot_work_leads": "{user} ({role}) cannot work leads.",
+    "user.first_admin_only_first": (
+        "This database already has users, so no first administrator is created: "
+        "choose your name among them, or ask an administrator to add you."
+    ),
     "team.supervisors_only": "Only team leads and administrators change a team's rules.",
     "team.not_found": "No team with id {team_id}.",
     "team.settings_malformed": "The team settings are malformed.",
@@ -202,6 +206,24 @@ MESSAGES: Final[Mapping[str, str]] = {
     "team.timezone_unknown": "Unknown time zone “{value}”.",
     "team.holidays_unknown": "Unknown holiday calendar “{value}”.",
     "team.setting_unknown": "Unknown team setting “{value}”; expected one of {expected}.",
+    "team.start_invalid": (
+        "Business hours, start: “{value}” is not a time of day. Write HH:MM, from 00:00 "
+        "to 23:59 (for example 09:00)."
+    ),
+    "team.end_invalid": (
+        "Business hours, end: “{value}” is not a time of day. Write HH:MM, from 00:00 "
+        "to 23:59 (for example 18:00)."
+    ),
+    "team.weekdays_empty": "Choose at least one business day.",
+    "team.changed_meanwhile_by": (
+        "The rules of {team} were changed since you opened them (by {user} at {at}): "
+        "nothing was saved. The current rules are shown and what you typed is kept: "
+        "check it and save again."
+    ),
+    "team.none": (
+        "This database has no team yet: start the app on it to create the first "
+        "administrator and their team."
+    ),
     # -- Scoring settings (the handoff definition) -----------------------------------------
     "scoring.field_missing": "The scoring settings lack the field “{name}”.",
     "scoring.not_mapping": "The scoring setting {name} must be a mapping (got {value}).",

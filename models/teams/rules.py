@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models.core import audit
 from models.core.changes import Changes
-from models.core.entities import Lead, Team, User
+from models.core.entities import AuditEntry, Lead, Team, User
 from models.core.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
 from models.teams import permissions
 from models.teams.settings import DEFAULTS, TeamSettings
@@ -59,6 +59,46 @@ def _check_known(changes: dict[str, Any]) -> None:
                 )
 
 
+def changed_rules(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
+    """The rules that differ, as dotted names ("business_hours.start", "sla_minutes")."""
+    old, new = _merged(before), _merged(after)
+    names: list[str] = []
+    for key in DEFAULTS:
+        if isinstance(DEFAULTS[key], dict):
+            names += [f"{key}.{n}" for n in DEFAULTS[key] if old[key].get(n) != new[key].get(n)]
+        elif old.get(key) != new.get(key):
+            names.append(key)
+    return names
+
+
+def _refuse_stale(session: Session, team: Team, seen: dict[str, Any]) -> None:
+    """The rules moved past what a form showed: say what changed, who changed it, when.
+
+    ``changed`` lists the rules that differ (dotted names), so the form can mark them.
+    """
+    changed = changed_rules(seen, team.settings)
+    latest = session.execute(
+        select(AuditEntry.at, User.display_name)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(AuditEntry.entity == "team", AuditEntry.entity_id == team.id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        raise ConcurrentChange(
+            "team.changed_meanwhile", field="team", team=team.name, changed=changed
+        )
+    at, user_name = latest
+    raise ConcurrentChange(
+        "team.changed_meanwhile_by",
+        field="team",
+        team=team.name,
+        user=user_name or "Baton",
+        at=at.isoformat(timespec="minutes"),
+        changed=changed,
+    )
+
+
 def list_teams(session: Session) -> list[TeamInfo]:
     return [
         TeamInfo(t.id, t.name, _merged(t.settings))
@@ -86,7 +126,7 @@ def update_settings(
     if team is None:
         raise NotFound("team.not_found", team_id=team_id)
     if seen is not None and _merged(team.settings) != _merged(seen):
-        raise ConcurrentChange("team.changed_meanwhile", field="team", team=team.name)
+        _refuse_stale(session, team, seen)
     _check_known(changes)
     before = _merged(team.settings)
     after = _merged(team.settings)
@@ -111,12 +151,26 @@ def update_settings(
     return TeamUpdated(TeamInfo(team.id, team.name, after), Changes(team=True))
 
 
-def team_settings_for(session: Session, lead: Lead) -> TeamSettings:
-    """The rules of the owner's team (the first team when the lead is unassigned)."""
+def _team_of(session: Session, user_id: int | None) -> Team | None:
+    """The user's team; the first team for nobody or a user without one (None: no team)."""
     team = None
-    if lead.owner_id is not None:
-        owner = session.get(User, lead.owner_id)
-        team = owner.team if owner is not None else None
+    if user_id is not None:
+        user = session.get(User, user_id)
+        team = user.team if user is not None else None
     if team is None:
         team = session.scalars(select(Team).order_by(Team.id).limit(1)).first()
+    return team
+
+
+def team_of(session: Session, user_id: int | None) -> TeamInfo:
+    """The team whose rules ``user_id`` works under (see :func:`_team_of`), with its rules."""
+    team = _team_of(session, user_id)
+    if team is None:
+        raise NotFound("team.none")
+    return TeamInfo(team.id, team.name, _merged(team.settings))
+
+
+def team_settings_for(session: Session, lead: Lead) -> TeamSettings:
+    """The rules of the owner's team (the first team when the lead is unassigned)."""
+    team = _team_of(session, lead.owner_id)
     return TeamSettings.from_dict(team.settings if team is not None else None)

@@ -27,11 +27,27 @@ DEFAULTS: dict[str, Any] = {
 _CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
 
 
-def _clock(value: object) -> time:
-    """A time of day written HH:MM[:SS] (``time.fromisoformat`` alone stops at a NUL)."""
+def _clock(value: object) -> time | None:
+    """A time of day written HH:MM[:SS], or None (``time.fromisoformat`` alone stops at a
+    NUL, and its refusal of "25:00" names neither the field nor what is allowed)."""
     if not isinstance(value, str) or _CLOCK.fullmatch(value) is None:
-        raise ValueError(f"not a time of day HH:MM: {value!r}")
-    return time.fromisoformat(value)
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _business_hours(hours: dict[str, Any]) -> tuple[time, time]:
+    """The day's start and end; a refusal names the field and says what is allowed."""
+    start, end = _clock(hours["start"]), _clock(hours["end"])
+    if start is None:
+        raise InvalidInput(
+            "team.start_invalid", field="business_hours.start", value=str(hours["start"])
+        )
+    if end is None:
+        raise InvalidInput("team.end_invalid", field="business_hours.end", value=str(hours["end"]))
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -50,11 +66,12 @@ class TeamSettings:
         data = data or {}
         hours = {**DEFAULTS["business_hours"], **data.get("business_hours", {})}
         attempts = {**DEFAULTS["attempts"], **data.get("attempts", {})}
+        day_start, day_end = _business_hours(hours)
         try:
             settings = cls(
                 timezone=str(data.get("timezone", DEFAULTS["timezone"])),
-                day_start=_clock(hours["start"]),
-                day_end=_clock(hours["end"]),
+                day_start=day_start,
+                day_end=day_end,
                 weekdays=frozenset(int(d) for d in hours["weekdays"]),
                 holiday_country=data.get("holiday_country", DEFAULTS["holiday_country"]),
                 sla_minutes=int(data.get("sla_minutes", DEFAULTS["sla_minutes"])),
@@ -65,7 +82,9 @@ class TeamSettings:
             raise InvalidInput("team.settings_malformed", field="team", reason=str(exc)) from exc
         if settings.day_end <= settings.day_start:
             raise InvalidInput("team.hours_order", field="business_hours")
-        if not settings.weekdays or not settings.weekdays <= set(range(7)):
+        if not settings.weekdays:
+            raise InvalidInput("team.weekdays_empty", field="weekdays")
+        if not settings.weekdays <= set(range(7)):
             raise InvalidInput("team.weekdays", field="weekdays")
         if settings.sla_minutes <= 0:
             raise InvalidInput("team.sla_not_positive", field="sla_minutes")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from models.core.changes import Changes
-from models.core.entities import User
+from models.core.entities import Team, User
 from models.core.enums import Role
-from models.core.errors import InvalidInput, NotFound
+from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.core.text_rules import check_text
 from models.db.collation import bytewise
 
@@ -59,7 +59,9 @@ def user_by_email(session: Session, email: str) -> UserInfo:
     return _info(user)
 
 
-def add_user(session: Session, *, email: str, display_name: str, role: str) -> UserAdded:
+def add_user(
+    session: Session, *, email: str, display_name: str, role: str, team_id: int | None = None
+) -> UserAdded:
     email = email.strip()
     check_text(email, field="email", column=User.email)
     if "@" not in email or email.startswith("@") or email.endswith("@"):
@@ -76,7 +78,41 @@ def add_user(session: Session, *, email: str, display_name: str, role: str) -> U
     check_text(display_name.strip(), field="name", column=User.display_name)
     if session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None:
         raise InvalidInput("user.email_taken", field="email", email=email)
-    user = User(email=email, display_name=display_name.strip(), role=role)
+    user = User(email=email, display_name=display_name.strip(), role=role, team_id=team_id)
     session.add(user)
     session.flush()
     return UserAdded(_info(user), Changes(users=True))
+
+
+def has_users(session: Session) -> bool:
+    """Whether the database has any user at all, active or not."""
+    return session.scalar(select(User.id).limit(1)) is not None
+
+
+def add_first_admin(
+    session: Session, *, email: str, display_name: str, team_name: str
+) -> UserAdded:
+    """The database's first user: an administrator, added with no one acting.
+
+    Allowed only while the database has no user at all (an inactive one counts): after
+    that, nobody becomes an administrator this way. The administrator joins the first
+    team, or a new team named ``team_name`` when there is none, so the team's rules can
+    be set at once. Two first starts racing are serialised: on SQLite by the write lock,
+    on PostgreSQL by a lock on the user table that lets readers through, so the second
+    one sees the first one's user and is refused.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        # A fixed statement (no value in it): PostgreSQL has no other way to say it.
+        session.execute(text("LOCK TABLE user_account IN SHARE ROW EXCLUSIVE MODE"))
+    if has_users(session):
+        raise PermissionDenied("user.first_admin_only_first")
+    team = session.scalars(select(Team).order_by(Team.id).limit(1)).first()
+    if team is None:
+        check_text(team_name.strip(), field="team", column=Team.name)
+        team = Team(name=team_name.strip(), settings={})
+        session.add(team)
+        session.flush()
+    added = add_user(
+        session, email=email, display_name=display_name, role=Role.ADMIN.value, team_id=team.id
+    )
+    return UserAdded(added.user, Changes(users=True, team=True))

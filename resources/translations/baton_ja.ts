@@ -89,6 +89,10 @@
         <translation>キャンセル</translation>
     </message>
     <message>
+        <source>Main line</source>
+        <translation type="unfinished">代表</translation>
+    </message>
+    <message>
         <source>Choose an outcome (keys 1–9, 0).</source>
         <translation>架電結果を選んでください（キー 1〜9、0）。</translation>
     </message>
@@ -130,6 +134,31 @@
     <message>
         <source>Stop timer</source>
         <translation>タイマー停止</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>(fit %1/%2, engagement %3/%4)</source>
+        <extracomment>How a lead&apos;s score is made (``baton lead``): fit and engagement, each of its maximum. The terminal columns of a date and time (``Tue 24 Nov 2026 10:00``, 「2026/11/24(火) 10:00」).</extracomment>
+        <translation>（属性 %1/%2、行動 %3/%4）</translation>
+    </message>
+    <message>
+        <source>Added user %1: %2 &lt;%3&gt; (%4)</source>
+        <translation>ユーザー %1 を追加しました: %2 &lt;%3&gt;（%4）</translation>
+    </message>
+    <message>
+        <source>Logged call %1 on %2, lead %3: %4.</source>
+        <extracomment>What was done, naming the lead as every message does (&quot;name (company)&quot;) and its id.</extracomment>
+        <translation>%2 への架電を記録しました（リード %3、架電 %1）: %4。</translation>
+    </message>
+    <message>
+        <source>%1, lead %2, returned to nurture: %3.</source>
+        <translation>%1 をナーチャリングに戻しました（リード %2）: %3。</translation>
+    </message>
+    <message>
+        <source>%1, lead %2: new number %3.</source>
+        <translation>%1 の新しい電話番号: %3（リード %2）</translation>
     </message>
 </context>
 <context>
@@ -510,6 +539,11 @@
         <translation>{user}（{role}）はリードを担当できません。</translation>
     </message>
     <message>
+        <source>This database already has users, so no first administrator is created: choose your name among them, or ask an administrator to add you.</source>
+        <extracomment>user.first_admin_only_first</extracomment>
+        <translation>このデータベースにはすでにユーザーがいるため、最初の管理者は作成しません。一覧から自分の名前を選ぶか、管理者に追加を依頼してください。</translation>
+    </message>
+    <message>
         <source>Only team leads and administrators change a team&apos;s rules.</source>
         <extracomment>team.supervisors_only</extracomment>
         <translation>チームのルールを変更できるのは、チームリーダーと管理者だけです。</translation>
@@ -558,6 +592,31 @@
         <source>Unknown team setting “{value}”; expected one of {expected}.</source>
         <extracomment>team.setting_unknown</extracomment>
         <translation>チームの設定項目「{value}」はありません。設定できる項目: {expected}</translation>
+    </message>
+    <message>
+        <source>Business hours, start: “{value}” is not a time of day. Write HH:MM, from 00:00 to 23:59 (for example 09:00).</source>
+        <extracomment>team.start_invalid</extracomment>
+        <translation>営業時間（開始）：「{value}」は時刻ではありません。00:00〜23:59 の HH:MM 形式で入力してください（例: 09:00）。</translation>
+    </message>
+    <message>
+        <source>Business hours, end: “{value}” is not a time of day. Write HH:MM, from 00:00 to 23:59 (for example 18:00).</source>
+        <extracomment>team.end_invalid</extracomment>
+        <translation>営業時間（終了）：「{value}」は時刻ではありません。00:00〜23:59 の HH:MM 形式で入力してください（例: 18:00）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one business day.</source>
+        <extracomment>team.weekdays_empty</extracomment>
+        <translation>営業日を 1 日以上選んでください。</translation>
+    </message>
+    <message>
+        <source>The rules of {team} were changed since you opened them (by {user} at {at}): nothing was saved. The current rules are shown and what you typed is kept: check it and save again.</source>
+        <extracomment>team.changed_meanwhile_by</extracomment>
+        <translation>{team} のルールは、この画面を開いた後に変更されました（{at} {user}）。保存していません。最新のルールを表示しています。入力した内容は残っていますので、確認してもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>This database has no team yet: start the app on it to create the first administrator and their team.</source>
+        <extracomment>team.none</extracomment>
+        <translation>このデータベースにはまだチームがありません。アプリで開くと、最初の管理者とそのチームを作成できます。</translation>
     </message>
     <message>
         <source>The scoring settings lack the field “{name}”.</source>
@@ -791,9 +850,18 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>%1d %2h</source>
+        <extracomment>Qt&apos;s display formats for the same style (weekday and month names from the widget&apos;s locale, which :func:`desktop.i18n.languages.install` sets to the UI language). A duration of a day or more (&quot;10d 5h&quot;; Japanese 「10日5時間」).</extracomment>
+        <translation>%1日%2時間</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>New</source>
+        <extracomment>A timestamp as every view shows it (the one style of :mod:`desktop.i18n.formats`). An ISO timestamp from a message&apos;s parameters, shown the same way.</extracomment>
         <translation>新規</translation>
     </message>
     <message>
@@ -898,6 +966,7 @@
     </message>
     <message>
         <source>Hokkaido</source>
+        <extracomment>How a Japanese reader reads each industry&apos;s label (kana): lists of industries are in gojūon order of these, as a Japanese user looks for them (not by code or kanji).</extracomment>
         <translation>北海道</translation>
     </message>
     <message>
@@ -1298,6 +1367,7 @@
     <name>LeadPane</name>
     <message>
         <source>Factor</source>
+        <extracomment>Whose pane it is: the detail says what this user may not do to the lead.</extracomment>
         <translation>要素</translation>
     </message>
     <message>
@@ -1379,6 +1449,7 @@
     </message>
     <message>
         <source>&amp;Rescore all leads</source>
+        <extracomment>Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
         <translation>全リードを再スコアリング(&amp;R)</translation>
     </message>
     <message>
@@ -1404,6 +1475,10 @@
     <message>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>System setting</source>
+        <translation>システムの設定</translation>
     </message>
     <message>
         <source>&amp;Next lead (top of the queue)</source>
@@ -1467,7 +1542,7 @@
     <name>QueueModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>How long a failed reload or row block waits before it is fetched again. Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds).</extracomment>
+        <extracomment>How long a failed reload or row block waits before it is fetched again. Columns whose first click sorts highest / newest first (numbers and dates). Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds). The top of the priority order, whatever the sort (the next lead first). (lead id, row): a lead shown at that row across reloads, wherever its priority moves it, while the rep stays on it (&quot;save and stay&quot;); see :meth:`pin`.</extracomment>
         <translation>優先度</translation>
     </message>
     <message>
@@ -1565,6 +1640,11 @@
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Demo</source>
+        <extracomment>The demo database&apos;s file name (``baton --demo``).</extracomment>
+        <translation>デモ</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -1639,8 +1719,28 @@
         <translation>新しい番号…</translation>
     </message>
     <message>
+        <source>Log a call on this lead (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready: back to marketing&apos;s nurture, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a fit: out of every queue, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prospect asked not to be called again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter a new phone number for this lead</source>
         <translation>このリードの新しい電話番号を入力</translation>
+    </message>
+    <message>
+        <source>Already marked do-not-call.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Do not call: phone actions are off.</source>
