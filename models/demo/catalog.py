@@ -126,59 +126,148 @@ SOURCES: dict[TouchKind, str] = {
     TouchKind.TRADE_SHOW_SCAN: "expo",
 }
 
-#: (content title, campaign) per kind; Japanese first, English after.
-CONTENT: dict[TouchKind, tuple[tuple[str, str], ...]] = {
-    TouchKind.DOCUMENT_REQUEST: (
-        ("製品資料一式（機能紹介・料金表）", "LP-資料請求-2026"),
-        ("導入事例集 製造業編", "LP-事例集-製造"),
-        ("Product overview and pricing", "LP-DOCS-EN"),
+#: Content that is not tied to a date: (title, campaign) per kind and language.
+EVERGREEN: dict[TouchKind, dict[str, tuple[tuple[str, str], ...]]] = {
+    TouchKind.SITE_VISIT: {
+        "ja": (
+            ("導入事例ページ", "organic"),
+            ("製品機能ページ", "organic"),
+            ("ブログ：架電に最適な時間帯とは", "organic"),
+        ),
+        "en": (("Customer stories", "organic"), ("Product features", "organic")),
+    },
+    TouchKind.PRICING_PAGE: {
+        "ja": (("料金プランページ", "organic"),),
+        "en": (("Pricing", "organic"),),
+    },
+    TouchKind.INQUIRY: {
+        "ja": (("お問い合わせ：導入について相談したい", "Web-問い合わせ"),),
+        "en": (("Contact form: question about integrations", "WEB-CONTACT-EN"),),
+    },
+    TouchKind.DEMO_REQUEST: {
+        "ja": (("デモのご依頼", "Web-デモ依頼"),),
+        "en": (("Demo request", "WEB-DEMO-EN"),),
+    },
+}
+
+#: Content published for a year (``{year}``: the year of the touch, team clock).
+YEARLY: dict[TouchKind, dict[str, tuple[tuple[str, str], ...]]] = {
+    TouchKind.DOCUMENT_REQUEST: {
+        "ja": (
+            ("製品資料一式（機能紹介・料金表）", "LP-資料請求-{year}"),
+            ("導入事例集 製造業編", "LP-事例集-製造-{year}"),
+        ),
+        "en": (("Product overview and pricing", "LP-DOCS-EN-{year}"),),
+    },
+    TouchKind.WHITEPAPER_DOWNLOAD: {
+        "ja": (
+            ("製造業DX推進ガイド{year}", "WP-DX-{year}"),
+            ("営業生産性を2倍にする10の方法", "WP-営業生産性-{year}"),
+            ("インサイドセールス立ち上げの教科書", "WP-IS-教科書-{year}"),
+        ),
+        "en": (
+            ("The State of B2B Sales {year}", "WP-STATE-{year}"),
+            ("Security checklist for SaaS buyers", "WP-SEC-EN-{year}"),
+        ),
+    },
+}
+
+#: Marketing's emails of every month: (title, campaign, sent on the first business day
+#: on or after this day of the month, at this hour). ``{month_name}``: in English.
+MONTHLY_EMAILS: dict[str, tuple[tuple[str, str, int, int], ...]] = {
+    "ja": (
+        ("メールマガジン {year}年{month}月号", "NL-{year}-{month:02d}", 1, 10),
+        ("セミナーのご案内（{month}月）", "INV-{year}-{month:02d}", 2, 12),
+        ("新機能のご案内：{feature}", "PROD-{year}-{month:02d}", 8, 11),
     ),
-    TouchKind.WHITEPAPER_DOWNLOAD: (
-        ("製造業DX推進ガイド2026", "WP-DX-2026"),
-        ("営業生産性を2倍にする10の方法", "WP-営業生産性"),
-        ("インサイドセールス立ち上げの教科書", "WP-IS-教科書"),
-        ("The State of B2B Sales 2026", "WP-STATE-2026"),
-        ("Security checklist for SaaS buyers", "WP-SEC-EN"),
-    ),
-    TouchKind.SEMINAR_REGISTRATION: (
-        ("【ウェビナー】インサイドセールス実践講座", "WEB-2026-09"),
-        ("導入企業事例セミナー 東京", "SEM-東京-10"),
-        ("Webinar: Pipeline reviews that work", "WEB-EN-11"),
-    ),
-    TouchKind.SEMINAR_ATTENDANCE: (
-        ("【ウェビナー】インサイドセールス実践講座", "WEB-2026-09"),
-        ("導入企業事例セミナー 東京", "SEM-東京-10"),
-        ("Webinar: Pipeline reviews that work", "WEB-EN-11"),
-    ),
-    TouchKind.TRADE_SHOW_SCAN: (
-        ("営業DX EXPO 東京（東京ビッグサイト）", "EXPO-2026-東京"),
-        ("Japan IT Week 秋（幕張メッセ）", "JITW-2026-秋"),
-        ("SaaS World Osaka", "SAAS-OSAKA-2026"),
-    ),
-    TouchKind.EMAIL_OPEN: (
-        ("メールマガジン 2026年10月号", "NL-2026-10"),
-        ("新機能のご案内：AI架電メモ", "PROD-2026-11"),
-        ("セミナーのご案内（11月）", "INV-2026-11"),
-        ("Monthly newsletter — October", "NL-EN-10"),
-    ),
-    TouchKind.EMAIL_CLICK: (
-        ("メールマガジン 2026年10月号", "NL-2026-10"),
-        ("新機能のご案内：AI架電メモ", "PROD-2026-11"),
-        ("Monthly newsletter — October", "NL-EN-10"),
-    ),
-    TouchKind.SITE_VISIT: (
-        ("導入事例ページ", "organic"),
-        ("製品機能ページ", "organic"),
-        ("ブログ：架電に最適な時間帯とは", "organic"),
-        ("Customer stories", "organic"),
-    ),
-    TouchKind.PRICING_PAGE: (("料金プランページ", "organic"), ("Pricing", "organic")),
-    TouchKind.INQUIRY: (
-        ("お問い合わせ：導入について相談したい", "Web-問い合わせ"),
-        ("Contact form: question about integrations", "WEB-CONTACT-EN"),
-    ),
-    TouchKind.DEMO_REQUEST: (
-        ("デモのご依頼", "Web-デモ依頼"),
-        ("Demo request", "WEB-DEMO-EN"),
+    "en": (
+        ("Monthly newsletter — {month_name} {year}", "NL-EN-{year}-{month:02d}", 1, 10),
+        ("Webinar invitation — {month_name}", "INV-EN-{year}-{month:02d}", 2, 12),
+        ("Product update: {feature}", "PROD-EN-{year}-{month:02d}", 8, 11),
     ),
 }
+#: The invitation whose sending opens a month's seminar registrations (per language).
+INVITATION = {"ja": "INV-{year}-{month:02d}", "en": "INV-EN-{year}-{month:02d}"}
+
+#: The feature a month's product email announces (by month, January first).
+FEATURES: dict[str, tuple[str, ...]] = {
+    "ja": (
+        "AI架電メモ",
+        "着信履歴の自動取り込み",
+        "ダッシュボード刷新",
+        "Salesforce連携の強化",
+        "通話録音の文字起こし",
+        "スマホアプリ",
+    ),
+    "en": (
+        "AI call notes",
+        "Automatic call logging",
+        "A new dashboard",
+        "Deeper Salesforce sync",
+        "Call transcripts",
+        "The mobile app",
+    ),
+}
+
+MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+#: Seminars held every month: (title, campaign, held on the first business day on or
+#: after this day of the month that is this weekday (Monday 0), at this hour). People
+#: register from the month's invitation until it starts, and attend when it starts.
+SEMINARS: dict[str, tuple[tuple[str, str, int, int, int], ...]] = {
+    "ja": (
+        (
+            "【ウェビナー】インサイドセールス実践講座（{month}月{day}日）",
+            "WEB-{year}-{month:02d}",
+            15,
+            2,
+            15,
+        ),
+        ("導入企業事例セミナー 東京（{month}月{day}日）", "SEM-東京-{year}-{month:02d}", 22, 3, 14),
+    ),
+    "en": (
+        (
+            "Webinar: Pipeline reviews that work ({month_name} {day})",
+            "WEB-EN-{year}-{month:02d}",
+            10,
+            1,
+            9,
+        ),
+    ),
+}
+
+#: Trade shows of every year: (month, opens on the first Wednesday on or after this
+#: day, Japanese title, English title, campaign). Three days, 10:00 to 17:00.
+TRADE_SHOWS: tuple[tuple[int, int, str, str, str], ...] = (
+    (
+        2,
+        8,
+        "SaaS World Osaka（インテックス大阪）",
+        "SaaS World Osaka (INTEX Osaka)",
+        "SAAS-OSAKA-{year}",
+    ),
+    (
+        4,
+        8,
+        "Japan IT Week 春（東京ビッグサイト）",
+        "Japan IT Week Spring (Tokyo Big Sight)",
+        "JITW-{year}-春",
+    ),
+    (
+        7,
+        8,
+        "営業DX EXPO 東京（東京ビッグサイト）",
+        "Sales DX Expo Tokyo (Tokyo Big Sight)",
+        "EXPO-{year}-東京",
+    ),
+    (
+        10,
+        21,
+        "Japan IT Week 秋（幕張メッセ）",
+        "Japan IT Week Autumn (Makuhari Messe)",
+        "JITW-{year}-秋",
+    ),
+)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -27,20 +29,19 @@ from models.core.entities import (
     TOUCH,
     Lead,
 )
-from models.core.enums import Outcome, Role, Stage, TouchKind
+from models.core.enums import Role, Seniority, Stage, TouchKind
 from models.core.errors import InvalidInput
 from models.db.database import Database
 from models.definitions import versions
 from models.definitions.scoring_config import ScoringConfig
-from models.demo import conversations, people
-from models.demo.catalog import (
-    CONTENT,
-    SOURCES,
-    TOUCH_MIX,
-)
+from models.demo import conversations, history, people
+from models.demo.business_time import BusinessTime, to_datetime
+from models.demo.campaigns import Calendar
+from models.demo.catalog import SOURCES, TOUCH_MIX
+from models.demo.history import PlannedCall, Spoken
 from models.leads.call_figures import UNANSWERED
-from models.scoring.priority import prioritize
-from models.scoring.score import LeadFacts, score_lead
+from models.scoring.rescore import derive
+from models.scoring.score import classify_seniority
 from models.scoring.sla import deadline
 from models.teams.settings import TeamSettings
 
@@ -56,27 +57,8 @@ _STAGE_MIX = (
     (Stage.RECYCLED, 7),
     (Stage.DISQUALIFIED, 3),
 )
-_RECYCLE_REASONS = ("no_budget", "timing", "no_authority", "no_need", "competitor", "unreachable")
-
-
-#: Japanese leads receive Japanese content, English-speaking leads English content.
-_CONTENT_BY_LOCALE = {
-    locale: {
-        kind: tuple(c for c in options if people.is_japanese(c[0]) == (locale == "ja")) or options
-        for kind, options in CONTENT.items()
-    }
-    for locale in ("ja", "en")
-}
-_CALL_OUTCOMES = (
-    (Outcome.NO_ANSWER, 35),
-    (Outcome.VOICEMAIL, 15),
-    (Outcome.CONNECTED, 15),
-    (Outcome.GATEKEEPER, 12),
-    (Outcome.BUSY, 8),
-    (Outcome.CALLBACK_REQUESTED, 8),
-    (Outcome.NOT_INTERESTED, 4),
-    (Outcome.MEETING_BOOKED, 3),
-)
+#: A new lead is unassigned this often (a lead that was called has its caller as owner).
+_UNASSIGNED_NEW = 0.1
 
 
 @dataclass(frozen=True)
@@ -88,15 +70,48 @@ class DemoReport:
     users: int
 
 
-def _touch_times(
-    rng: random.Random, count: int, now: datetime, recent_bias: float
-) -> list[datetime]:
+@dataclass
+class _Run:
+    """What every chunk of one generation shares."""
+
+    rng: random.Random
+    pools: people.Pools
+    config: ScoringConfig
+    team_rules: TeamSettings
+    zone: ZoneInfo
+    clock: BusinessTime
+    calendar: Calendar
+    now: datetime
+    reps: list[int]
+    account_rows: list[dict[str, Any]]
+    account_ids: list[int]
+    domains: list[str]
+    kinds: list[TouchKind]
+    cum_weights: list[float]
+    seniority: dict[str | None, Seniority] = field(default_factory=dict)
+    touches: int = 0
+    calls: int = 0
+
+    def seniority_of(self, title: str | None) -> Seniority:
+        """The title's level by the scoring's own classifier (a handful of titles)."""
+        level = self.seniority.get(title)
+        if level is None:
+            level = self.seniority[title] = classify_seniority(title, self.config)
+        return level
+
+
+@dataclass
+class _Lead:
+    """One lead's row and the history written after it."""
+
+    row: dict[str, Any]
+    touches: list[tuple[TouchKind, datetime, str, str]]
+    calls: list[tuple[PlannedCall, Spoken]]
+
+
+def _touch_times(rng: random.Random, count: int, now: float, recent_bias: float) -> list[float]:
     span = HISTORY_DAYS * 86_400
-    times = []
-    for _ in range(count):
-        fraction = rng.random() ** recent_bias  # > 1 favours old, < 1 favours recent
-        times.append(now - timedelta(seconds=span * fraction))
-    return times
+    return [now - span * rng.random() ** recent_bias for _ in range(count)]  # > 1: older
 
 
 def generate(
@@ -114,18 +129,14 @@ def generate(
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     rng = random.Random(seed)
     pools = people.make_pools(seed)
-    kinds = [k for k, _w in TOUCH_MIX]
     kind_weights = [w for _k, w in TOUCH_MIX]
-    cum_kind_weights = [sum(kind_weights[: i + 1]) for i in range(len(kind_weights))]
     with db.write() as session:
         existing = session.scalar(select(func.count(Lead.id)))
         if existing:
             raise InvalidInput("demo.not_empty", field="database", count=existing)
         versions.ensure_default(session)
-        config = versions.active(session).scoring
         user_ids = people.create_users(session, seed)
         team_rules = TeamSettings.from_dict(people.DEMO_TEAM_SETTINGS)
-        reps = user_ids[Role.REP.value]
         account_rows = people.accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
         domains = [row.pop("_domain") for row in account_rows]
         account_ids = _reserve_ids(session, ACCOUNT, len(account_rows))
@@ -136,36 +147,40 @@ def generate(
                 for i, row in zip(account_ids, account_rows, strict=True)
             ],
         )
+        history_start = now - timedelta(days=HISTORY_DAYS)
+        run = _Run(
+            rng=rng,
+            pools=pools,
+            config=versions.active(session).scoring,
+            team_rules=team_rules,
+            zone=ZoneInfo(team_rules.timezone),
+            # Leads whose history needs room move back a week at a time: room for that.
+            clock=BusinessTime(team_rules, history_start - timedelta(days=90), now + _AHEAD),
+            calendar=Calendar(team_rules, history_start, now),
+            now=now,
+            reps=user_ids[Role.REP.value],
+            account_rows=account_rows,
+            account_ids=account_ids,
+            domains=domains,
+            kinds=[k for k, _w in TOUCH_MIX],
+            cum_weights=[sum(kind_weights[: i + 1]) for i in range(len(kind_weights))],
+        )
         lead_ids = _reserve_ids(session, LEAD, leads)
-        totals = {"touches": 0, "calls": 0}
         done = 0
         while done < leads:
             if cancelled is not None and cancelled():
                 raise InterruptedError("demo generation cancelled")
             size = min(CHUNK, leads - done)
-            _chunk(
-                session,
-                rng,
-                pools,
-                config,
-                team_rules,
-                now,
-                size,
-                done,
-                lead_ids[done : done + size],
-                account_rows,
-                account_ids,
-                domains,
-                reps,
-                kinds,
-                cum_kind_weights,
-                totals,
-            )
+            _chunk(session, run, done, lead_ids[done : done + size])
             done += size
             if progress is not None:
                 progress(done, leads)
         users = sum(len(v) for v in user_ids.values())
-    return DemoReport(leads, len(account_ids), totals["touches"], totals["calls"], users)
+    return DemoReport(leads, len(account_ids), run.touches, run.calls, users)
+
+
+#: How far past "now" callbacks and meetings may be set.
+_AHEAD = timedelta(days=90)
 
 
 def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
@@ -177,6 +192,8 @@ def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
     Explicit ids let Core's executemany insert whole chunks: RETURNING over many rows is
     far slower here.
     """
+    if count == 0:
+        return []
     if session.get_bind().dialect.name == "postgresql":
         sequence = session.scalar(select(func.pg_get_serial_sequence(table.name, "id")))
         reserved = session.scalars(
@@ -187,148 +204,133 @@ def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
     return list(range(first, first + count))
 
 
-def _chunk(
-    session: Session,
-    rng: random.Random,
-    pools: people.Pools,
-    config: ScoringConfig,
-    team_rules: TeamSettings,
-    now: datetime,
-    size: int,
-    offset: int,
-    lead_ids: list[int],
-    account_rows: list[dict[str, Any]],
-    account_ids: list[int],
-    domains: list[str],
-    reps: list[int],
-    kinds: list[TouchKind],
-    cum_weights: list[float],
-    totals: dict[str, int],
-) -> None:
-    lead_rows: list[dict[str, Any]] = []
-    touch_sets: list[list[tuple[TouchKind, datetime]]] = []
-    calls_per_lead: list[list[tuple[datetime, Outcome]]] = []
-    for i in range(size):
-        index = (offset + i) % len(account_ids)
-        account = account_rows[index]
-        person = people.person(rng, pools, account["country"] == "JP", domains[index])
-        stage: Stage = people.weighted(rng, _STAGE_MIX)
-        if stage == Stage.NEW:
-            age_days = rng.random() ** 2 * 14
-            if rng.random() < 0.03:
-                age_days = rng.random() / 24 / 2  # arrived within the last half hour
-        else:
-            age_days = 5 + rng.random() * (HISTORY_DAYS - 10)
-        mql_at = now - timedelta(days=age_days)
-        hot_lead = rng.random() < 0.15
-        touch_count = rng.randint(5, 35)
-        times = _touch_times(rng, touch_count, now, 0.5 if hot_lead else 1.3)
-        picked = rng.choices(kinds, cum_weights=cum_weights, k=touch_count)
-        touches = list(zip(picked, times, strict=True))
-        if rng.random() < 0.01:
-            signal = rng.choice((TouchKind.INQUIRY, TouchKind.DEMO_REQUEST, TouchKind.PRICING_PAGE))
-            touches.append((signal, now - timedelta(hours=rng.random() * 20)))
-        calls: list[tuple[datetime, Outcome]] = []
-        if stage != Stage.NEW:
-            attempts = rng.randint(1, 6)
-            first = mql_at + timedelta(minutes=min(rng.expovariate(1 / 30), 60 * 24 * 3))
-            span = max((now - first).total_seconds(), 600.0)
-            for n in range(attempts):
-                at = first + timedelta(seconds=span * n / attempts + rng.random() * 600)
-                calls.append((at, people.weighted(rng, _CALL_OUTCOMES)))
-        owner = rng.choice(reps) if rng.random() > 0.04 else None
-        stage_changed_at = calls[-1][0] if calls else mql_at
-        streak = 0
-        for _at, outcome in reversed(calls):
-            if outcome not in UNANSWERED:
-                break
-            streak += 1
-        next_callback = None
-        if stage == Stage.WORKING and calls and calls[-1][1] == Outcome.CALLBACK_REQUESTED:
-            # Promised callbacks cluster around today: some overdue, most coming up.
-            next_callback = now + timedelta(hours=rng.uniform(-36, 96))
-        sla_due = deadline(mql_at, team_rules)
-        sla_met: bool | None = None
-        if calls:
-            sla_met = calls[0][0] <= sla_due
-        elif sla_due <= now:
-            sla_met = False
-        row = {
-            **person,
-            "account_id": account_ids[index],
-            "sort_key": text.sort_key(person["name"], person["name_kana"]),
-            "search_text": text.search_text(
-                person["name"],
-                person["name_kana"],
-                account["name"],
-                account["name_kana"],
-                person["email"],
-            ),
-            "stage": stage.value,
-            "owner_id": owner,
-            "source": "demo",
-            "mql_at": mql_at,
-            "first_call_at": calls[0][0] if calls else None,
-            "last_call_at": calls[-1][0] if calls else None,
-            "call_attempts": len(calls),
-            "stage_changed_at": stage_changed_at,
-            "promoted_at": stage_changed_at if stage == Stage.PROMOTED else None,
-            "recycled_at": stage_changed_at if stage == Stage.RECYCLED else None,
-            "recycle_reason": rng.choice(_RECYCLE_REASONS) if stage == Stage.RECYCLED else None,
-            "version": 1,
-            "created_at": mql_at,
-            "updated_at": stage_changed_at,
-            "do_not_call": rng.random() < 0.003,
-            "unanswered_streak": streak,
-            "next_callback_at": next_callback,
-            "sla_due_at": sla_due,
-            "sla_met": sla_met,
-            "sla_breached_at": sla_due if sla_met is False else None,
-        }
-        result = score_lead(
-            LeadFacts(account["industry"], account["size_band"], row["title"], account["region"]),
-            touches,
-            now,
-            config,
+def _lead(run: _Run, index: int) -> _Lead:
+    """One lead: its person, stage, touches and calls, scored as stored."""
+    rng, now = run.rng, run.now
+    account = run.account_rows[index]
+    person = people.person(rng, run.pools, account["country"] == "JP", run.domains[index])
+    locale = person["locale"]
+    stage: Stage = people.weighted(rng, _STAGE_MIX)
+    if stage == Stage.NEW:
+        age_days = rng.random() ** 2 * 14
+        if rng.random() < 0.03:
+            age_days = rng.random() / 24 / 2  # arrived within the last half hour
+    else:
+        age_days = 5 + rng.random() * (HISTORY_DAYS - 10)
+    mql_at = now - timedelta(days=age_days)
+    hot_lead = rng.random() < 0.15
+    touch_count = rng.randint(5, 35)
+    times = _touch_times(rng, touch_count, now.timestamp(), 0.5 if hot_lead else 1.3)
+    picked = rng.choices(run.kinds, cum_weights=run.cum_weights, k=touch_count)
+    if rng.random() < 0.01:
+        picked.append(
+            rng.choice((TouchKind.INQUIRY, TouchKind.DEMO_REQUEST, TouchKind.PRICING_PAGE))
         )
-        priority = prioritize(
-            result,
-            stage=stage.value,
-            call_attempts=len(calls),
-            mql_at=mql_at,
-            now=now,
-            config=config,
-            next_callback_at=next_callback,
-            last_call_at=calls[-1][0] if calls else None,
-            unanswered_streak=streak,
-        )
-        row.update(
-            fit_score=round(result.fit, 3),
-            engagement_score=round(result.engagement, 3),
-            score=result.score,
-            grade=result.grade,
-            priority=priority.value,
-            why_now=priority.why_now,
-            priority_until=priority.until,
-            last_touch_at=result.last_touch_at,
-            scored_at=now,
-        )
-        lead_rows.append(row)
-        touch_sets.append(touches)
-        calls_per_lead.append(calls)
-    for lead_id, row in zip(lead_ids, lead_rows, strict=True):
-        row["id"] = lead_id
+        times.append(now.timestamp() - rng.random() * 20 * 3600)
+    touches = []
+    pickers = run.calendar.pickers[locale]
+    for kind, drawn in zip(picked, times, strict=True):
+        title, campaign, at = pickers[kind].pick(rng, drawn)
+        touches.append((kind, to_datetime(at), title, campaign))
+    seniority = run.seniority_of(person["title"])
+    reason = None
+    if stage == Stage.RECYCLED:
+        reason = history.recycle_reason(rng, seniority, conversations.is_top(person["title"]))
+    calls: list[tuple[PlannedCall, Spoken]] = []
+    if stage == Stage.NEW:
+        owner = None if rng.random() < _UNASSIGNED_NEW else rng.choice(run.reps)
+    else:
+        owner = rng.choice(run.reps)
+        mql = history.leave_room(run.clock, mql_at.timestamp(), now.timestamp())
+        mql_at = to_datetime(mql)
+        planned = history.plan_calls(rng, run.clock, stage, reason, mql, now.timestamp())
+        answers: dict[str, str] = {}
+        who = ""
+        if any(call.heard for call in planned):
+            answers = conversations.profile(rng, stage, seniority, person["title"], reason)
+            who = conversations.boss(rng, locale, seniority)
+        competitor = reason == "competitor"
+        calls = [
+            (call, history.speak(rng, locale, run.zone, answers, who, competitor, call))
+            for call in planned
+        ]
+    first = to_datetime(calls[0][0].start) if calls else None
+    last = to_datetime(calls[-1][0].start) if calls else None
+    last_end = to_datetime(calls[-1][0].end) if calls else mql_at
+    streak = 0
+    for call, _spoken in reversed(calls):
+        if call.outcome not in UNANSWERED:
+            break
+        streak += 1
+    callback = calls[-1][0].callback_at if calls else None
+    next_callback = to_datetime(callback) if callback is not None else None
+    meeting = calls[-1][0].meeting_at if calls else None
+    temperatures = [spoken.temperature for _call, spoken in calls if spoken.temperature]
+    stage_changed_at = mql_at if first is None else first if stage == Stage.WORKING else last_end
+    sla_due = deadline(mql_at, run.team_rules)
+    sla_met: bool | None = None
+    if first is not None:
+        sla_met = first <= sla_due
+    elif sla_due <= now:
+        sla_met = False
+    account_name, account_kana = account["name"], account["name_kana"]
+    row = {
+        **person,
+        "account_id": run.account_ids[index],
+        "sort_key": text.sort_key(person["name"], person["name_kana"]),
+        "search_text": text.search_text(
+            person["name"], person["name_kana"], account_name, account_kana, person["email"]
+        ),
+        "stage": stage.value,
+        "owner_id": owner,
+        "source": "demo",
+        "mql_at": mql_at,
+        "first_call_at": first,
+        "last_call_at": last,
+        "call_attempts": len(calls),
+        "stage_changed_at": stage_changed_at,
+        "promoted_at": stage_changed_at if stage == Stage.PROMOTED else None,
+        "recycled_at": stage_changed_at if stage == Stage.RECYCLED else None,
+        "recycle_reason": reason,
+        "version": 1,
+        "created_at": mql_at,
+        "updated_at": last_end,
+        "do_not_call": rng.random() < 0.003,
+        "unanswered_streak": streak,
+        "next_callback_at": next_callback,
+        "next_meeting_at": to_datetime(meeting) if meeting is not None else None,
+        "temperature": temperatures[-1] if temperatures else None,
+        "sla_due_at": sla_due,
+        "sla_met": sla_met,
+        "sla_breached_at": sla_due if sla_met is False else None,
+    }
+    facts = SimpleNamespace(
+        **row,
+        industry=account["industry"],
+        size_band=account["size_band"],
+        region=account["region"],
+        phone_invalid=False,
+    )
+    derived = derive(facts, [(kind, at) for kind, at, _t, _c in touches], now, run.config)
+    del derived["rescore_due_at"]  # as for any bulk load, the minute tick schedules it
+    row.update(derived, scored_at=now)
+    return _Lead(row, touches, calls)
+
+
+def _chunk(session: Session, run: _Run, offset: int, lead_ids: list[int]) -> None:
+    made = [_lead(run, (offset + i) % len(run.account_ids)) for i in range(len(lead_ids))]
+    for lead_id, lead in zip(lead_ids, made, strict=True):
+        lead.row["id"] = lead_id
     connection = session.connection()
-    connection.execute(insert(LEAD), lead_rows)
+    connection.execute(insert(LEAD), [lead.row for lead in made])
+    call_ids = iter(_reserve_ids(session, CALL, sum(len(lead.calls) for lead in made)))
     touch_rows: list[dict[str, Any]] = []
     call_rows: list[dict[str, Any]] = []
     answer_rows: list[dict[str, Any]] = []
     stage_rows: list[dict[str, Any]] = []
-    for lead_id, row, touches, calls in zip(
-        lead_ids, lead_rows, touch_sets, calls_per_lead, strict=True
-    ):
-        for n, (kind, at) in enumerate(touches):
-            title, campaign = rng.choice(_CONTENT_BY_LOCALE[row["locale"]][kind])
+    for lead_id, lead in zip(lead_ids, made, strict=True):
+        row = lead.row
+        for n, (kind, at, title, campaign) in enumerate(lead.touches):
             touch_rows.append(
                 {
                     "lead_id": lead_id,
@@ -341,65 +343,82 @@ def _chunk(
                     "created_at": at,
                 }
             )
-        for n, (at, outcome) in enumerate(calls):
-            last = n == len(calls) - 1
+        for call, spoken in lead.calls:
+            call_id = next(call_ids)
+            started = to_datetime(call.start)
+            ended = to_datetime(call.end)
             call_rows.append(
                 {
+                    "id": call_id,
                     "lead_id": lead_id,
-                    # An unassigned lead's earlier calls: by the team's first rep.
-                    "user_id": row["owner_id"] or reps[0],
-                    "started_at": at,
-                    "duration_seconds": rng.randint(120, 900)
-                    if outcome == Outcome.CONNECTED
-                    else rng.randint(5, 40),
-                    "outcome": outcome.value,
-                    "notes": conversations.note(rng, row["locale"], outcome),
-                    "next_step": "callback" if last and row["next_callback_at"] else "none",
-                    "callback_at": row["next_callback_at"] if last else None,
+                    "user_id": row["owner_id"],
+                    "started_at": started,
+                    "duration_seconds": call.duration,
+                    "outcome": call.outcome.value,
+                    "notes": spoken.notes,
+                    "temperature": spoken.temperature,
+                    "next_step": spoken.next_step,
+                    "callback_at": _maybe(call.callback_at),
+                    "meeting_at": _maybe(call.meeting_at),
                     "superseded": False,
-                    "created_at": at,
+                    "created_at": ended,
                 }
             )
-            if outcome == Outcome.CONNECTED and rng.random() < 0.6:
-                answer_rows.extend(conversations.answers(rng, lead_id, row, at))
-        stage_rows.append(
-            {
-                "lead_id": lead_id,
-                "from_stage": None,
-                "to_stage": Stage.NEW.value,
-                "changed_at": row["mql_at"],
-                "reason": "mql",
-            }
-        )
-        if row["stage"] != Stage.NEW.value:
-            stage_rows.append(
+            answer_rows.extend(
                 {
                     "lead_id": lead_id,
-                    "from_stage": Stage.NEW.value,
-                    "to_stage": Stage.WORKING.value,
-                    "changed_at": row["first_call_at"] or row["mql_at"],
-                    "changed_by": row["owner_id"],
+                    "field": name,
+                    "value": value,
+                    "evidence": evidence,
+                    "call_id": call_id,
+                    "recorded_by": row["owner_id"],
+                    "recorded_at": ended,
                 }
+                for name, value, evidence in spoken.answers
             )
+        stage_rows.append(_stage_row(lead_id, None, Stage.NEW.value, row["mql_at"], None, "mql"))
+        if row["stage"] != Stage.NEW.value:
+            working = row["first_call_at"] or row["mql_at"]
+            owner = row["owner_id"]
+            stage_rows.append(_stage_row(lead_id, Stage.NEW, Stage.WORKING, working, owner, None))
         if row["stage"] not in (Stage.NEW.value, Stage.WORKING.value):
             stage_rows.append(
-                {
-                    "lead_id": lead_id,
-                    "from_stage": Stage.WORKING.value,
-                    "to_stage": row["stage"],
-                    "changed_at": row["stage_changed_at"],
-                    "changed_by": row["owner_id"],
-                    "reason": row["recycle_reason"],
-                }
+                _stage_row(
+                    lead_id,
+                    Stage.WORKING,
+                    row["stage"],
+                    row["stage_changed_at"],
+                    row["owner_id"],
+                    row["recycle_reason"],
+                )
             )
     connection.execute(insert(TOUCH), touch_rows)
     if call_rows:
         connection.execute(insert(CALL), call_rows)
     if answer_rows:
         connection.execute(insert(QUALIFICATION), answer_rows)
-    for stage_row in stage_rows:
-        stage_row.setdefault("changed_by", None)
-        stage_row.setdefault("reason", None)
     connection.execute(insert(STAGE_CHANGE), stage_rows)
-    totals["touches"] += len(touch_rows)
-    totals["calls"] += len(call_rows)
+    run.touches += len(touch_rows)
+    run.calls += len(call_rows)
+
+
+def _maybe(at: float | None) -> datetime | None:
+    return to_datetime(at) if at is not None else None
+
+
+def _stage_row(
+    lead_id: int,
+    before: str | None,
+    after: str,
+    at: datetime,
+    by: int | None,
+    reason: str | None,
+) -> dict[str, Any]:
+    return {
+        "lead_id": lead_id,
+        "from_stage": str(before) if before is not None else None,
+        "to_stage": str(after),
+        "changed_at": at,
+        "changed_by": by,
+        "reason": reason,
+    }

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from faker import Faker
@@ -65,10 +67,16 @@ def make_pools(seed: int) -> Pools:
     )
 
 
-def weighted(rng: random.Random, options: Any) -> Any:
-    values = [o[0] for o in options]
-    weights = [o[-1] for o in options]
-    return rng.choices(values, weights=weights)[0]
+@cache
+def _cumulative(options: Any) -> tuple[list[Any], list[float]]:
+    return [o[0] for o in options], list(accumulate(o[-1] for o in options))
+
+
+def weighted(rng: random.Random, options: Any, k: int = 0) -> Any:
+    """One of ``options`` ((value, ..., weight) tuples) by weight; ``k`` of them if k."""
+    values, cumulative = _cumulative(options)
+    picked = rng.choices(values, cum_weights=cumulative, k=k or 1)
+    return picked if k else picked[0]
 
 
 def create_users(session: Session, seed: int) -> dict[str, list[int]]:
