@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 import resources
-from desktop.dialogs.user_picker import UserPicker
+from desktop.dialogs.user_picker import FirstAdminDialog, UserPicker
 from desktop.i18n import languages as i18n
 from desktop.i18n import messages as errors
 from desktop.main.settings import Settings
@@ -20,7 +20,7 @@ from desktop.operations.worker import DbWorker, Task
 from desktop.widgets.message_boxes import tell
 from models.core.errors import BatonError, NotFound
 from models.db.database import Database, open_database
-from models.teams.users import UserInfo, list_users, user_by_email
+from models.teams.users import UserInfo, has_users, list_users, user_by_email
 
 DEMO_LEADS = 5_000
 
@@ -99,6 +99,13 @@ def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo
         if email:
             return user_by_email(session, email)
         users = list_users(session)
+        empty = not has_users(session)
+    if empty:  # a new database: its first user is an administrator, signed in at once
+        first = FirstAdminDialog(db)
+        if first.exec() != FirstAdminDialog.DialogCode.Accepted or first.created is None:
+            return None
+        settings.set_current_user(db.display_url, first.created.id)
+        return first.created
     if not users:
         tell(
             None,

@@ -850,6 +850,35 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>最初の管理者を作成</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create its first user: you, as its administrator (you can then set the team&apos;s rules and add the others with “baton user add”).
+To try Baton with sample data instead, open the demo: “baton --demo”.</source>
+        <translation>このデータベースにはまだユーザーがいません。最初のユーザーとして、あなたを管理者として作成します（作成後にチームのルールを設定でき、ほかのメンバーは「baton user add」で追加できます）。
+サンプルデータで試す場合は、デモを開いてください:「baton --demo」</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>作成してサインイン</translation>
+    </message>
+    <message>
+        <source>Inside sales</source>
+        <translation>インサイドセールス</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>%1d %2h</source>
@@ -1536,6 +1565,22 @@
     <message>
         <source>New number</source>
         <translation>新しい番号</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCheck</name>
+    <message>
+        <source>Baton cannot open its window: Qt&apos;s xcb platform plugin needs system libraries that are not installed:</source>
+        <extracomment>Every system library Qt&apos;s xcb plugin, its xcb library and the Qt libraries they load link against, with the Debian package that holds it (the same names on Ubuntu 24.04, where apt picks libglib2.0-0t64 for libglib2.0-0). Found with ``ldd`` on a bare Debian 12 and ``apt-file search``; the README&apos;s install line is this list. The files asked about, relative to PySide6&apos;s Qt folder (the plugin, then the library it loads first: between them they need every library above).</extracomment>
+        <translation>Baton のウィンドウを開けません。Qt の xcb プラットフォームプラグインに必要な、次のシステムライブラリがインストールされていません:</translation>
+    </message>
+    <message>
+        <source>%1 (find its package: apt-file search %1)</source>
+        <translation>%1（パッケージの探し方: apt-file search %1）</translation>
+    </message>
+    <message>
+        <source>Install them on Debian or Ubuntu (in a root shell, leave out “sudo”):</source>
+        <translation>Debian または Ubuntu では次のコマンドでインストールしてください（root のシェルでは「sudo」を省きます）:</translation>
     </message>
 </context>
 <context>
