@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
+from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.main.app import application
 from desktop.main.settings import Settings
 from desktop.main.window import MainWindow
@@ -32,6 +33,7 @@ from models.teams.users import user_by_email
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 REP = "misaki.sato@baton.example"
+TEAM_LEAD = "naoki.tanaka@baton.example"
 NOW = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
 
 
@@ -53,6 +55,20 @@ def save(widget: QWidget, name: str) -> None:
     path = OUT / name
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT)}")
+
+
+def team_rules(window: MainWindow, db: Database) -> None:
+    """The team lead's File → Team rules…, with an hour that is not one refused under it."""
+    with db.read() as session:
+        lead = user_by_email(session, TEAM_LEAD)
+    dialog = open_team_rules(window.ops, lead, window)
+    wait_until(lambda: dialog.team is not None)
+    dialog.end.setText("25:00")
+    dialog.save()
+    wait_until(dialog.error.isVisible)
+    wait(200)
+    save(dialog, "team-rules-ja.png")
+    dialog.done(0)
 
 
 def busy_banner(window: MainWindow, db: Database, path: Path) -> None:
@@ -110,6 +126,7 @@ def main() -> int:
         wait(200)
         save(dialog, "call-dialog-ja.png")
         dialog.done(0)
+        team_rules(window, db)
         busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()
         worker.stop()

@@ -23,6 +23,7 @@ class MainActions:
     next_lead: QAction
     find: QAction
     refresh: QAction
+    team_rules: QAction
 
 
 def build_menus(window: QMainWindow) -> MainActions:
@@ -38,6 +39,7 @@ def build_menus(window: QMainWindow) -> MainActions:
         ),
         find=QAction(QCoreApplication.translate("MainWindow", "&Find lead"), window),
         refresh=QAction(QCoreApplication.translate("MainWindow", "&Refresh"), window),
+        team_rules=QAction(QCoreApplication.translate("MainWindow", "&Team rules…"), window),
     )
     actions.quit.setShortcut(QKeySequence.StandardKey.Quit)
     actions.log_call.setShortcut(QKeySequence(CALL_SHORTCUT))
@@ -47,6 +49,7 @@ def build_menus(window: QMainWindow) -> MainActions:
 
     menu = window.menuBar()
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    file_menu.addAction(actions.team_rules)
     file_menu.addAction(actions.rescore)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)

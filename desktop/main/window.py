@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.dialogs.call_dialog import CallDialog
+from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.lead.actions import LeadActions
 from desktop.lead.pane import LeadPane
 from desktop.main.follow_up_timers import FollowUpTimers
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         actions.next_lead.triggered.connect(self.table.next_lead)
         actions.find.triggered.connect(self.filters.focus_search)
         actions.refresh.triggered.connect(self.model.reload)
+        actions.team_rules.triggered.connect(lambda: open_team_rules(self.ops, self.user, self))
         self.menu_actions = actions
 
         self.policy.banner_changed.connect(self.banner.show_text)

@@ -1502,6 +1502,10 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <translation>対象外にする(&amp;D)…</translation>
     </message>
     <message>
+        <source>&amp;Team rules…</source>
+        <translation>チームのルール(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
@@ -1708,6 +1712,137 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>Done.</source>
         <translation>完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRules</name>
+    <message>
+        <source>Team</source>
+        <extracomment>The rules&apos; names, as the table and the dialog show them.</extracomment>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>営業時間</translation>
+    </message>
+    <message>
+        <source>Business days</source>
+        <translation>営業日</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>祝日カレンダー</translation>
+    </message>
+    <message>
+        <source>First-call target (SLA)</source>
+        <translation>初回架電の目標 (SLA)</translation>
+    </message>
+    <message>
+        <source>Unanswered attempts</source>
+        <translation>不在時の架電上限</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <extracomment>Monday first, as the rules number them (0-6).</extracomment>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <extracomment>The holiday calendars a team picks from (``holidays`` country codes), and none.</extracomment>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Japan time</source>
+        <translation>日本時間</translation>
+    </message>
+    <message>
+        <source>%1 min of business time</source>
+        <translation>営業時間で %1 分</translation>
+    </message>
+    <message>
+        <source>%1 within %2 days</source>
+        <translation>%2 日間に %1 回</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRulesDialog</name>
+    <message>
+        <source>Team rules</source>
+        <extracomment>Which rule each dotted name (a refusal&apos;s ``field``, a stale refusal&apos;s ``changed``) belongs to, named as the form names it.</extracomment>
+        <translation>チームのルール</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <extracomment>The team and its rules as the form was (re)loaded: saves are checked against it.</extracomment>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source> attempts</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日間</translation>
+    </message>
+    <message>
+        <source>%1 within %2</source>
+        <translation>%2 で %1 まで</translation>
+    </message>
+    <message>
+        <source>Times count in business hours only, skipping days off and the holiday calendar&apos;s holidays. After the unanswered attempts, the lead pane suggests returning the lead to nurture.</source>
+        <translation>時間は営業時間だけで数え、休業日と祝日カレンダーの祝日は除きます。不在の架電がこの回数に達すると、リードの画面でナーチャリングへ戻すことを提案します。</translation>
+    </message>
+    <message>
+        <source>Only team leads and administrators change these rules.</source>
+        <translation>このルールを変更できるのは、チームリーダーと管理者だけです。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile: %1.</source>
+        <translation>その間に変更された項目: %1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
