@@ -212,7 +212,7 @@ def test_partial_settings_keep_the_other_defaults() -> None:
         ({"business_hours": {"weekdays": []}}, "weekdays"),
         ({"sla_minutes": 0}, "sla_minutes"),
         ({"sla_minutes": -5}, "sla_minutes"),
-        ({"business_hours": {"start": "25:00"}}, "team"),
+        ({"business_hours": {"start": "25:00"}}, "business_hours.start"),
         ({"business_hours": {"weekdays": ["monday"]}}, "team"),
         ({"sla_minutes": "five"}, "team"),
         ({"attempts": {"period_days": None}}, "team"),
