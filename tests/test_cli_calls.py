@@ -31,6 +31,7 @@ from models.core.entities import (
     StageChange,
 )
 from models.core.enums import Outcome
+from models.core.messages import lead_label
 from models.db.database import Database, open_database
 from models.leads.bant import current_answers
 from models.teams.users import user_by_email
@@ -151,7 +152,9 @@ def test_call_logs_a_no_answer(cli: Cli) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     call = cli.calls(lead_id)[-1]
-    assert done.stdout.strip() == f"Logged call {call.id} on lead {lead_id} (no_answer)."
+    with cli.db.read() as session:  # the lead by its name, as every message names it
+        named = lead_label(session.get_one(Lead, lead_id))
+    assert done.stdout.strip() == f"Logged call {call.id} on {named}, lead {lead_id}: No answer."
     assert (call.outcome, call.user_id, call.notes) == ("no_answer", misaki, "留守電なし")
     assert started - timedelta(seconds=1) <= call.started_at <= datetime.now(UTC)
     after = cli.lead(lead_id)

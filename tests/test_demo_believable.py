@@ -431,6 +431,24 @@ def check_call_figures_agree_with_the_calls(data: Data) -> None:
                 assert call.next_step == "meeting" and call.meeting_at is not None
 
 
+def check_speed_to_lead_clocks(data: Data) -> None:
+    """A lead nobody called is on time until its deadline, late after it; every rep has
+    a lead that just arrived, its clock still running."""
+    running: set[int | None] = set()
+    for lead in data.leads.values():
+        if lead.first_call_at is not None:
+            continue
+        assert lead.sla_due_at is not None
+        late = lead.sla_due_at <= data.now
+        assert (lead.sla_met, lead.sla_breached_at) == (
+            (False, lead.sla_due_at) if late else (None, None)
+        ), lead.id
+        if not late and lead.stage == "new":
+            running.add(lead.owner_id)
+    with_leads = {lead.owner_id for lead in data.leads.values() if lead.stage != "new"}
+    assert with_leads - {None} <= running
+
+
 def check_notes_name_the_time_agreed(data: Data) -> None:
     """A note that names the callback or meeting names the one the call set."""
     checked = 0
@@ -467,6 +485,7 @@ CHECKS = (
     check_stages_agree_with_the_calls,
     check_call_figures_agree_with_the_calls,
     check_notes_name_the_time_agreed,
+    check_speed_to_lead_clocks,
 )
 
 

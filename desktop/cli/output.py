@@ -9,6 +9,10 @@ from dataclasses import asdict, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
+from desktop.i18n.translate import fill, translate
+
+#: The translation context of what commands print.
+CTX = "Cli"
 #: One cell of a text line: a text printed as it is, or (text, columns) padded or cut.
 Cell = str | tuple[str, int]
 
@@ -57,6 +61,12 @@ def cell(text: str, columns: int) -> str:
 def line(*cells: Cell) -> str:
     """One text line: its cells two spaces apart."""
     return "  ".join(c if isinstance(c, str) else cell(*c) for c in cells).rstrip()
+
+
+def say(template: str, *values: object) -> str:
+    """One of the commands' sentences (marked ``QT_TRANSLATE_NOOP("Cli", ...)``) in the
+    user's language, its ``%1``…``%n`` filled with ``values``."""
+    return fill(translate(CTX, template), *values)
 
 
 def print_lead(lead_in: str, lead_id: int, name: str, company: str, *rest: Cell) -> None:

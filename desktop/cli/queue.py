@@ -14,9 +14,15 @@ import argparse
 from dataclasses import asdict
 
 from desktop.cli.context import EXIT_OK, database, now, speak
-from desktop.cli.output import cell, print_json, print_lead, record
+from desktop.cli.output import cell, print_json, print_lead, record, say
+from desktop.i18n.translate import QT_TRANSLATE_NOOP
 from models.leads.queue import ANY_OWNER, NO_MEETING, QueueQuery, SortKey, queue_page
 from models.teams.users import user_by_email
+
+#: How a lead's score is made (``baton lead``): fit and engagement, each of its maximum.
+#: The terminal columns of a date and time (``Tue 24 Nov 2026 10:00``, 「2026/11/24(火) 10:00」).
+DATETIME_COLUMNS = 21
+SCORE_PARTS = QT_TRANSLATE_NOOP("Cli", "(fit %1/%2, engagement %3/%4)")
 
 
 def queue(args: argparse.Namespace) -> int:
@@ -76,10 +82,14 @@ def lead(args: argparse.Namespace) -> int:
     print(f"  {detail.phone or ''}  {detail.email or ''}")
     owner = detail.owner_name or "-"
     print(f"  {labels.stage(detail.stage)} · {owner} · {labels.why_now(detail.why_now)}")
-    print(
-        f"  {card.score} {card.grade}  (fit {card.fit:.0f}/{card.fit_max:.0f}, "
-        f"engagement {card.engagement:.1f}/{card.engagement_max:.0f})"
+    parts = say(
+        SCORE_PARTS,
+        f"{card.fit:.0f}",
+        f"{card.fit_max:.0f}",
+        f"{card.engagement:.1f}",
+        f"{card.engagement_max:.0f}",
     )
+    print(f"  {card.score} {card.grade}  {parts}")
     for c in card.contributions:
         if c.part == "fit":
             factor = cell(labels.fit_factor(c.factor), 22)
@@ -90,7 +100,7 @@ def lead(args: argparse.Namespace) -> int:
             print(f"    {kind} ×{c.count:<3d} {c.raw:6.1f} → +{c.points:.1f}")
     print()
     for t in detail.touches:
-        when = labels.datetime_short(t.occurred_at)
+        when = cell(labels.datetime_short(t.occurred_at), DATETIME_COLUMNS)
         kind = cell(labels.touch_kind(t.kind), 22)
         print(f"  {when}  {kind} {t.content_title or ''}  [{t.campaign or ''}]")
     return EXIT_OK
@@ -105,7 +115,10 @@ def due(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return EXIT_OK
+    speak(args.lang)
+    from desktop.i18n import labels
+
     for d in found:
-        when = d.callback_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = cell(labels.datetime_short(d.callback_at), DATETIME_COLUMNS)
         print_lead(when, d.lead_id, d.name, d.company, (d.phone or "-", 16), d.owner_name or "-")
     return EXIT_OK

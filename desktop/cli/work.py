@@ -9,7 +9,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from desktop.cli.context import EXIT_OK, database, now
+from desktop.cli.context import EXIT_OK, database, now, speak
+from desktop.cli.output import say
+from desktop.i18n.translate import QT_TRANSLATE_NOOP
 from models.core.entities import Lead
 from models.core.errors import InvalidInput, NotFound
 from models.core.messages import lead_label
@@ -18,6 +20,17 @@ from models.leads.bant import BantAnswer
 from models.leads.call_figures import NextStep
 from models.leads.calls import CallDraft, log_call
 from models.teams.users import user_by_email
+
+#: What was done, naming the lead as every message does ("name (company)") and its id.
+CALL_LOGGED = QT_TRANSLATE_NOOP("Cli", "Logged call %1 on %2, lead %3: %4.")
+RECYCLED = QT_TRANSLATE_NOOP("Cli", "%1, lead %2, returned to nurture: %3.")
+NEW_NUMBER = QT_TRANSLATE_NOOP("Cli", "%1, lead %2: new number %3.")
+
+
+def _named(session: Session, lead_id: int) -> str:
+    """How the confirmation names a lead: "name (company)"."""
+    lead = session.get(Lead, lead_id)
+    return lead_label(lead) if lead is not None else str(lead_id)
 
 
 def _when(value: str | None, option: str) -> datetime | None:
@@ -81,7 +94,11 @@ def call(args: argparse.Namespace) -> int:
             meeting_at=meeting_at,
         )
         result = log_call(session, _actor(session, args, args.lead), draft, at)
-    print(f"Logged call {result.call_id} on lead {result.lead_id} ({args.outcome}).")
+        name = _named(session, result.lead_id)
+    speak(args.lang)
+    from desktop.i18n import labels
+
+    print(say(CALL_LOGGED, result.call_id, name, result.lead_id, labels.outcome(args.outcome)))
     return EXIT_OK
 
 
@@ -103,7 +120,11 @@ def recycle(args: argparse.Namespace) -> int:
             actions.RecycleInput(args.lead, args.reason, until, args.note or ""),
             now(args),
         )
-    print(f"Lead {args.lead} returned to nurture ({args.reason}).")
+        name = _named(session, args.lead)
+    speak(args.lang)
+    from desktop.i18n import labels
+
+    print(say(RECYCLED, name, args.lead, labels.recycle_reason(args.reason)))
     return EXIT_OK
 
 
@@ -112,5 +133,7 @@ def phone(args: argparse.Namespace) -> int:
         phones.update_phone(
             session, _actor(session, args, args.lead), args.lead, args.number, now(args)
         )
-    print(f"Lead {args.lead}: new number {args.number.strip()}.")
+        name = _named(session, args.lead)
+    speak(args.lang)
+    print(say(NEW_NUMBER, name, args.lead, args.number.strip()))
     return EXIT_OK

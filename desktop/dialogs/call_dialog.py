@@ -32,7 +32,7 @@ from desktop.dialogs.bant_editor import BantEditor
 from desktop.dialogs.call_target import CallTarget, target_for
 from desktop.dialogs.call_timer import CallTimer
 from desktop.dialogs.outcome_picker import OutcomePicker
-from desktop.i18n import labels
+from desktop.i18n import formats, labels
 from desktop.i18n import messages as errors
 from desktop.operations import calls as call_ops
 from desktop.operations import lead as lead_ops
@@ -113,7 +113,7 @@ class CallDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd (ddd) HH:mm")  # the weekday, in the UI language
+        self.when.setDisplayFormat(formats.qt_datetime_format())  # the app's one date style
         self.when.setDateTime(_default_follow_up(target.follow_up_default))
         self.when.setEnabled(False)
         self.next_step.currentIndexChanged.connect(self.on_next_step_changed)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.lead_form import LeadFormDialog
-from desktop.i18n import labels
+from desktop.i18n import formats, labels
 from desktop.operations import lead_actions as lead_ops
 from desktop.operations.runner import Operations
 from desktop.widgets.qt_dates import qdate
@@ -64,7 +64,7 @@ class ReasonDialog(LeadFormDialog):
         self.until = QDateEdit()
         self.until.setObjectName("until")
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setDisplayFormat(formats.qt_date_format())
         self.until.setDate(QDate(date.today() + timedelta(days=DEFAULT_REENTRY_DAYS)))
         self.has_until.toggled.connect(self.until.setEnabled)
         self.note = QPlainTextEdit()

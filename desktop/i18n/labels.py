@@ -6,11 +6,18 @@ the lookup functions translate at call time, so a language switch takes effect a
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
 
-from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import formats
+from desktop.i18n.translate import QT_TRANSLATE_NOOP, language, translate
+from models.core.text import fold
 
 CTX = "Labels"
+
+#: A timestamp as every view shows it (the one style of :mod:`desktop.i18n.formats`).
+datetime_short = formats.datetime_text
+#: An ISO timestamp from a message's parameters, shown the same way.
+iso_datetime = formats.iso_text
 
 STAGES = {
     "new": QT_TRANSLATE_NOOP("Labels", "New"),
@@ -45,6 +52,21 @@ INDUSTRIES = {
     "education": QT_TRANSLATE_NOOP("Labels", "Education"),
     "public_sector": QT_TRANSLATE_NOOP("Labels", "Public sector"),
     "services": QT_TRANSLATE_NOOP("Labels", "Services"),
+}
+
+#: How a Japanese reader reads each industry's label (kana): lists of industries are in
+#: gojūon order of these, as a Japanese user looks for them (not by code or kanji).
+INDUSTRY_READINGS_JA = {
+    "manufacturing": "せいぞうぎょう",
+    "it_software": "あいてぃー・そふとうぇあ",
+    "finance": "きんゆう",
+    "retail": "こうり・しょうしゃ",
+    "logistics": "ぶつりゅう",
+    "construction": "けんせつ",
+    "healthcare": "いりょう・せいやく",
+    "education": "きょういく",
+    "public_sector": "こうきょう",
+    "services": "さーびす",
 }
 
 REGIONS = {
@@ -210,6 +232,14 @@ def industry(code: str | None) -> str:
     return _lookup(INDUSTRIES, code)
 
 
+def industries_by_label(codes: Iterable[str]) -> list[tuple[str, str]]:
+    """``(label, code)`` of each industry, in the order a user scans a list: by the label
+    shown (its kana reading in Japanese, case-insensitively in English)."""
+    readings = INDUSTRY_READINGS_JA if language() == "ja" else {}
+    shown = [(industry(code), code) for code in codes]
+    return sorted(shown, key=lambda item: (fold(readings.get(item[1]) or item[0]), item[1]))
+
+
 def region(code: str | None) -> str:
     return _lookup(REGIONS, code)
 
@@ -278,36 +308,5 @@ def why_now(code: str) -> str:
     return _lookup(WHY_NOW, code)
 
 
-def datetime_short(value: datetime | None) -> str:
-    """A timestamp in the user's locale and local time zone, or an empty string."""
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M")
-
-
-def date_short(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d") if value is not None else ""
-
-
-def day_heading(value: datetime) -> str:
-    """A day in the UI language's long format (the timeline's headings; Qt is loaded)."""
-    from PySide6.QtCore import QDate, QLocale  # noqa: PLC0415 - only the GUI's timeline asks
-
-    local = value.astimezone()
-    day = QDate(local.year, local.month, local.day)
-    return str(QLocale().toString(day, QLocale.FormatType.LongFormat))
-
-
 def audit_action(code: str | None) -> str:
     return _lookup(AUDIT_ACTIONS, code)
-
-
-def iso_datetime(text: str | None) -> str:
-    """An ISO timestamp from a message's parameters, shown like every other time."""
-    if not text:
-        return ""
-    try:
-        return datetime_short(datetime.fromisoformat(text))
-    except ValueError:
-        return text

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
 LANGUAGES = ("en", "ja")
+#: The attribute of the application that keeps its installed translators alive.
+TRANSLATORS = "_baton_translators"
 TRANSLATIONS = resources.path("translations")
 
 
@@ -71,6 +73,16 @@ def compiled(language: str) -> Path | None:
         )
         tmp.replace(qm)
     return qm
+
+
+def switch(app: QCoreApplication, language: str) -> None:
+    """Make ``language`` the app's: the translations installed before are removed first.
+
+    Text already on screen stays as it was: the caller builds its windows again.
+    """
+    for translator in getattr(app, TRANSLATORS, ()):
+        app.removeTranslator(translator)
+    setattr(app, TRANSLATORS, install(app, language))
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:

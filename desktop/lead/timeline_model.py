@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.i18n import labels
+from desktop.i18n import formats
 from desktop.widgets.rich_text import tooltip
 
 COL_TIME = 0
@@ -57,7 +57,7 @@ class TimelineModel(QAbstractItemModel):
         for entry in ordered:
             local_day = entry.at.astimezone().date()
             if not days or days[-1].day != local_day:
-                days.append(_Day(local_day, labels.day_heading(entry.at), []))
+                days.append(_Day(local_day, formats.date_text(entry.at), []))
             days[-1].entries.append(entry)
         self.beginResetModel()
         self._days = days
@@ -129,7 +129,7 @@ class TimelineModel(QAbstractItemModel):
     @staticmethod
     def _text(entry: TimelineEntry, column: int) -> str | None:
         if column == COL_TIME:
-            return entry.at.astimezone().strftime("%H:%M")
+            return formats.time_text(entry.at)
         if column == COL_WHAT:
             return entry.what
         if column == COL_CONTENT:

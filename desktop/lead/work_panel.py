@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.i18n import labels
+from desktop.i18n import formats, labels
 from desktop.widgets.rich_text import escape
 from models.core.enums import ACTIVE_STAGES
 from models.leads.detail import LeadDetail
@@ -135,7 +135,7 @@ class WorkPanel(QWidget):
         self.suggestion.setVisible(d.suggest_recycle)
         rows = []
         for field, answer in d.qualification.items():
-            evidence = f" — “{escape(answer.evidence)}”" if answer.evidence else ""
+            evidence = f" — {escape(formats.quoted(answer.evidence))}" if answer.evidence else ""
             rows.append(
                 f"<b>{escape(labels.bant_field(field))}</b>: "
                 f"{escape(labels.bant_value(field, answer.value))}{evidence}"

@@ -13,8 +13,8 @@ import resources
 from desktop.dialogs.user_picker import FirstAdminDialog, UserPicker
 from desktop.i18n import languages as i18n
 from desktop.i18n import messages as errors
+from desktop.main.main_windows import MainWindows
 from desktop.main.settings import Settings
-from desktop.main.window import MainWindow
 from desktop.operations import logs
 from desktop.operations.worker import DbWorker, Task
 from desktop.widgets.message_boxes import tell
@@ -132,13 +132,14 @@ def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo
 def run(options: StartOptions) -> int:
     """Open the app; returns the process exit code."""
     logs.configure()
-    app = application(options.language)
+    settings = Settings()
+    # --lang for this run, else the language chosen in the app, else the system's.
+    app = application(options.language or settings.language)
     try:
         db = open_database(options.url, create_dirs=True)
     except BatonError as exc:
         tell(None, errors.message(exc))
         return 2
-    settings = Settings()
     try:
         if options.demo and options.demo_generate is not None:
             with db.read() as session:
@@ -153,9 +154,7 @@ def run(options: StartOptions) -> int:
         if user is None:
             return 1
         worker = DbWorker(db)
-        window = MainWindow(worker, user, settings)
-        logs.install_excepthook(window.policy.report_uncaught)
-        window.show()
+        MainWindows(app, worker, user, settings).open()  # again in a new language on a switch
         code = app.exec()
         worker.stop()
         return code

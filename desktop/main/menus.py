@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.lead.work_panel import CALL_SHORTCUT
@@ -24,6 +24,14 @@ class MainActions:
     find: QAction
     refresh: QAction
     team_rules: QAction
+    #: Japanese, English or the system's language (``data()``: "ja", "en" or "").
+    language: QActionGroup
+
+
+#: The language menu reads the same in every language: a user lost in one finds it.
+LANGUAGE_MENU = "&Language / 言語"
+#: Each language by its own name; "" follows the system.
+LANGUAGE_CHOICES = (("ja", "日本語"), ("en", "English"))
 
 
 def build_menus(window: QMainWindow) -> MainActions:
@@ -40,6 +48,7 @@ def build_menus(window: QMainWindow) -> MainActions:
         find=QAction(QCoreApplication.translate("MainWindow", "&Find lead"), window),
         refresh=QAction(QCoreApplication.translate("MainWindow", "&Refresh"), window),
         team_rules=QAction(QCoreApplication.translate("MainWindow", "&Team rules…"), window),
+        language=QActionGroup(window),
     )
     actions.quit.setShortcut(QKeySequence.StandardKey.Quit)
     actions.log_call.setShortcut(QKeySequence(CALL_SHORTCUT))
@@ -59,6 +68,15 @@ def build_menus(window: QMainWindow) -> MainActions:
     go_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for action in (actions.next_lead, actions.find, actions.refresh):
         go_menu.addAction(action)
+    language_menu = menu.addMenu(LANGUAGE_MENU)
+    for code, name in (
+        *LANGUAGE_CHOICES,
+        ("", QCoreApplication.translate("MainWindow", "System setting")),
+    ):
+        action = language_menu.addAction(name)
+        action.setCheckable(True)
+        action.setData(code)
+        actions.language.addAction(action)
     for action in (actions.log_call, actions.next_lead, actions.find, actions.refresh):
         window.addAction(action)
     window.addAction(actions.quit)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.i18n.languages import LANGUAGES
+
 
 class Settings:
     """Typed access to the user's settings (QSettings: the platform's native store).
@@ -55,6 +57,19 @@ class Settings:
     @queue_header.setter
     def queue_header(self, value: QByteArray) -> None:
         self._s.setValue("queue/header", value)
+
+    @property
+    def language(self) -> str | None:
+        """The UI language the user chose (``"ja"``, ``"en"``), None to follow the system."""
+        value = self._s.value("ui/language")
+        return value if value in LANGUAGES else None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        if value in LANGUAGES:
+            self._s.setValue("ui/language", value)
+        else:
+            self._s.remove("ui/language")
 
     def sync(self) -> None:
         self._s.sync()

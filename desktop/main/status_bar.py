@@ -3,12 +3,39 @@ progress and a Cancel button, and who is signed in to which database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from desktop.i18n import labels
 from desktop.operations.worker import Task
-from desktop.widgets.rich_text import plain_label
+from desktop.widgets.rich_text import plain_label, tooltip
+from models.db.database import default_url
 from models.teams.users import UserInfo
+
+#: The demo database's file name (``baton --demo``).
+DEMO_FILE = Path(make_url(default_url(demo=True)).database or "").name
+
+
+def database_name(location: str) -> tuple[str, str]:
+    """A database as a user names it, and where it is in full: (name, location).
+
+    The demo is "Demo", a SQLite file its file name (the location: its path), a server
+    database ``host/database`` (the location: the URL, its password already redacted).
+    """
+    try:
+        url = make_url(location)
+    except (ArgumentError, ValueError):
+        return location, location
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
+        if Path(path).name == DEMO_FILE:
+            return QCoreApplication.translate("StatusBar", "Demo"), path
+        return Path(path).name or path or location, path or location
+    return f"{url.host or 'localhost'}/{url.database or ''}", location
 
 
 class StatusBar(QStatusBar):
@@ -25,8 +52,10 @@ class StatusBar(QStatusBar):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
-        self.identity = plain_label(f"{user.display_name} ({labels.role(user.role)}) · {database}")
+        name, location = database_name(database)
+        self.identity = plain_label(f"{user.display_name} ({labels.role(user.role)}) · {name}")
         self.identity.setObjectName("identity")
+        self.identity.setToolTip(tooltip(location) or "")  # a path or URL, shown as text
         self.addWidget(self.count_label, 1)
         self.addPermanentWidget(self.overdue_label)
         self.addPermanentWidget(self.progress)

@@ -119,7 +119,7 @@ class FilterBar(QWidget):
     def set_options(self, options: FilterOptions) -> None:
         """Fill the industry and owner lists from the database (keeps the selection)."""
         for combo, items in (
-            (self.industry, [(labels.industry(i), i) for i in options.industries]),
+            (self.industry, labels.industries_by_label(options.industries)),
             (self.owner, [(u.name, u.id) for u in options.owners]),
         ):
             keep = combo.currentData()

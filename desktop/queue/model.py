@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.i18n import labels
+from desktop.i18n import formats, labels
 from desktop.operations import queue as queue_ops
 from desktop.operations.queue import QueuePage
 from desktop.operations.runner import Operations
@@ -202,8 +202,8 @@ class QueueModel(QAbstractTableModel):
             return ""
         seconds = int((row.sla_due_at - self.now).total_seconds())
         if seconds < 0:
-            return self.tr("Overdue %1").replace("%1", _duration(-seconds))
-        return self.tr("%1 left").replace("%1", _duration(seconds))
+            return self.tr("Overdue %1").replace("%1", formats.duration(-seconds))
+        return self.tr("%1 left").replace("%1", formats.duration(seconds))
 
     def tick(self, now: datetime) -> None:
         """Move the clocks: repaint the first-call column."""
@@ -350,13 +350,3 @@ class QueueModel(QAbstractTableModel):
 
     def loaded_row(self, lead_id: int) -> QueueRow | None:
         return self._rows.get(lead_id)
-
-
-def _duration(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours >= 24:
-        return f"{hours // 24}d {hours % 24}h"
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"

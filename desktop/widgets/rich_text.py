@@ -13,7 +13,12 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from desktop.i18n import translate
+
 _PLACEHOLDER = re.compile(r"%(\d+)")
+
+#: Plain text: a template's ``%1``…``%n`` replaced in one pass (nothing escaped).
+fill = translate.fill
 
 
 def escape(value: object) -> str:
@@ -33,16 +38,6 @@ def rich(template: str, *values: object) -> str:
         return escape(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
 
     return _PLACEHOLDER.sub(fill, template)
-
-
-def fill(template: str, *values: object) -> str:
-    """Plain text: ``template``'s ``%1``…``%n`` replaced in one pass (nothing escaped)."""
-
-    def value(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, template)
 
 
 def tooltip(text: str | None) -> str | None:

@@ -89,6 +89,8 @@ class _Run:
     kinds: list[TouchKind]
     cum_weights: list[float]
     seniority: dict[str | None, Seniority] = field(default_factory=dict)
+    #: How many reps have been given a lead that just arrived.
+    welcomed: int = 0
     touches: int = 0
     calls: int = 0
 
@@ -211,13 +213,16 @@ def _lead(run: _Run, index: int) -> _Lead:
     person = people.person(rng, run.pools, account["country"] == "JP", run.domains[index])
     locale = person["locale"]
     stage: Stage = people.weighted(rng, _STAGE_MIX)
+    welcomed: int | None = None  # the rep whose lead just arrived (one each)
     if stage == Stage.NEW:
-        age_days = rng.random() ** 2 * 14
-        if rng.random() < 0.03:
-            age_days = rng.random() / 24 / 2  # arrived within the last half hour
+        mql_at = now - timedelta(days=rng.random() ** 2 * 14)
+        if rng.random() < 0.03 or run.welcomed < len(run.reps):
+            mql_at = _just_arrived(run)
+            if run.welcomed < len(run.reps):
+                welcomed = run.reps[run.welcomed]
+                run.welcomed += 1
     else:
-        age_days = 5 + rng.random() * (HISTORY_DAYS - 10)
-    mql_at = now - timedelta(days=age_days)
+        mql_at = now - timedelta(days=5 + rng.random() * (HISTORY_DAYS - 10))
     hot_lead = rng.random() < 0.15
     touch_count = rng.randint(5, 35)
     times = _touch_times(rng, touch_count, now.timestamp(), 0.5 if hot_lead else 1.3)
@@ -239,6 +244,7 @@ def _lead(run: _Run, index: int) -> _Lead:
     calls: list[tuple[PlannedCall, Spoken]] = []
     if stage == Stage.NEW:
         owner = None if rng.random() < _UNASSIGNED_NEW else rng.choice(run.reps)
+        owner = welcomed or owner
     else:
         owner = rng.choice(run.reps)
         mql = history.leave_room(run.clock, mql_at.timestamp(), now.timestamp())
@@ -315,6 +321,16 @@ def _lead(run: _Run, index: int) -> _Lead:
     del derived["rescore_due_at"]  # as for any bulk load, the minute tick schedules it
     row.update(derived, scored_at=now)
     return _Lead(row, touches, calls)
+
+
+def _just_arrived(run: _Run) -> datetime:
+    """A lead that arrived within the last half hour, its speed-to-lead clock still
+    running (arrived in business hours: within the last few minutes)."""
+    arrived = run.now - timedelta(minutes=run.rng.random() * 30)
+    if deadline(arrived, run.team_rules) <= run.now + timedelta(minutes=2):
+        target = run.team_rules.sla_minutes * 60
+        arrived = run.now - timedelta(seconds=int(run.rng.random() * 0.6 * target))
+    return arrived
 
 
 def _chunk(session: Session, run: _Run, offset: int, lead_ids: list[int]) -> None:

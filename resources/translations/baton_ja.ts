@@ -90,7 +90,7 @@
     </message>
     <message>
         <source>Main line</source>
-        <translation type="unfinished">代表</translation>
+        <translation>代表</translation>
     </message>
     <message>
         <source>Choose an outcome (keys 1–9, 0).</source>
@@ -159,6 +159,19 @@
     <message>
         <source>%1, lead %2: new number %3.</source>
         <translation>%1 の新しい電話番号: %3（リード %2）</translation>
+    </message>
+</context>
+<context>
+    <name>DueButton</name>
+    <message numerus="yes">
+        <source>☎ %n callback(s) due</source>
+        <translation>
+            <numerusform>☎ 折り返し期限 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the callbacks due (%1)</source>
+        <translation>折り返し期限のリードを表示（%1）</translation>
     </message>
 </context>
 <context>
@@ -1408,12 +1421,12 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <translation>点数</translation>
     </message>
     <message>
-        <source>Score</source>
-        <translation>スコア</translation>
-    </message>
-    <message>
         <source>Content history</source>
         <translation>コンテンツ履歴</translation>
+    </message>
+    <message>
+        <source>Score breakdown</source>
+        <translation>スコアの内訳</translation>
     </message>
     <message>
         <source>Select a lead in the queue to see its details.</source>
@@ -1591,7 +1604,7 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <name>QueueModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>How long a failed reload or row block waits before it is fetched again. Columns whose first click sorts highest / newest first (numbers and dates). Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds). The top of the priority order, whatever the sort (the next lead first). (lead id, row): a lead shown at that row across reloads, wherever its priority moves it, while the rep stays on it (&quot;save and stay&quot;); see :meth:`pin`.</extracomment>
+        <extracomment>How long a failed reload or row block waits before it is fetched again. Columns whose first click sorts highest / newest first (numbers and dates). Columns of numbers: right-aligned. Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds). The top of the priority order, whatever the sort (the next lead first). (lead id, row): a lead shown at that row across reloads, wherever its priority moves it, while the rep stays on it (&quot;save and stay&quot;); see :meth:`pin`.</extracomment>
         <translation>優先度</translation>
     </message>
     <message>
@@ -1611,16 +1624,24 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <translation>スコア</translation>
     </message>
     <message>
-        <source>Last touch</source>
-        <translation>最終接点</translation>
-    </message>
-    <message>
         <source>Why now</source>
         <translation>今かける理由</translation>
     </message>
     <message>
         <source>First call</source>
         <translation>初回架電</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>最終架電</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>架電回数</translation>
+    </message>
+    <message>
+        <source>Last marketing touch</source>
+        <translation>最終マーケ接点</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1849,7 +1870,7 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <name>TimelineModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The call&apos;s id for calls (to correct it); None for touches.</extracomment>
+        <extracomment>The call&apos;s id for calls (to correct it); None for touches. A call&apos;s whole note (``content`` shows its first line).</extracomment>
         <translation>時刻</translation>
     </message>
     <message>
@@ -1900,19 +1921,19 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     </message>
     <message>
         <source>Log a call on this lead (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>このリードの架電を記録（%1）</translation>
     </message>
     <message>
         <source>Not ready: back to marketing&apos;s nurture, with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ早い：理由を添えてマーケティングのナーチャリングに戻す</translation>
     </message>
     <message>
         <source>Not a fit: out of every queue, with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>対象外：理由を添えてすべてのキューから外す</translation>
     </message>
     <message>
         <source>The prospect asked not to be called again</source>
-        <translation type="unfinished"></translation>
+        <translation>相手から今後の架電を断られた</translation>
     </message>
     <message>
         <source>Enter a new phone number for this lead</source>
@@ -1920,7 +1941,7 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     </message>
     <message>
         <source>Already marked do-not-call.</source>
-        <translation type="unfinished"></translation>
+        <translation>すでに架電禁止です。</translation>
     </message>
     <message>
         <source>Do not call: phone actions are off.</source>
