@@ -424,6 +424,8 @@ def check_call_figures_agree_with_the_calls(data: Data) -> None:
         if calls:
             assert lead.sla_met == (calls[0].started_at <= lead.sla_due_at)
             assert calls[0].started_at > lead.mql_at
+        if any(call.outcome == "do_not_call" for call in calls):
+            assert lead.do_not_call, lead.id
         for call in calls:
             if call.outcome == "callback_requested":
                 assert call.next_step == "callback" and call.callback_at is not None
@@ -447,6 +449,16 @@ def check_speed_to_lead_clocks(data: Data) -> None:
             running.add(lead.owner_id)
     with_leads = {lead.owner_id for lead in data.leads.values() if lead.stage != "new"}
     assert with_leads - {None} <= running
+
+
+def check_reps_have_callbacks_due(data: Data) -> None:
+    """The "callbacks due" list has work in it: at least two reps have a callback due."""
+    due = {
+        lead.owner_id
+        for lead in data.leads.values()
+        if lead.stage == "working" and lead.next_callback_at and lead.next_callback_at <= data.now
+    }
+    assert len(due - {None}) >= 2, due
 
 
 def check_notes_name_the_time_agreed(data: Data) -> None:
@@ -486,6 +498,7 @@ CHECKS = (
     check_call_figures_agree_with_the_calls,
     check_notes_name_the_time_agreed,
     check_speed_to_lead_clocks,
+    check_reps_have_callbacks_due,
 )
 
 

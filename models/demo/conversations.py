@@ -206,6 +206,7 @@ _NOTES: dict[str, dict[str, tuple[str, ...]]] = {
         Outcome.GATEKEEPER: ("受付で不在と言われた。", "代表番号から取り次いでもらえず。"),
         Outcome.VOICEMAIL: ("留守番電話にメッセージを残した。",),
         Outcome.NOT_INTERESTED: ("必要性を感じていないとのこと。今後の連絡は不要。",),
+        Outcome.DO_NOT_CALL: ("今後の電話は控えてほしいとのこと。架電禁止に設定。",),
     },
     "en": {
         Outcome.CONNECTED: (
@@ -216,7 +217,8 @@ _NOTES: dict[str, dict[str, tuple[str, ...]]] = {
         Outcome.MEETING_BOOKED: ("Meeting booked for {when}.",),
         Outcome.GATEKEEPER: ("Reception said they were out.", "Could not get past the front desk."),
         Outcome.VOICEMAIL: ("Left a voicemail.",),
-        Outcome.NOT_INTERESTED: ("Not interested; asked not to be called again.",),
+        Outcome.NOT_INTERESTED: ("Not interested for now.",),
+        Outcome.DO_NOT_CALL: ("Asked not to be called again; marked do-not-call.",),
     },
 }
 _COMPETITOR = {
@@ -307,7 +309,7 @@ def temperature(outcome: Outcome, heard: list[Answer]) -> str | None:
     """How warm the rep marks a conversation (None: nobody was talked to)."""
     if outcome == Outcome.MEETING_BOOKED:
         return Temperature.HOT.value
-    if outcome == Outcome.NOT_INTERESTED:
+    if outcome in (Outcome.NOT_INTERESTED, Outcome.DO_NOT_CALL):
         return Temperature.COLD.value
     if outcome != Outcome.CONNECTED:
         return None

@@ -59,6 +59,10 @@ _STAGE_MIX = (
 )
 #: A new lead is unassigned this often (a lead that was called has its caller as owner).
 _UNASSIGNED_NEW = 0.1
+#: The first reps start the day with a callback due, whatever else chance gives them.
+_REMINDED = 2
+#: Leads being worked that asked never to be called again, at least.
+_OPTED_OUT = 2
 
 
 @dataclass(frozen=True)
@@ -89,8 +93,11 @@ class _Run:
     kinds: list[TouchKind]
     cum_weights: list[float]
     seniority: dict[str | None, Seniority] = field(default_factory=dict)
-    #: How many reps have been given a lead that just arrived.
+    #: How many reps have been given a lead that just arrived, and a callback due.
     welcomed: int = 0
+    reminded: int = 0
+    #: How many leads being worked asked never to be called again.
+    opted_out: int = 0
     touches: int = 0
     calls: int = 0
 
@@ -242,6 +249,11 @@ def _lead(run: _Run, index: int) -> _Lead:
     if stage == Stage.RECYCLED:
         reason = history.recycle_reason(rng, seniority, conversations.is_top(person["title"]))
     calls: list[tuple[PlannedCall, Spoken]] = []
+    # Asked never to be called again (a couple of the leads being worked, for sure).
+    do_not_call = rng.random() < 0.003
+    if stage == Stage.WORKING and run.opted_out < _OPTED_OUT:
+        do_not_call = True
+        run.opted_out += 1
     if stage == Stage.NEW:
         owner = None if rng.random() < _UNASSIGNED_NEW else rng.choice(run.reps)
         owner = welcomed or owner
@@ -249,7 +261,14 @@ def _lead(run: _Run, index: int) -> _Lead:
         owner = rng.choice(run.reps)
         mql = history.leave_room(run.clock, mql_at.timestamp(), now.timestamp())
         mql_at = to_datetime(mql)
-        planned = history.plan_calls(rng, run.clock, stage, reason, mql, now.timestamp())
+        due = stage == Stage.WORKING and not do_not_call and run.reminded < _REMINDED
+        planned = history.plan_calls(
+            rng, run.clock, stage, reason, mql, now.timestamp(), due, do_not_call
+        )
+        callback = planned[-1].callback_at
+        if due and callback is not None and callback <= now.timestamp():
+            owner = run.reps[run.reminded]
+            run.reminded += 1
         answers: dict[str, str] = {}
         who = ""
         if any(call.heard for call in planned):
@@ -301,7 +320,7 @@ def _lead(run: _Run, index: int) -> _Lead:
         "version": 1,
         "created_at": mql_at,
         "updated_at": last_end,
-        "do_not_call": rng.random() < 0.003,
+        "do_not_call": do_not_call,
         "unanswered_streak": streak,
         "next_callback_at": next_callback,
         "next_meeting_at": to_datetime(meeting) if meeting is not None else None,

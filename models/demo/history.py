@@ -44,6 +44,7 @@ _DURATIONS = {
     Outcome.GATEKEEPER: (30, 120),
     Outcome.CALLBACK_REQUESTED: (40, 150),
     Outcome.NOT_INTERESTED: (30, 180),
+    Outcome.DO_NOT_CALL: (20, 90),
     Outcome.CONNECTED: (120, 600),
     Outcome.MEETING_BOOKED: (420, 1500),
 }
@@ -118,11 +119,19 @@ def plan_calls(
     reason: str | None,
     mql_at: float,
     now: float,
+    callback_due: bool = False,
+    do_not_call: bool = False,
 ) -> list[PlannedCall]:
     """The attempts on a lead that left new at ``mql_at`` (its first call soon after,
-    the rest spread up to ``now``), each in business hours and after the one before."""
+    the rest spread up to ``now``), each in business hours and after the one before.
+    ``callback_due``: a working lead's last call asked for a callback now overdue;
+    ``do_not_call``: a working lead's last call asked never to be called again."""
     attempts = rng.randint(4, 6) if reason == "unreachable" else rng.randint(1, 6)
     outcomes = _outcomes(rng, stage, reason, attempts)
+    if stage == Stage.WORKING and do_not_call:
+        outcomes[-1] = Outcome.DO_NOT_CALL
+    elif stage == Stage.WORKING and callback_due:
+        outcomes[-1] = Outcome.CALLBACK_REQUESTED
     start = clock.offset(mql_at)
     latest = clock.offset(now) - _BEFORE_NOW
     room = latest - start
@@ -134,7 +143,6 @@ def plan_calls(
         keep = max(1, int(room // _ROOM_PER_ATTEMPT))
         outcomes = outcomes[: keep - 1] + outcomes[-1:]
         attempts = len(outcomes)
-        callback_last = callback_last and attempts > 1
     # Speed to lead: most first calls within the target's minutes of business time,
     # the rest within the hour, rarely days.
     if rng.random() < _FAST_SHARE:
@@ -151,8 +159,9 @@ def plan_calls(
     promised = 0.0
     if callback_last:
         # Promised callbacks cluster around today: some overdue, most coming up.
-        promised = clock.offset(now) + rng.uniform(-1.2, 3.5) * clock.day
-        earliest = planned[-2] + 2 * 3600
+        ahead = rng.uniform(-1.0, -0.2) if callback_due else rng.uniform(-1.2, 3.5)
+        promised = clock.offset(now) + ahead * clock.day
+        earliest = planned[-2] + 2 * 3600 if attempts > 1 else first
         planned[-1] = max(earliest, min(latest, promised - rng.uniform(0.3, 2.0) * clock.day))
     calls: list[PlannedCall] = []
     for n, outcome in enumerate(outcomes):
