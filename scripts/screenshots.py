@@ -1,20 +1,38 @@
-"""Regenerate the README screenshots from the real windows with Japanese demo data.
+"""Regenerate the README screenshots from the real windows with the demo data.
 
-    python scripts/screenshots.py            # writes docs/screenshots/*.png
+    python scripts/screenshots.py            # every size and language: docs/screenshots/*.png
+    python scripts/screenshots.py --size 1366x768 --lang ja    # one of them
+
+The queue, the call dialog and the team-rules dialog, on a 1366×768 laptop screen and a
+1920×1080 one (tests/screens/*.json: the offscreen platform's screen, chosen when Qt
+starts, so each size runs in a process of its own), in Japanese and English. The window
+opens as a rep's first start opens it: fitted to the screen.
 
 Runs offscreen (no display needed); needs a Japanese font (Debian: fonts-noto-cjk).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = ("1366x768", "1920x1080")
+LANGUAGES = ("ja", "en")
+_parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+_parser.add_argument("--size", choices=SIZES)
+_parser.add_argument("--lang", choices=LANGUAGES)
+ARGS = _parser.parse_args() if __name__ == "__main__" else argparse.Namespace(size=None, lang=None)
+if ARGS.size:
+    _screen = ROOT / "tests" / "screens" / f"{ARGS.size}.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -30,7 +48,6 @@ from models.db import database
 from models.db.database import Database, open_database
 from models.teams.users import user_by_email
 
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 REP = "misaki.sato@baton.example"
 TEAM_LEAD = "naoki.tanaka@baton.example"
@@ -57,7 +74,7 @@ def save(widget: QWidget, name: str) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
-def team_rules(window: MainWindow, db: Database) -> None:
+def team_rules(window: MainWindow, db: Database, suffix: str) -> None:
     """The team lead's File → Team rules…, with an hour that is not one refused under it."""
     with db.read() as session:
         lead = user_by_email(session, TEAM_LEAD)
@@ -67,7 +84,7 @@ def team_rules(window: MainWindow, db: Database) -> None:
     dialog.save()
     wait_until(dialog.error.isVisible)
     wait(200)
-    save(dialog, "team-rules-ja.png")
+    save(dialog, f"team-rules-{suffix}.png")
     dialog.done(0)
 
 
@@ -86,11 +103,24 @@ def busy_banner(window: MainWindow, db: Database, path: Path) -> None:
     blocker.close()
 
 
+def every_picture() -> int:
+    """Each size and language in a process of its own (the screen is chosen at start)."""
+    failed = 0
+    for size in SIZES:
+        for lang in LANGUAGES:
+            command = [sys.executable, __file__, "--size", size, "--lang", lang]
+            failed += subprocess.run(command, cwd=ROOT, check=False).returncode != 0
+    return 1 if failed else 0
+
+
 def main() -> int:
+    if ARGS.size is None or ARGS.lang is None:
+        return every_picture()
+    suffix = f"{ARGS.lang}-{ARGS.size}"
     # The pictures show what a rep in Tokyo sees: local times in Japan's time zone.
     os.environ["TZ"] = "Asia/Tokyo"
     time.tzset()
-    app = application("ja")
+    app = application(ARGS.lang)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
         demo.generate(db, leads=2_000, seed=1, now=NOW)
@@ -99,11 +129,10 @@ def main() -> int:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         worker = DbWorker(db)
         window = MainWindow(worker, user, settings)
-        window.resize(1500, 900)
-        window.show()
+        window.show()  # a first start: fitted to the screen
         wait_until(lambda: window.lead_pane.detail is not None and worker.idle())
         wait(300)
-        save(window, "queue-ja.png")
+        save(window, f"queue-{suffix}.png")
         window.lead_actions.on_log_call_triggered()
         dialog = window.call_dialog
         assert dialog is not None
@@ -124,10 +153,11 @@ def main() -> int:
         dialog.temperature.setCurrentIndex(dialog.temperature.findData("warm"))
         dialog.next_step.setCurrentIndex(dialog.next_step.findData("callback"))
         wait(200)
-        save(dialog, "call-dialog-ja.png")
+        save(dialog, f"call-dialog-{suffix}.png")
         dialog.done(0)
-        team_rules(window, db)
-        busy_banner(window, db, Path(tmp) / "demo.sqlite3")
+        team_rules(window, db, suffix)
+        if suffix == "ja-1920x1080":
+            busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()
         worker.stop()
         db.close()

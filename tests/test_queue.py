@@ -63,6 +63,8 @@ class Fetched:
     company_sort_key: str
     industry: str | None
     do_not_call: bool
+    last_call_at: datetime | None
+    call_attempts: int
 
 
 def fetch_all(db: Database) -> list[Fetched]:
@@ -94,6 +96,8 @@ def fetch_all(db: Database) -> list[Fetched]:
                     company_sort_key=account.sort_key,
                     industry=account.industry,
                     do_not_call=lead.do_not_call,
+                    last_call_at=lead.last_call_at,
+                    call_attempts=lead.call_attempts,
                 )
             )
     return result
@@ -112,6 +116,8 @@ SORT_VALUES: dict[SortKey, Callable[[Fetched], Any]] = {
     SortKey.INDUSTRY: lambda r: r.industry,
     SortKey.SCORE: lambda r: r.score,
     SortKey.LAST_TOUCH: lambda r: r.last_touch_at,
+    SortKey.LAST_CALL: lambda r: r.last_call_at,
+    SortKey.ATTEMPTS: lambda r: r.call_attempts,
     SortKey.WHY_NOW: lambda r: r.why_now,
     SortKey.STAGE: lambda r: r.stage,
     SortKey.OWNER: lambda r: r.owner_key,

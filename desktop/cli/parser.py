@@ -23,6 +23,8 @@ SORTS = (
     "industry",
     "score",
     "last-touch",
+    "last-call",
+    "attempts",
     "why-now",
     "stage",
     "owner",

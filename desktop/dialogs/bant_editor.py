@@ -37,6 +37,10 @@ class BantEditor(QGroupBox):
             self.evidence[field.value] = evidence
         grid.setColumnStretch(2, 1)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Each answer, then its evidence, field by field (the dialog's Tab order)."""
+        return [w for f in self.values for w in (self.values[f], self.evidence[f])]
+
     def _answer(self, field: str) -> tuple[str, str]:
         return (str(self.values[field].currentData()), self.evidence[field].text())
 

@@ -3,6 +3,8 @@
 * Number keys 1–9 and 0 pick the outcome (while the focus is not in a text field).
 * Enter (the default button) or Ctrl+Return saves and opens the next lead; Ctrl+S saves.
   A no-answer is therefore two keystrokes: ``2``, ``Enter``.
+* The lead's numbers are at the top; clicking one dials it and starts the call timer.
+* Tab goes outcome, notes, temperature, BANT, next step, save.
 * Nothing typed is ever discarded: a refused save keeps the draft and says what to fix;
   a failed write (database locked, server gone) keeps it and retries.
 
@@ -12,6 +14,7 @@ Signals: ``saved(int lead_id, bool go_next)`` after a successful save.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -39,8 +42,9 @@ from desktop.operations import lead as lead_ops
 from desktop.operations.runner import Op, Operations
 from desktop.widgets.error_label import error_label
 from desktop.widgets.message_boxes import Button, ask
+from desktop.widgets.phone_text import open_link, phone_html
 from desktop.widgets.qt_dates import qdatetime_utc
-from desktop.widgets.rich_text import fill
+from desktop.widgets.rich_text import escape, fill
 from models.core.enums import Outcome
 from models.core.errors import BatonError, ConcurrentChange
 from models.db.failures import Failure, Kind
@@ -67,6 +71,14 @@ class CallDialog(QDialog):
         title = self.tr("Correct call — %1") if target.correcting else self.tr("Log call — %1")
         self.setWindowTitle(title.replace("%1", f"{target.lead_name} ({target.company})"))
         self.setObjectName("callDialog")
+
+        # Who is being called, and the numbers: a click dials and starts the timer.
+        self.header = QLabel(self._header_html(target))
+        self.header.setObjectName("callHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.header.linkActivated.connect(self.dial)
 
         # Outcome
         self.outcome = OutcomePicker()
@@ -157,6 +169,7 @@ class CallDialog(QDialog):
             shortcut.activated.connect(lambda go_next=go_next: self.save(go_next=go_next))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
         layout.addWidget(self.outcome)
         layout.addLayout(timer_row)
         layout.addWidget(self.notes, 1)
@@ -164,11 +177,48 @@ class CallDialog(QDialog):
         layout.addLayout(next_row)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self._chain_tab_order(cancel)  # once every widget is in the dialog
         self.resize(720, 640)
 
         if target.correcting is not None:
             self._load(target.correcting)
         self._pristine = self.draft_state()
+
+    def _header_html(self, target: CallTarget) -> str:
+        numbers = []
+        if target.phone:
+            numbers.append(
+                "☎ " + phone_html(target.phone, target.phone_e164, struck=target.phone_invalid)
+            )
+        if target.company_phone:
+            main_line = phone_html(target.company_phone, target.company_phone_e164)
+            numbers.append(escape(self.tr("Main line")) + " " + main_line)
+        return (
+            f"<span style='font-size:13pt; font-weight:600'>{escape(target.lead_name)}</span>"
+            f" — {escape(target.company)}<br>{' &nbsp; '.join(numbers)}"
+        )
+
+    def _chain_tab_order(self, cancel: QPushButton) -> None:
+        """Tab follows the work: outcome, notes, temperature, BANT, next step, save."""
+        chain: list[QWidget] = [
+            *self.outcome.group.buttons(),
+            self.notes,
+            self.temperature,
+            *self.bant.focus_chain(),
+            self.next_step,
+            self.when,
+            self.save_next_button,
+            self.save_button,
+            cancel,
+            self.timer.button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def dial(self, url: str) -> None:
+        """Hand the number to the softphone and start timing the call."""
+        open_link(url)
+        self.timer.start()
 
     # -- Draft ------------------------------------------------------------------------
     def _load(self, call: CallItem) -> None:

@@ -42,6 +42,13 @@ class CallTarget:
     follow_up_default: datetime | None = None
     #: The meeting the lead has booked, if any (the rep may record its cancellation).
     meeting_at: datetime | None = None
+    #: The numbers to dial (as typed, and in E.164 for the link), shown at the top.
+    phone: str | None = None
+    phone_e164: str | None = None
+    #: The lead's number reached a wrong number: shown struck out, not linked.
+    phone_invalid: bool = False
+    company_phone: str | None = None
+    company_phone_e164: str | None = None
 
 
 def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTarget:
@@ -55,4 +62,9 @@ def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTa
         detail.next_callback_at,
         detail.follow_up_default,
         detail.next_meeting_at,
+        detail.phone,
+        detail.phone_e164,
+        detail.phone_invalid,
+        detail.company_phone,
+        detail.company_phone_e164,
     )

@@ -44,15 +44,24 @@ class CallTimer(QWidget):
     def stop(self) -> None:
         self._ticker.stop()
 
+    def running(self) -> bool:
+        return self._ticker.isActive()
+
+    def start(self) -> None:
+        """Start (or resume) timing: the call started now, unless it started before."""
+        if self._ticker.isActive():
+            return
+        if self._started is None:
+            self._started = datetime.now(UTC)
+        self._ticker.start()
+        self.button.setText(self.tr("Stop timer"))
+
     def on_button_clicked(self) -> None:
         if self._ticker.isActive():
             self._ticker.stop()
             self.button.setText(self.tr("Start timer"))
         else:
-            if self._started is None:
-                self._started = datetime.now(UTC)
-            self._ticker.start()
-            self.button.setText(self.tr("Stop timer"))
+            self.start()
 
     def _on_tick(self) -> None:
         self._elapsed += 1

@@ -12,19 +12,23 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.call_target import CallTarget, target_for
 from desktop.dialogs.phone_dialog import PhoneDialog
 from desktop.dialogs.reason_dialog import DISQUALIFY, RECYCLE, ReasonDialog
+from desktop.i18n.messages import message
 from desktop.lead.pane import LeadPane
 from desktop.operations import lead_actions as lead_ops
 from desktop.operations.runner import Operations
 from desktop.queue.view import NEXT, SAME
-from desktop.widgets.message_boxes import Button, ask
+from desktop.widgets.message_boxes import Button, ask, say
+from desktop.widgets.phone_text import open_link
 from desktop.widgets.rich_text import fill
 from models.core.enums import Outcome
+from models.leads.availability import LeadAction
 from models.leads.calls import CallItem
 
 
@@ -39,17 +43,52 @@ class LeadActions(QObject):
         self._pane = pane
         self._window = window
         self.call_dialog: CallDialog | None = None
+        self._menu: dict[LeadAction, QAction] = {}
         # The last dialog opened to take a lead out of the queue.
         self.reason_dialog: ReasonDialog | None = None
         # The last dialog opened to enter a new number.
         self.phone_dialog: PhoneDialog | None = None
 
     # -- Calls ------------------------------------------------------------------------
+    def _refused(self, action: LeadAction) -> bool:
+        """Say at once why the lead on screen cannot take ``action`` (before any typing)."""
+        detail = self._pane.detail
+        if detail is None:
+            return True
+        refusal = detail.refusals.get(action)
+        if refusal is not None:
+            say(self._window, message(refusal))
+        return refusal is not None
+
+    def bind_menu(self, menu: dict[LeadAction, QAction]) -> None:
+        """Keep the menu's lead actions enabled as the pane's buttons, with their reasons.
+        Calling stays enabled: F2 on a lead that cannot be called says why."""
+        self._menu = menu
+        self._pane.shown.connect(self._sync_menu)
+
+    def _sync_menu(self) -> None:
+        buttons = self._pane.work.buttons()
+        for action, item in self._menu.items():
+            button = buttons[action]
+            item.setEnabled(action == LeadAction.CALL or button.isEnabled())
+            item.setToolTip(button.toolTip())
+
     def on_log_call_triggered(self) -> None:
         detail = self._pane.detail
-        if detail is None or not self._pane.work.call_button.isEnabled():
+        if detail is None or self._refused(LeadAction.CALL):
             return
         self._open_call_dialog(target_for(detail))
+
+    def on_dialed(self, url: str) -> None:
+        """A number clicked in the pane: dial it, and open the call dialog (if this lead
+        can be called) with its timer running."""
+        detail = self._pane.detail
+        if detail is None or LeadAction.CALL in detail.refusals:
+            open_link(url)
+            return
+        self._open_call_dialog(target_for(detail))
+        if self.call_dialog is not None:
+            self.call_dialog.dial(url)
 
     def on_correct_requested(self, call: CallItem) -> None:
         if self._pane.detail is not None:
@@ -111,7 +150,8 @@ class LeadActions(QObject):
 
     def _open_reason_dialog(self, mode: str) -> None:
         detail = self._pane.detail
-        if detail is None:
+        action = LeadAction.RECYCLE if mode == RECYCLE else LeadAction.DISQUALIFY
+        if detail is None or self._refused(action):
             return
         dialog = ReasonDialog(
             self._ops, self._user_id, detail.id, detail.name, mode, detail.version, self._window
@@ -122,7 +162,7 @@ class LeadActions(QObject):
 
     def on_do_not_call_requested(self) -> None:
         detail = self._pane.detail
-        if detail is None:
+        if detail is None or detail.do_not_call or self._refused(LeadAction.DO_NOT_CALL):
             return
         answer = ask(
             self._window,
@@ -146,7 +186,7 @@ class LeadActions(QObject):
     # -- The lead's number --------------------------------------------------------------
     def on_phone_requested(self) -> None:
         detail = self._pane.detail
-        if detail is None or not self._pane.work.phone_button.isEnabled():
+        if detail is None or self._refused(LeadAction.PHONE):
             return
         dialog = PhoneDialog(self._ops, self._user_id, detail, self._window)
         self.phone_dialog = dialog

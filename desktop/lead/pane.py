@@ -8,15 +8,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QSplitter,
+    QTabWidget,
     QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,29 +30,28 @@ from desktop.lead.work_panel import WorkPanel
 from desktop.operations import lead as lead_ops
 from desktop.operations import lead_actions as lead_action_ops
 from desktop.operations.runner import Operations
-from desktop.widgets.rich_text import escape, fill, rich
+from desktop.widgets.phone_text import TEL_SCHEME, open_link, phone_html
+from desktop.widgets.rich_text import escape, fill, plain_label, rich
 from models.core.changes import Changes
-from models.core.phones import tel_uri
 from models.db.failures import Failure, Kind
 from models.leads.detail import LeadDetail
 
 
-def _phone_html(typed: str, e164: str | None) -> str:
-    """The number as typed, linked to dial its E.164 form (no link if it is no number)."""
-    if e164 is None:
-        return escape(typed)
-    return f"<a href='{escape(tel_uri(e164))}'>{escape(typed)}</a>"
-
-
 class LeadPane(QWidget):
-    """Signals: ``shown(int)`` once a lead is on screen; ``correct_requested(CallItem)``."""
+    """Signals: ``shown(int)`` once a lead is on screen; ``correct_requested(CallItem)``;
+    ``leave()`` when the rep presses Esc in the pane (back to the queue); ``dialed(str)``
+    when the rep clicks a number (the ``tel:`` URL)."""
 
     shown = Signal(int)
     correct_requested = Signal(object)
+    leave = Signal()
+    dialed = Signal(str)
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, user_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
+        #: Whose pane it is: the detail says what this user may not do to the lead.
+        self._user_id = user_id
         ops.changed.connect(self.on_changes)
         self._generation = 0
         self.detail: LeadDetail | None = None
@@ -60,7 +59,10 @@ class LeadPane(QWidget):
         self.header = QLabel()
         self.header.setObjectName("leadHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setOpenExternalLinks(True)
+        # A tel: link dials and opens the call dialog with its timer running; others
+        # (mailto:) go to the desktop.
+        self.header.setOpenExternalLinks(False)
+        self.header.linkActivated.connect(self.on_link_activated)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
@@ -79,13 +81,9 @@ class LeadPane(QWidget):
         self.breakdown.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.breakdown.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
-        score_box = QGroupBox(self.tr("Score"))
-        score_top = QHBoxLayout()
-        score_top.addWidget(self.score_label)
-        score_top.addWidget(self.score_summary, 1)
-        score_layout = QVBoxLayout(score_box)
-        score_layout.addLayout(score_top)
-        score_layout.addWidget(self.breakdown)
+        score_row = QHBoxLayout()
+        score_row.addWidget(self.score_label)
+        score_row.addWidget(self.score_summary, 1)
 
         self.timeline_model = TimelineModel(self)
         self.timeline = QTreeView()
@@ -96,8 +94,25 @@ class LeadPane(QWidget):
         self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        timeline_box = QGroupBox(self.tr("Content history"))
-        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        # The history is what a rep reads most: it gets the height; the score's
+        # explanation is one tab away (its total and why-now stay on top).
+        # The selected call's whole note, under the history (a row shows its first line).
+        self.note_view = plain_label()
+        self.note_view.setObjectName("callNote")
+        self.note_view.setWordWrap(True)
+        self.note_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_view.setStyleSheet("background: #f6f6f2; padding: 4px; border-radius: 3px")
+        self.note_view.hide()
+        self.timeline.selectionModel().currentChanged.connect(self.on_timeline_current_changed)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.timeline, 1)
+        history_layout.addWidget(self.note_view)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("paneTabs")
+        self.tabs.addTab(history, self.tr("Content history"))
+        self.tabs.addTab(self.breakdown, self.tr("Score breakdown"))
 
         self.work = WorkPanel()
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -109,21 +124,23 @@ class LeadPane(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("placeholder")
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(score_box)
-        splitter.addWidget(timeline_box)
-        splitter.setStretchFactor(1, 2)
+        # The lead, its work and its score take the height they need (it changes with the
+        # lead); the history takes the rest.
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.header)
         body_layout.addWidget(self.work)
-        body_layout.addWidget(splitter, 1)
+        body_layout.addLayout(score_row)
+        body_layout.addWidget(self.tabs, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body)
         self.body.hide()
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.leave)
 
     # -- Loading ----------------------------------------------------------------------
     def show_lead(self, lead_id: int | None) -> None:
@@ -136,7 +153,7 @@ class LeadPane(QWidget):
             self.placeholder.setText(self.tr("Select a lead in the queue to see its details."))
             self.placeholder.show()
             return
-        lead_ops.lead_detail(self._ops, lead_id, datetime.now(UTC), self).success(
+        lead_ops.lead_detail(self._ops, lead_id, datetime.now(UTC), self, self._user_id).success(
             lambda detail: self._on_loaded(generation, detail)
         ).refused(lambda text, _exc: self._on_failed(generation, text)).failed(
             lambda failure: self._on_load_failed(generation, failure)
@@ -180,6 +197,7 @@ class LeadPane(QWidget):
         self._fill_score(detail)
         self.work.show_detail(detail)
         self.timeline_model.set_entries(self._entries(detail))
+        self.note_view.hide()
         self.timeline.expandAll()
         self.placeholder.hide()
         self.body.show()
@@ -191,20 +209,17 @@ class LeadPane(QWidget):
         title = " · ".join(escape(p) for p in (d.department, d.title) if p)
         company_reading = f" ({escape(d.company_kana)})" if d.company_kana else ""
         contact = []
-        if d.phone and d.do_not_call:
-            contact.append(f"☎ <s>{escape(d.phone)}</s>")
-        elif d.phone and d.phone_invalid:
-            wrong = escape(self.tr("wrong number"))
-            contact.append(
-                f"☎ <s>{escape(d.phone)}</s> <span style='color:#b00020'>({wrong})</span>"
-            )
-        elif d.phone:
-            contact.append(f"☎ {_phone_html(d.phone, d.phone_e164)}")
+        if d.phone:
+            number = phone_html(d.phone, d.phone_e164, struck=d.do_not_call or d.phone_invalid)
+            if d.phone_invalid and not d.do_not_call:
+                wrong = escape(self.tr("wrong number"))
+                number += f" <span style='color:#b00020'>({wrong})</span>"
+            contact.append(f"☎ {number}")
         if d.email:
             contact.append(f"✉ <a href='mailto:{escape(d.email)}'>{escape(d.email)}</a>")
         if d.company_phone and not d.do_not_call:
             contact.append(
-                self.tr("Main line") + f" {_phone_html(d.company_phone, d.company_phone_e164)}"
+                self.tr("Main line") + f" {phone_html(d.company_phone, d.company_phone_e164)}"
             )
         facts = [
             labels.industry(d.industry),
@@ -281,7 +296,9 @@ class LeadPane(QWidget):
             what = "☎ " + labels.outcome(call.outcome)
             if call.supersedes_id is not None:
                 what += " " + self.tr("(corrected)")
-            notes = (call.notes or "").replace("\n", " ")
+            whole = (call.notes or "").strip()
+            lines = whole.splitlines()
+            notes = lines[0] + (" …" if len(lines) > 1 else "") if lines else ""
             if call.callback_at is not None:
                 notes = self.tr("Callback %1").replace(
                     "%1", labels.datetime_short(call.callback_at)
@@ -295,6 +312,7 @@ class LeadPane(QWidget):
                     notes,
                     call.user_name or "",
                     call.id,
+                    whole,
                 )
             )
         return entries
@@ -311,6 +329,18 @@ class LeadPane(QWidget):
         action = menu.addAction(self.tr("Correct this call…"))
         action.triggered.connect(lambda: self.correct_requested.emit(call))
         menu.popup(self.timeline.viewport().mapToGlobal(pos))
+
+    def on_timeline_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(EntryRole) if current.isValid() else None
+        note = entry.note if isinstance(entry, TimelineEntry) else ""
+        self.note_view.setText(note)
+        self.note_view.setVisible(bool(note))
+
+    def on_link_activated(self, url: str) -> None:
+        if url.startswith(f"{TEL_SCHEME}:"):
+            self.dialed.emit(url)
+        else:
+            open_link(url)
 
     def focus_timeline(self) -> None:
         """Enter on a lead opens it: the keyboard moves into its history."""

@@ -36,6 +36,8 @@ class TimelineEntry:
     campaign: str
     #: The call's id for calls (to correct it); None for touches.
     ref_id: int | None = None
+    #: A call's whole note (``content`` shows its first line).
+    note: str = ""
 
 
 @dataclass
@@ -123,6 +125,8 @@ class TimelineModel(QAbstractItemModel):
             return self._text(entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             # Notes and titles are user text: a tooltip would render markup in them.
+            if index.column() == COL_CONTENT and entry.note:
+                return tooltip(entry.note)
             return tooltip(self._text(entry, index.column()))
         return None
 

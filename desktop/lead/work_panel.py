@@ -12,8 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import formats, labels
-from desktop.widgets.rich_text import escape
-from models.core.enums import ACTIVE_STAGES
+from desktop.i18n.messages import message
+from desktop.widgets.rich_text import escape, tooltip
+from models.leads.availability import LeadAction
 from models.leads.detail import LeadDetail
 
 CALL_SHORTCUT = "F2"
@@ -42,7 +43,13 @@ class WorkPanel(QWidget):
         self.dnc_button.setObjectName("doNotCall")
         self.phone_button = QPushButton(self.tr("New number…"))
         self.phone_button.setObjectName("newNumber")
-        self.phone_button.setToolTip(self.tr("Enter a new phone number for this lead"))
+        self._tips = {
+            LeadAction.CALL: self.tr("Log a call on this lead (%1)").replace("%1", CALL_SHORTCUT),
+            LeadAction.RECYCLE: self.tr("Not ready: back to marketing's nurture, with a reason"),
+            LeadAction.DISQUALIFY: self.tr("Not a fit: out of every queue, with a reason"),
+            LeadAction.DO_NOT_CALL: self.tr("The prospect asked not to be called again"),
+            LeadAction.PHONE: self.tr("Enter a new phone number for this lead"),
+        }
         self.call_button.clicked.connect(self.call_requested)
         self.phone_button.clicked.connect(self.phone_requested)
         self.recycle_button.clicked.connect(self.recycle_requested)
@@ -80,15 +87,31 @@ class WorkPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.bant)
 
+    def buttons(self) -> dict[LeadAction, QPushButton]:
+        return {
+            LeadAction.CALL: self.call_button,
+            LeadAction.RECYCLE: self.recycle_button,
+            LeadAction.DISQUALIFY: self.disqualify_button,
+            LeadAction.DO_NOT_CALL: self.dnc_button,
+            LeadAction.PHONE: self.phone_button,
+        }
+
+    def _enable(self, d: LeadDetail) -> None:
+        """Each action is enabled exactly when the domain would take it; a disabled one
+        says why in its tooltip (asked before anything is typed)."""
+        for action, button in self.buttons().items():
+            refused = d.refusals.get(action)
+            if action == LeadAction.DO_NOT_CALL and refused is None and d.do_not_call:
+                reason: str | None = self.tr("Already marked do-not-call.")
+            else:
+                reason = message(refused) if refused is not None else None
+            button.setEnabled(reason is None)
+            button.setToolTip(tooltip(reason) or self._tips[action])
+        self.phone_button.setDefault(d.phone_invalid and self.phone_button.isEnabled())
+
     def show_detail(self, d: LeadDetail, now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)
-        active = d.stage in {s.value for s in ACTIVE_STAGES}
-        self.call_button.setEnabled(active and not d.do_not_call)
-        self.recycle_button.setEnabled(active)
-        self.disqualify_button.setEnabled(d.stage != "disqualified")
-        self.dnc_button.setEnabled(not d.do_not_call)
-        self.phone_button.setEnabled(active and not d.do_not_call)
-        self.phone_button.setDefault(d.phone_invalid and active and not d.do_not_call)
+        self._enable(d)
         parts: list[str] = []
         if d.do_not_call:
             parts.append(_alert(self.tr("Do not call: phone actions are off.")))

@@ -63,6 +63,7 @@ def build_menus(window: QMainWindow) -> MainActions:
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     lead_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Lead"))
+    lead_menu.setToolTipsVisible(True)  # a disabled action says why
     for action in (actions.log_call, actions.recycle, actions.disqualify):
         lead_menu.addAction(action)
     go_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Go"))

@@ -31,32 +31,23 @@ class Settings:
     def set_current_user(self, database: str, user_id: int) -> None:
         self._s.setValue(self._user_key(database), user_id)
 
-    @property
-    def window_geometry(self) -> QByteArray | None:
-        value = self._s.value("window/geometry")
+    #: The window's layout parts kept per user: the window's place and size, the splitter
+    #: between the queue and the lead, the queue's columns. ``/v2``: the queue's columns
+    #: changed (an older state is ignored).
+    LAYOUT_PARTS = ("geometry", "splitter", "queue_header/v2")
+
+    def layout(self, user_id: int, part: str) -> QByteArray | None:
+        """One saved part of ``user_id``'s window layout (None: never saved)."""
+        value = self._s.value(self._layout_key(user_id, part))
         return value if isinstance(value, QByteArray) else None
 
-    @window_geometry.setter
-    def window_geometry(self, value: QByteArray) -> None:
-        self._s.setValue("window/geometry", value)
+    def set_layout(self, user_id: int, part: str, value: QByteArray) -> None:
+        self._s.setValue(self._layout_key(user_id, part), value)
 
-    @property
-    def window_state(self) -> QByteArray | None:
-        value = self._s.value("window/state")
-        return value if isinstance(value, QByteArray) else None
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._s.setValue("window/state", value)
-
-    @property
-    def queue_header(self) -> QByteArray | None:
-        value = self._s.value("queue/header")
-        return value if isinstance(value, QByteArray) else None
-
-    @queue_header.setter
-    def queue_header(self, value: QByteArray) -> None:
-        self._s.setValue("queue/header", value)
+    def _layout_key(self, user_id: int, part: str) -> str:
+        if part not in self.LAYOUT_PARTS:
+            raise KeyError(part)
+        return f"layout/{user_id}/{part}"
 
     @property
     def language(self) -> str | None:

@@ -17,7 +17,9 @@ from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.lead.actions import LeadActions
 from desktop.lead.pane import LeadPane
+from desktop.main.due_button import DueButton
 from desktop.main.follow_up_timers import FollowUpTimers
+from desktop.main.layout import WindowLayout
 from desktop.main.menus import build_menus
 from desktop.main.notifier import Notifier
 from desktop.main.settings import Settings
@@ -31,6 +33,7 @@ from desktop.queue.model import QueueModel
 from desktop.queue.view import QueueView
 from desktop.widgets.banner import Banner
 from desktop.widgets.rich_text import fill
+from models.leads.availability import LeadAction
 from models.leads.queue import QueueQuery
 from models.teams.users import UserInfo
 
@@ -51,17 +54,19 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar(self.ops, user.id)
         self.model = QueueModel(self.ops, self)
         self.table = QueueView(self.model)
-        self.lead_pane = LeadPane(self.ops)
+        self.lead_pane = LeadPane(self.ops, user.id)
         self.lead_actions = LeadActions(self.ops, user.id, self.lead_pane, self)
         self.status = StatusBar(user, worker.db.display_url)
         self.setStatusBar(self.status)
         self.count_label = self.status.count_label
         self.overdue_label = self.status.overdue_label
         self.notifier = Notifier(self)
+        self.due_button = DueButton(self)
         self.follow_ups = FollowUpTimers(self.ops, user.id, self.model, self)
         self._lay_out()
 
         actions = build_menus(self)
+        self.menuBar().setCornerWidget(self.due_button, Qt.Corner.TopRightCorner)
         actions.rescore.triggered.connect(self.on_rescore_triggered)
         actions.quit.triggered.connect(self.close)
         actions.log_call.triggered.connect(self.lead_actions.on_log_call_triggered)
@@ -72,6 +77,13 @@ class MainWindow(QMainWindow):
         actions.refresh.triggered.connect(self.model.reload)
         actions.team_rules.triggered.connect(lambda: open_team_rules(self.ops, self.user, self))
         self.menu_actions = actions
+        self.lead_actions.bind_menu(
+            {
+                LeadAction.CALL: actions.log_call,
+                LeadAction.RECYCLE: actions.recycle,
+                LeadAction.DISQUALIFY: actions.disqualify,
+            }
+        )
 
         self.policy.banner_changed.connect(self.banner.show_text)
         self.filters.changed.connect(self.on_filters_changed)
@@ -79,6 +91,8 @@ class MainWindow(QMainWindow):
         self.model.load_failed.connect(self.status.show_load_failed)
         self.table.lead_changed.connect(self.lead_pane.show_lead)
         self.table.opened.connect(self.lead_pane.focus_timeline)
+        self.lead_pane.leave.connect(self.table.setFocus)
+        self.lead_pane.dialed.connect(self.lead_actions.on_dialed)
         work = self.lead_pane.work
         work.call_requested.connect(self.lead_actions.on_log_call_triggered)
         work.recycle_requested.connect(self.lead_actions.on_recycle_requested)
@@ -89,19 +103,30 @@ class MainWindow(QMainWindow):
         self.lead_actions.worked.connect(self.table.select_after_reload)
         self.lead_actions.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.follow_ups.due.connect(lambda due: self.status.show_due(len(due)))
+        self.follow_ups.due.connect(lambda due: self.due_button.show_count(len(due)))
+        self.due_button.open_requested.connect(self.filters.show_due)
         self.follow_ups.due.connect(self.notifier.on_due)
 
-        self._restore_layout()
+        self.layout_memory.restore()
         self.model.set_query(self.filters.query(QueueQuery()))
         self.follow_ups.start()
+        self.table.setFocus()  # the keyboard starts in the queue, on its top row
 
     def _lay_out(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.lead_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([880, 600])
+        self.layout_memory = WindowLayout(
+            self.settings,
+            self.user.id,
+            self,
+            splitter,
+            self.table.horizontalHeader(),
+        )
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,14 +135,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-
-    def _restore_layout(self) -> None:
-        if self.settings.window_geometry is not None:
-            self.restoreGeometry(self.settings.window_geometry)
-        else:
-            self.resize(1400, 860)
-        if self.settings.queue_header is not None:
-            self.table.horizontalHeader().restoreState(self.settings.queue_header)
 
     @property
     def call_dialog(self) -> CallDialog | None:
@@ -141,6 +158,5 @@ class MainWindow(QMainWindow):
         if not self.lead_actions.confirm_close():
             event.ignore()
             return
-        self.settings.window_geometry = self.saveGeometry()
-        self.settings.queue_header = self.table.horizontalHeader().saveState()
+        self.layout_memory.save()
         super().closeEvent(event)

@@ -137,6 +137,13 @@ class FilterBar(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def show_due(self) -> None:
+        """List the callbacks due now (the filter follows the clock from here)."""
+        if self.due_only.isChecked():
+            self.changed.emit()  # as of now
+        else:
+            self.due_only.setChecked(True)
+
     def query(self, base: QueueQuery) -> QueueQuery:
         """The queue query for the current filters, keeping ``base``'s sort order."""
         stage = self.stage.currentData()

@@ -35,17 +35,20 @@ BLOCK = 100
 #: How long a failed reload or row block waits before it is fetched again.
 RETRY_MS = 5_000
 
+# In the order a rep reads them: what matters first fits a 1366-pixel screen.
 COL_PRIORITY = 0
 COL_NAME = 1
 COL_COMPANY = 2
-COL_INDUSTRY = 3
-COL_SCORE = 4
-COL_LAST_TOUCH = 5
-COL_WHY_NOW = 6
-COL_SLA = 7
-COL_STAGE = 8
-COL_OWNER = 9
-COLUMN_COUNT = 10
+COL_SCORE = 3
+COL_WHY_NOW = 4
+COL_SLA = 5
+COL_LAST_CALL = 6
+COL_ATTEMPTS = 7
+COL_LAST_TOUCH = 8
+COL_INDUSTRY = 9
+COL_STAGE = 10
+COL_OWNER = 11
+COLUMN_COUNT = 12
 
 LeadIdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -58,10 +61,18 @@ SORT_KEYS = {
     COL_INDUSTRY: SortKey.INDUSTRY,
     COL_SCORE: SortKey.SCORE,
     COL_LAST_TOUCH: SortKey.LAST_TOUCH,
+    COL_LAST_CALL: SortKey.LAST_CALL,
+    COL_ATTEMPTS: SortKey.ATTEMPTS,
     COL_WHY_NOW: SortKey.WHY_NOW,
     COL_STAGE: SortKey.STAGE,
     COL_OWNER: SortKey.OWNER,
 }
+
+#: Columns whose first click sorts highest / newest first (numbers and dates).
+DESCENDING_FIRST = frozenset({COL_PRIORITY, COL_SCORE, COL_LAST_TOUCH, COL_LAST_CALL, COL_ATTEMPTS})
+
+#: Columns of numbers: right-aligned.
+NUMERIC = frozenset({COL_PRIORITY, COL_SCORE, COL_ATTEMPTS})
 
 GRADE_COLORS = {"A": "#1b7f3b", "B": "#2f6fb3", "C": "#a06a00", "D": "#777777"}
 
@@ -88,6 +99,11 @@ class QueueModel(QAbstractTableModel):
         self.loading = False
         #: Why the last reload failed (None once a reload succeeds).
         self.error: str | None = None
+        #: The top of the priority order, whatever the sort (the next lead first).
+        self.top: list[int] = []
+        #: (lead id, row): a lead shown at that row across reloads, wherever its priority
+        #: moves it, while the rep stays on it ("save and stay"); see :meth:`pin`.
+        self.pinned: tuple[int, int] | None = None
         self.now = datetime.now(UTC)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -105,6 +121,13 @@ class QueueModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.InitialSortOrderRole
+        ):
+            # Numbers and dates: the first click shows the highest / newest first.
+            descending = section in DESCENDING_FIRST
+            return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -112,11 +135,13 @@ class QueueModel(QAbstractTableModel):
                 self.tr("Priority"),
                 self.tr("Name"),
                 self.tr("Company"),
-                self.tr("Industry"),
                 self.tr("Score"),
-                self.tr("Last touch"),
                 self.tr("Why now"),
                 self.tr("First call"),
+                self.tr("Last call"),
+                self.tr("Calls"),
+                self.tr("Last marketing touch"),
+                self.tr("Industry"),
                 self.tr("Stage"),
                 self.tr("Owner"),
             )[section]
@@ -158,6 +183,8 @@ class QueueModel(QAbstractTableModel):
                 return tooltip(row.name_kana)
             if column == COL_WHY_NOW:
                 return tooltip(labels.why_now(row.why_now))
+            if column in (COL_NAME, COL_COMPANY):
+                return tooltip(self._display(row, column))  # when the column elides it
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SCORE:
             return QBrush(QColor(GRADE_COLORS.get(row.grade, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SLA:
@@ -165,7 +192,7 @@ class QueueModel(QAbstractTableModel):
                 row.sla_met is None and row.sla_due_at is not None and row.sla_due_at < self.now
             )
             return QBrush(QColor("#b00020" if late else "#1b7f3b"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRIORITY, COL_SCORE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -182,6 +209,10 @@ class QueueModel(QAbstractTableModel):
             return f"{row.score} {row.grade}"
         if column == COL_LAST_TOUCH:
             return labels.datetime_short(row.last_touch_at)
+        if column == COL_LAST_CALL:
+            return labels.datetime_short(row.last_call_at)
+        if column == COL_ATTEMPTS:
+            return str(row.call_attempts)
         if column == COL_WHY_NOW:
             return labels.why_now(row.why_now)
         if column == COL_SLA:
@@ -204,6 +235,15 @@ class QueueModel(QAbstractTableModel):
         if seconds < 0:
             return self.tr("Overdue %1").replace("%1", formats.duration(-seconds))
         return self.tr("%1 left").replace("%1", formats.duration(seconds))
+
+    def sla_samples(self) -> list[str]:
+        """The widest texts the first-call clock shows (for the column's width)."""
+        return [
+            self.tr("✓ in time"),
+            self.tr("✗ late"),
+            self.tr("Overdue %1").replace("%1", formats.duration(9 * 86_400 + 23 * 3600)),
+            self.tr("%1 left").replace("%1", formats.duration(23 * 3600 + 59 * 60 + 59)),
+        ]
 
     def tick(self, now: datetime) -> None:
         """Move the clocks: repaint the first-call column."""
@@ -254,10 +294,16 @@ class QueueModel(QAbstractTableModel):
     def _on_loaded(self, generation: int, result: QueuePage) -> None:
         if generation != self._generation:
             return  # a newer query superseded this one
-        ids, rows = result
+        ids = result.ids
+        if self.pinned is not None and self.pinned[0] in ids:
+            # The lead the rep stays on keeps its place until they move on.
+            lead_id, row = self.pinned
+            ids = [i for i in ids if i != lead_id]
+            ids.insert(min(row, len(ids)), lead_id)
         self.beginResetModel()
         self._ids = ids
-        self._rows = {row.id: row for row in rows}
+        self.top = result.top
+        self._rows = {row.id: row for row in result.rows}
         self._pending_blocks.clear()
         self._failed_blocks.clear()
         self.endResetModel()
@@ -337,6 +383,12 @@ class QueueModel(QAbstractTableModel):
             n = positions.get(row.id)
             if n is not None:
                 self.dataChanged.emit(self.index(n, 0), self.index(n, COLUMN_COUNT - 1))
+
+    def pin(self, lead_id: int | None) -> None:
+        """Keep ``lead_id`` at its current row across reloads (None: let it go). The next
+        reload after letting go puts it where its priority says."""
+        row = self.row_of(lead_id) if lead_id is not None else None
+        self.pinned = (lead_id, row) if lead_id is not None and row is not None else None
 
     # -- Lookups ------------------------------------------------------------------------
     def lead_id(self, row: int) -> int | None:

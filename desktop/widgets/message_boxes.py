@@ -41,3 +41,15 @@ def tell(
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     box.exec()
+
+
+def say(parent: QWidget, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
+    """A window-modal message that does not block the caller (Enter or Esc closes it).
+    Plain text, like :func:`tell`."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle("Baton")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

@@ -20,6 +20,7 @@ from models.core.errors import InvalidInput, PermissionDenied
 from models.core.messages import lead_label
 from models.core.text_rules import check_text
 from models.db.locking import lead_for_update
+from models.leads.availability import LeadAction, require_state
 from models.leads.calls import MAX_NOTES
 from models.leads.concurrency import refuse_if_changed
 from models.scoring.rescore import rescore_leads
@@ -132,10 +133,7 @@ def recycle(session: Session, user_id: int, data: RecycleInput, now: datetime) -
     zone = ZoneInfo(team_settings_for(session, lead).timezone)
     if data.until is not None and data.until <= now.astimezone(zone).date():
         raise InvalidInput("lead.until_not_future", field="until", until=data.until.isoformat())
-    if lead.stage not in (Stage.NEW, Stage.WORKING):
-        raise InvalidInput(
-            "lead.recycle_stage", field="stage", lead=lead_label(lead), stage=lead.stage
-        )
+    require_state(lead, LeadAction.RECYCLE)
     before = audit.snapshot(lead, _LEAD_AUDIT)
     _leave_queue(session, lead, user_id, Stage.RECYCLED, data.reason, data.note, now)
     lead.recycle_reason = data.reason
@@ -168,10 +166,7 @@ def disqualify(
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
     refuse_if_changed(session, lead, seen_version)
-    if lead.stage not in (Stage.NEW, Stage.WORKING, Stage.RECYCLED):
-        raise InvalidInput(
-            "lead.disqualify_stage", field="stage", lead=lead_label(lead), stage=lead.stage
-        )
+    require_state(lead, LeadAction.DISQUALIFY)
     before = audit.snapshot(lead, _LEAD_AUDIT)
     _leave_queue(session, lead, user_id, Stage.DISQUALIFIED, reason, note, now)
     return _audited(session, lead, user_id, "disqualified", before, now, note)

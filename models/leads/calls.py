@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Call, Lead, User
-from models.core.enums import Outcome, Stage, Temperature
+from models.core.enums import Outcome, Temperature
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
-from models.core.messages import lead_label
 from models.core.text_rules import check_text
 from models.db.locking import call_for_update, lead_for_update
 from models.leads import bant
+from models.leads.availability import LeadAction, require_state
 from models.leads.bant import BantAnswer
 from models.leads.call_figures import NextStep, refresh_call_figures
 from models.leads.concurrency import refuse_if_changed
@@ -199,12 +199,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     lead = lead_for_update(session, draft.lead_id)
     permissions.require_can_work(user, lead)
     refuse_if_changed(session, lead, draft.seen_version)
-    if lead.do_not_call:
-        raise PermissionDenied("lead.do_not_call", lead_id=lead.id, lead=lead_label(lead))
-    if lead.stage not in (Stage.NEW, Stage.WORKING):
-        raise InvalidInput(
-            "lead.call_stage", field="stage", lead=lead_label(lead), stage=lead.stage
-        )
+    require_state(lead, LeadAction.CALL)
     before = audit.snapshot(lead, _LEAD_AUDIT)
     if lead.owner_id is None and user.role == "rep":
         lead.owner_id = user.id  # calling an unassigned lead claims it

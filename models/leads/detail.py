@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.core.entities import Account, Lead, Touch, User
-from models.core.errors import NotFound
+from models.core.errors import BatonError, NotFound
 from models.definitions import versions
+from models.leads.availability import LeadAction, refusals
 from models.leads.bant import Qualification, current_answers
 from models.leads.calls import CallItem, lead_calls
 from models.leads.follow_ups import should_suggest_recycle
 from models.scoring.score import Contribution, LeadFacts, classify_seniority, score_lead
 from models.scoring.sla import next_business_slot
+from models.teams import permissions
 from models.teams.rules import team_settings_for
 
 
@@ -97,16 +100,22 @@ class LeadDetail:
     #: A call reached a wrong number: the lead waits below every reachable lead for a
     #: new number (models.leads.phones.update_phone).
     phone_invalid: bool = False
+    #: What the viewer may not do to the lead now, with why (models.leads.availability):
+    #: the pane disables those actions and says why before anything is typed.
+    refusals: Mapping[LeadAction, BatonError] = field(default_factory=dict)
 
 
-def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
+def lead_detail(
+    session: Session, lead_id: int, now: datetime, viewer_id: int | None = None
+) -> LeadDetail:
     """The lead with its stored score explained, and its touches, newest first.
 
     One score, one time: the number and grade are the stored ones, the same the queue
     shows (the minute tick keeps them current as engagement decays:
     models.scoring.rescore.rescore_due), and their explanation is computed from the
     lead's facts at the moment they were stored, so its lines add up to them. ``now`` is
-    for what is about now (whether to suggest returning the lead to nurture).
+    for what is about now (whether to suggest returning the lead to nurture). With
+    ``viewer_id``, the detail says what that user may not do to the lead, and why.
     """
     row = session.execute(
         select(Lead, Account, User.display_name)
@@ -202,4 +211,15 @@ def lead_detail(session: Session, lead_id: int, now: datetime) -> LeadDetail:
         and should_suggest_recycle(session, lead.id, rules, now),
         follow_up_default=next_business_slot(now, rules),
         phone_invalid=lead.phone_invalid,
+        refusals=_refusals(session, viewer_id, lead),
     )
+
+
+def _refusals(session: Session, viewer_id: int | None, lead: Lead) -> dict[LeadAction, BatonError]:
+    if viewer_id is None:
+        return {}
+    try:
+        viewer = permissions.actor(session, viewer_id)
+    except BatonError as error:  # an inactive user may do nothing
+        return dict.fromkeys(LeadAction, error)
+    return refusals(viewer, lead)

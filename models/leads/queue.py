@@ -30,6 +30,8 @@ class SortKey(StrEnum):
     INDUSTRY = "industry"
     SCORE = "score"
     LAST_TOUCH = "last_touch"
+    LAST_CALL = "last_call"
+    ATTEMPTS = "attempts"
     WHY_NOW = "why_now"
     STAGE = "stage"
     OWNER = "owner"
@@ -91,6 +93,7 @@ class QueueRow:
     sla_due_at: datetime | None
     sla_met: bool | None
     first_call_at: datetime | None
+    last_call_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ _SORT_COLUMNS: dict[SortKey, Any] = {
     SortKey.INDUSTRY: bytewise(_A.industry),
     SortKey.SCORE: _L.score,
     SortKey.LAST_TOUCH: _L.last_touch_at,
+    SortKey.LAST_CALL: _L.last_call_at,
+    SortKey.ATTEMPTS: _L.call_attempts,
     SortKey.WHY_NOW: bytewise(_L.why_now),
     SortKey.STAGE: bytewise(_L.stage),
     SortKey.OWNER: bytewise(func.coalesce(_O.display_name_kana, _O.display_name)),
@@ -153,6 +158,7 @@ _ROW_COLUMNS = (
     _L.sla_due_at,
     _L.sla_met,
     _L.first_call_at,
+    _L.last_call_at,
 )
 
 
