@@ -98,6 +98,9 @@ class _Run:
     reminded: int = 0
     #: How many leads being worked asked never to be called again.
     opted_out: int = 0
+    #: How many leads there are to make, and how many were made.
+    leads: int = 0
+    made: int = 0
     touches: int = 0
     calls: int = 0
 
@@ -173,6 +176,7 @@ def generate(
             domains=domains,
             kinds=[k for k, _w in TOUCH_MIX],
             cum_weights=[sum(kind_weights[: i + 1]) for i in range(len(kind_weights))],
+            leads=leads,
         )
         lead_ids = _reserve_ids(session, LEAD, leads)
         done = 0
@@ -216,6 +220,11 @@ def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
 def _lead(run: _Run, index: int) -> _Lead:
     """One lead: its person, stage, touches and calls, scored as stored."""
     rng, now = run.rng, run.now
+    # What the demo shows for sure (a lead that just arrived for every rep, callbacks
+    # due, leads that asked not to be called) comes from its second half: the first
+    # leads, which lists show first, are ordinary ones.
+    sure = run.made >= run.leads // 2
+    run.made += 1
     account = run.account_rows[index]
     person = people.person(rng, run.pools, account["country"] == "JP", run.domains[index])
     locale = person["locale"]
@@ -223,9 +232,10 @@ def _lead(run: _Run, index: int) -> _Lead:
     welcomed: int | None = None  # the rep whose lead just arrived (one each)
     if stage == Stage.NEW:
         mql_at = now - timedelta(days=rng.random() ** 2 * 14)
-        if rng.random() < 0.03 or run.welcomed < len(run.reps):
+        welcome = sure and run.welcomed < len(run.reps)
+        if rng.random() < 0.03 or welcome:
             mql_at = _just_arrived(run)
-            if run.welcomed < len(run.reps):
+            if welcome:
                 welcomed = run.reps[run.welcomed]
                 run.welcomed += 1
     else:
@@ -251,7 +261,7 @@ def _lead(run: _Run, index: int) -> _Lead:
     calls: list[tuple[PlannedCall, Spoken]] = []
     # Asked never to be called again (a couple of the leads being worked, for sure).
     do_not_call = rng.random() < 0.003
-    if stage == Stage.WORKING and run.opted_out < _OPTED_OUT:
+    if sure and stage == Stage.WORKING and run.opted_out < _OPTED_OUT:
         do_not_call = True
         run.opted_out += 1
     if stage == Stage.NEW:
@@ -261,7 +271,7 @@ def _lead(run: _Run, index: int) -> _Lead:
         owner = rng.choice(run.reps)
         mql = history.leave_room(run.clock, mql_at.timestamp(), now.timestamp())
         mql_at = to_datetime(mql)
-        due = stage == Stage.WORKING and not do_not_call and run.reminded < _REMINDED
+        due = sure and stage == Stage.WORKING and not do_not_call and run.reminded < _REMINDED
         planned = history.plan_calls(
             rng, run.clock, stage, reason, mql, now.timestamp(), due, do_not_call
         )
