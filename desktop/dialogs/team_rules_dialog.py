@@ -41,7 +41,7 @@ from desktop.operations import team as team_ops
 from desktop.operations.runner import Operations
 from desktop.widgets.error_label import error_label
 from desktop.widgets.rich_text import fill, plain_label
-from models.core.errors import ConcurrentChange
+from models.core.errors import BatonError, ConcurrentChange
 from models.db.failures import Failure
 from models.teams.permissions import SUPERVISORS
 from models.teams.rules import TeamInfo, TeamUpdated
@@ -300,7 +300,8 @@ class TeamRulesDialog(QDialog):
         labels do not make a dialog taller by themselves)."""
         label.setText(text)
         label.setVisible(bool(text))
-        height = self.layout().heightForWidth(self.width())
+        layout = self.layout()
+        height = layout.heightForWidth(self.width()) if layout is not None else -1
         if height > self.height():
             self.resize(self.width(), height)
 
@@ -315,7 +316,8 @@ class TeamRulesDialog(QDialog):
             ).run()
             return
         self.save_button.setEnabled(True)
-        self._focus(str(exc.params.get("field", "")))
+        if isinstance(exc, BatonError):
+            self._focus(str(exc.params.get("field", "")))
 
     def _on_reloaded(self, team: TeamInfo, typed: dict[str, Any], changed: list[str]) -> None:
         """The current rules, with what the user typed kept over them."""
