@@ -259,8 +259,9 @@ def _lead(run: _Run, index: int) -> _Lead:
     if stage == Stage.RECYCLED:
         reason = history.recycle_reason(rng, seniority, conversations.is_top(person["title"]))
     calls: list[tuple[PlannedCall, Spoken]] = []
-    # Asked never to be called again (a couple of the leads being worked, for sure).
-    do_not_call = rng.random() < 0.003
+    # Asked never to be called again (a couple of the leads being worked, for sure); a
+    # lead handed off to field sales is theirs to call.
+    do_not_call = rng.random() < 0.003 and stage != Stage.PROMOTED
     if sure and stage == Stage.WORKING and run.opted_out < _OPTED_OUT:
         do_not_call = True
         run.opted_out += 1

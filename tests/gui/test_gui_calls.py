@@ -77,6 +77,7 @@ def test_connected_call_with_japanese_notes_bant_and_callback(
     note = "部長は不在。来週火曜の午前中に折り返し希望。予算は下期に確保予定とのこと。"
     type_with_ime(dialog.notes, note)
     dialog.bant_values["budget"].setCurrentIndex(dialog.bant_values["budget"].findData("planned"))
+    dialog.bant_evidence["budget"].clear()  # the rep replaces what was heard before
     type_with_ime(dialog.bant_evidence["budget"], "「下期の予算で計上します」")
     dialog.temperature.setCurrentIndex(dialog.temperature.findData("warm"))
     when = datetime.now(UTC) + timedelta(days=2)
