@@ -92,7 +92,9 @@ class _Kind:
             return window.title, window.campaign, at
         # None runs then: the nearest range (the latest one that ended, or the next one).
         nearest = self.nearest[i] if i >= 0 else (self.first,)
-        window = min(nearest, key=lambda w: max(w.start - at, at - w.end))
+        window = nearest[0]
+        if len(nearest) == 2 and nearest[1].start - at < at - window.end:
+            window = nearest[1]
         moved = window.start + rng.random() * (window.end - window.start)
         return window.title, window.campaign, moved
 
