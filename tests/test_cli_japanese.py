@@ -135,3 +135,31 @@ def test_what_a_command_did_names_the_lead(env: dict[str, str], demo: Path, db: 
     assert done.returncode == 0, done.stderr
     assert named in done.stdout and "ナーチャリング" in done.stdout
     assert "timing" not in done.stdout
+
+
+def test_the_commands_that_look_after_a_database_speak_japanese(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """init, migrate, demo and rescore: what they did, in the user's language."""
+    path = tmp_path / "new.sqlite3"
+    outputs = []
+    for command in (
+        ("init",),
+        ("init",),  # already there
+        ("migrate",),  # up to date
+        ("demo", "--leads", "50", "--quiet"),
+        ("rescore",),
+    ):
+        done = baton(env, *command, "--db", str(path), "--lang", "ja")
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    database = open_database(str(path))
+    try:
+        data = data_strings(database)
+    finally:
+        database.close()
+    for out in outputs:
+        found = untranslated(out.splitlines(), data)
+        assert not found, out
+    assert "空の Baton データベース" in outputs[0]
+    assert "再計算" in outputs[-1]

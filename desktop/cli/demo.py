@@ -11,8 +11,14 @@ import sys
 import time
 from collections.abc import Callable
 
-from desktop.cli.context import EXIT_OK, database
+from desktop.cli.context import EXIT_OK, database, speak
+from desktop.cli.output import say
+from desktop.i18n.translate import QT_TRANSLATE_NOOP
 from models.db.database import Database
+
+DEMO_MADE = QT_TRANSLATE_NOOP(
+    "Cli", "%1 leads, %2 companies, %3 touches, %4 calls, %5 users in %6 s → %7"
+)
 
 
 def fill(
@@ -41,8 +47,18 @@ def demo(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(file=sys.stderr)
         elapsed = time.perf_counter() - started
-        print(
-            f"{report.leads:,} leads, {report.accounts:,} companies, {report.touches:,} touches, "
-            f"{report.calls:,} calls, {report.users} users in {elapsed:.1f} s → {db.display_url}"
+        where = db.display_url
+    speak(args.lang)
+    print(
+        say(
+            DEMO_MADE,
+            f"{report.leads:,}",
+            f"{report.accounts:,}",
+            f"{report.touches:,}",
+            f"{report.calls:,}",
+            report.users,
+            f"{elapsed:.1f}",
+            where,
         )
+    )
     return EXIT_OK

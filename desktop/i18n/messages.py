@@ -31,6 +31,7 @@ _CODES: dict[str, Callable[[str], str]] = {
     "what": labels.input_field,
     "action": labels.audit_action,
     "at": labels.iso_datetime,
+    "until": labels.iso_datetime,
 }
 
 

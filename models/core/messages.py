@@ -175,7 +175,10 @@ MESSAGES: Final[Mapping[str, str]] = {
     "call.meeting_needs_time": "A meeting needs its date and time.",
     "call.meeting_naive": "The meeting time has no time zone.",
     "call.not_found": "No call with id {call_id}; it may have been deleted.",
-    "call.already_corrected": "Call {call_id} was already corrected.",
+    "call.already_corrected": (
+        "This call was already corrected (in another window or by a colleague); the history "
+        "shows the correction."
+    ),
     "call.correct_not_allowed": "Only the rep who logged a call, or a team lead, can correct it.",
     "call.correct_other_lead": "A correction cannot move a call to another lead.",
     # -- Qualification (BANT) --------------------------------------------------------------

@@ -160,6 +160,34 @@
         <source>%1, lead %2: new number %3.</source>
         <translation>%1 の新しい電話番号: %3（リード %2）</translation>
     </message>
+    <message>
+        <source>%1 leads, %2 companies, %3 touches, %4 calls, %5 users in %6 s → %7</source>
+        <translation>リード %1 件、企業 %2 社、接点 %3 件、架電 %4 件、ユーザー %5 人を作成しました（%6 秒）→ %7</translation>
+    </message>
+    <message>
+        <source>Created an empty Baton database (schema %1) at %2.</source>
+        <translation>空の Baton データベースを作成しました（スキーマ %1）: %2</translation>
+    </message>
+    <message>
+        <source>%1 already holds a Baton database (schema %2).</source>
+        <translation>%1 はすでに Baton データベースです（スキーマ %2）。</translation>
+    </message>
+    <message>
+        <source>Upgraded %1 from schema %2 to %3.</source>
+        <translation>%1 をスキーマ %2 から %3 に更新しました。</translation>
+    </message>
+    <message>
+        <source>%1 is up to date (schema %2); nothing to do.</source>
+        <translation>%1 は最新です（スキーマ %2）。更新はありません。</translation>
+    </message>
+    <message>
+        <source>%1 leads came back from nurture.</source>
+        <translation>ナーチャリングから %1 件のリードが戻りました。</translation>
+    </message>
+    <message>
+        <source>Rescored %1 leads in %2 s.</source>
+        <translation>%1 件のリードのスコアを再計算しました（%2 秒）。</translation>
+    </message>
 </context>
 <context>
     <name>DueButton</name>
@@ -487,9 +515,9 @@
         <translation>番号 {call_id} の架電記録は見つかりません。削除された可能性があります。</translation>
     </message>
     <message>
-        <source>Call {call_id} was already corrected.</source>
+        <source>This call was already corrected (in another window or by a colleague); the history shows the correction.</source>
         <extracomment>call.already_corrected</extracomment>
-        <translation>番号 {call_id} の架電記録は、すでに訂正されています。</translation>
+        <translation>この架電記録はすでに訂正されています（別のウィンドウまたは同僚による訂正）。履歴で訂正内容を確認できます。</translation>
     </message>
     <message>
         <source>Only the rep who logged a call, or a team lead, can correct it.</source>

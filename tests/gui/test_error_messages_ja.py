@@ -114,7 +114,7 @@ def test_refusals_about_a_lead_name_it_in_japanese(
     data = RecycleInput(lead_id, "timing", date(2020, 1, 1))
     exc = _refusal(db, lambda s: recycle(s, supervisor, data, now))
     assert exc.key == "lead.until_not_future"
-    assert "2020-01-01" in assert_japanese(exc)
+    assert "2020/01/01(水)" in assert_japanese(exc)  # the app's one date style
 
 
 def test_input_refusals_in_japanese(japanese: None, sqlite_demo_db: Database) -> None:
