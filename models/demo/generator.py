@@ -16,17 +16,13 @@ from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from models.core import text
 from models.core.entities import (
     ACCOUNT,
-    CALL,
     LEAD,
-    QUALIFICATION,
-    STAGE_CHANGE,
-    TOUCH,
     Lead,
 )
 from models.core.enums import Role, Seniority, Stage, TouchKind
@@ -34,11 +30,12 @@ from models.core.errors import InvalidInput
 from models.db.database import Database
 from models.definitions import versions
 from models.definitions.scoring_config import ScoringConfig
-from models.demo import conversations, history, people
+from models.demo import conversations, history, people, rows
 from models.demo.business_time import BusinessTime, to_datetime
 from models.demo.campaigns import Calendar
-from models.demo.catalog import SOURCES, TOUCH_MIX
+from models.demo.catalog import TOUCH_MIX
 from models.demo.history import PlannedCall, Spoken
+from models.demo.rows import MadeLead
 from models.leads.call_figures import UNANSWERED
 from models.scoring.rescore import derive
 from models.scoring.score import classify_seniority
@@ -112,15 +109,6 @@ class _Run:
         return level
 
 
-@dataclass
-class _Lead:
-    """One lead's row and the history written after it."""
-
-    row: dict[str, Any]
-    touches: list[tuple[TouchKind, datetime, str, str]]
-    calls: list[tuple[PlannedCall, Spoken]]
-
-
 def _touch_times(rng: random.Random, count: int, now: float, recent_bias: float) -> list[float]:
     span = HISTORY_DAYS * 86_400
     return [now - span * rng.random() ** recent_bias for _ in range(count)]  # > 1: older
@@ -151,7 +139,7 @@ def generate(
         team_rules = TeamSettings.from_dict(people.DEMO_TEAM_SETTINGS)
         account_rows = people.accounts(rng, pools, max(1, leads // LEADS_PER_ACCOUNT))
         domains = [row.pop("_domain") for row in account_rows]
-        account_ids = _reserve_ids(session, ACCOUNT, len(account_rows))
+        account_ids = rows.reserve_ids(session, ACCOUNT, len(account_rows))
         session.connection().execute(
             insert(ACCOUNT),
             [
@@ -178,7 +166,7 @@ def generate(
             cum_weights=[sum(kind_weights[: i + 1]) for i in range(len(kind_weights))],
             leads=leads,
         )
-        lead_ids = _reserve_ids(session, LEAD, leads)
+        lead_ids = rows.reserve_ids(session, LEAD, leads)
         done = 0
         while done < leads:
             if cancelled is not None and cancelled():
@@ -196,28 +184,7 @@ def generate(
 _AHEAD = timedelta(days=90)
 
 
-def _reserve_ids(session: Session, table: Table, count: int) -> list[int]:
-    """``count`` new ids for ``table``, as the database gives them (no id is assumed).
-
-    PostgreSQL hands them out from the table's sequence (never rolled back: after an
-    interrupted demo they do not start at 1). SQLite gives a new row the next id after the
-    largest; this transaction holds the write lock, so nobody else takes them meanwhile.
-    Explicit ids let Core's executemany insert whole chunks: RETURNING over many rows is
-    far slower here.
-    """
-    if count == 0:
-        return []
-    if session.get_bind().dialect.name == "postgresql":
-        sequence = session.scalar(select(func.pg_get_serial_sequence(table.name, "id")))
-        reserved = session.scalars(
-            select(func.nextval(sequence)).select_from(func.generate_series(1, count))
-        )
-        return sorted(reserved)
-    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-    return list(range(first, first + count))
-
-
-def _lead(run: _Run, index: int) -> _Lead:
+def _lead(run: _Run, index: int) -> MadeLead:
     """One lead: its person, stage, touches and calls, scored as stored."""
     rng, now = run.rng, run.now
     # What the demo shows for sure (a lead that just arrived for every rep, callbacks
@@ -350,7 +317,7 @@ def _lead(run: _Run, index: int) -> _Lead:
     derived = derive(facts, [(kind, at) for kind, at, _t, _c in touches], now, run.config)
     del derived["rescore_due_at"]  # as for any bulk load, the minute tick schedules it
     row.update(derived, scored_at=now)
-    return _Lead(row, touches, calls)
+    return MadeLead(row, touches, calls)
 
 
 def _just_arrived(run: _Run) -> datetime:
@@ -365,106 +332,6 @@ def _just_arrived(run: _Run) -> datetime:
 
 def _chunk(session: Session, run: _Run, offset: int, lead_ids: list[int]) -> None:
     made = [_lead(run, (offset + i) % len(run.account_ids)) for i in range(len(lead_ids))]
-    for lead_id, lead in zip(lead_ids, made, strict=True):
-        lead.row["id"] = lead_id
-    connection = session.connection()
-    connection.execute(insert(LEAD), [lead.row for lead in made])
-    call_ids = iter(_reserve_ids(session, CALL, sum(len(lead.calls) for lead in made)))
-    touch_rows: list[dict[str, Any]] = []
-    call_rows: list[dict[str, Any]] = []
-    answer_rows: list[dict[str, Any]] = []
-    stage_rows: list[dict[str, Any]] = []
-    for lead_id, lead in zip(lead_ids, made, strict=True):
-        row = lead.row
-        for n, (kind, at, title, campaign) in enumerate(lead.touches):
-            touch_rows.append(
-                {
-                    "lead_id": lead_id,
-                    "kind": kind.value,
-                    "occurred_at": at,
-                    "content_title": title,
-                    "campaign": campaign,
-                    "source_system": SOURCES[kind],
-                    "external_id": f"demo-{lead_id}-{n}",
-                    "created_at": at,
-                }
-            )
-        for call, spoken in lead.calls:
-            call_id = next(call_ids)
-            started = to_datetime(call.start)
-            ended = to_datetime(call.end)
-            call_rows.append(
-                {
-                    "id": call_id,
-                    "lead_id": lead_id,
-                    "user_id": row["owner_id"],
-                    "started_at": started,
-                    "duration_seconds": call.duration,
-                    "outcome": call.outcome.value,
-                    "notes": spoken.notes,
-                    "temperature": spoken.temperature,
-                    "next_step": spoken.next_step,
-                    "callback_at": _maybe(call.callback_at),
-                    "meeting_at": _maybe(call.meeting_at),
-                    "superseded": False,
-                    "created_at": ended,
-                }
-            )
-            answer_rows.extend(
-                {
-                    "lead_id": lead_id,
-                    "field": name,
-                    "value": value,
-                    "evidence": evidence,
-                    "call_id": call_id,
-                    "recorded_by": row["owner_id"],
-                    "recorded_at": ended,
-                }
-                for name, value, evidence in spoken.answers
-            )
-        stage_rows.append(_stage_row(lead_id, None, Stage.NEW.value, row["mql_at"], None, "mql"))
-        if row["stage"] != Stage.NEW.value:
-            working = row["first_call_at"] or row["mql_at"]
-            owner = row["owner_id"]
-            stage_rows.append(_stage_row(lead_id, Stage.NEW, Stage.WORKING, working, owner, None))
-        if row["stage"] not in (Stage.NEW.value, Stage.WORKING.value):
-            stage_rows.append(
-                _stage_row(
-                    lead_id,
-                    Stage.WORKING,
-                    row["stage"],
-                    row["stage_changed_at"],
-                    row["owner_id"],
-                    row["recycle_reason"],
-                )
-            )
-    connection.execute(insert(TOUCH), touch_rows)
-    if call_rows:
-        connection.execute(insert(CALL), call_rows)
-    if answer_rows:
-        connection.execute(insert(QUALIFICATION), answer_rows)
-    connection.execute(insert(STAGE_CHANGE), stage_rows)
-    run.touches += len(touch_rows)
-    run.calls += len(call_rows)
-
-
-def _maybe(at: float | None) -> datetime | None:
-    return to_datetime(at) if at is not None else None
-
-
-def _stage_row(
-    lead_id: int,
-    before: str | None,
-    after: str,
-    at: datetime,
-    by: int | None,
-    reason: str | None,
-) -> dict[str, Any]:
-    return {
-        "lead_id": lead_id,
-        "from_stage": str(before) if before is not None else None,
-        "to_stage": str(after),
-        "changed_at": at,
-        "changed_by": by,
-        "reason": reason,
-    }
+    touches, calls = rows.write(session, lead_ids, made)
+    run.touches += touches
+    run.calls += calls
