@@ -27,6 +27,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -199,6 +200,15 @@ class Lead(Base):
     sla_breached_at: Mapped[datetime | None] = mapped_column()
     temperature: Mapped[str | None] = mapped_column(String(10))
     do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: When a call that stands first reached the prospect in this round (None: never yet).
+    #: Kept with the call figures so the handoff definition is evaluated in SQL.
+    reached_at: Mapped[datetime | None] = mapped_column()
+    #: The current BANT answers (the newest per field; ``unknown`` where none), kept with
+    #: the answers' history (:class:`QualificationAnswer`) for the same reason.
+    bant_budget: Mapped[str] = mapped_column(String(20), server_default="unknown")
+    bant_authority: Mapped[str] = mapped_column(String(20), server_default="unknown")
+    bant_need: Mapped[str] = mapped_column(String(20), server_default="unknown")
+    bant_timeline: Mapped[str] = mapped_column(String(20), server_default="unknown")
 
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -255,6 +265,11 @@ class Call(Base):
     next_step: Mapped[str | None] = mapped_column(String(20))
     callback_at: Mapped[datetime | None] = mapped_column()
     meeting_at: Mapped[datetime | None] = mapped_column()
+    #: What the handoff summary needs that BANT does not hold: the prospect's challenge
+    #: (課題), the competitors they look at, how they decide (決裁フロー).
+    challenge: Mapped[str | None] = mapped_column(Text)
+    competitors: Mapped[str | None] = mapped_column(Text)
+    decision_process: Mapped[str | None] = mapped_column(Text)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("call.id"))
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -286,7 +301,9 @@ class Definition(Base):
     """A version of the handoff definition agreed by marketing and sales.
 
     ``scoring`` holds the score weights and half-life, ``criteria`` what a lead must
-    meet before field sales takes it. Exactly one version is active at a time.
+    meet before field sales takes it. A version is drafted, proposed, and approved by a
+    marketing user and a sales user (team lead or admin); an approved version takes effect
+    at ``effective_from``. Exactly one version is ``active`` (in effect) at a time.
     """
 
     __tablename__ = "definition"
@@ -297,26 +314,89 @@ class Definition(Base):
     scoring: Mapped[dict[str, Any]] = mapped_column()
     criteria: Mapped[dict[str, Any]] = mapped_column(default=dict)
     active: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: draft, proposed, approved, withdrawn (:class:`models.core.enums.DefinitionStatus`).
+    status: Mapped[str] = mapped_column(String(20), server_default="approved")
     note: Mapped[str | None] = mapped_column(Text)
+    #: The version this one was drafted from (None: the first, or an import from scratch).
+    based_on_id: Mapped[int | None] = mapped_column(ForeignKey("definition.id"))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    proposed_at: Mapped[datetime | None] = mapped_column()
+    approved_at: Mapped[datetime | None] = mapped_column()
+    effective_from: Mapped[datetime | None] = mapped_column()
+    #: Optimistic locking: an editor saving over a newer draft is refused.
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012 - SQLAlchemy's declarative hook
+    __table_args__ = (
+        # One version in effect, whatever two approvals racing each other do.
+        Index(
+            "uq_definition_active",
+            "active",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
+    )
+
+
+class DefinitionApproval(Base):
+    """One person's approval of a proposed definition version, on behalf of their side."""
+
+    __tablename__ = "definition_approval"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    definition_id: Mapped[int] = mapped_column(ForeignKey("definition.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    #: "marketing" or "sales": the side this approval speaks for.
+    side: Mapped[str] = mapped_column(String(20))
+    approved_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("definition_id", "user_id", name="uq_definition_approval_user"),
+        UniqueConstraint("definition_id", "side", name="uq_definition_approval_side"),
+    )
 
 
 class Handoff(Base):
-    """The record of a promotion to field sales."""
+    """The record of a promotion to field sales, and field sales' answer."""
 
     __tablename__ = "handoff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id"), index=True)
     promoted_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
-    field_rep_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    field_rep_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     definition_id: Mapped[int | None] = mapped_column(ForeignKey("definition.id"))
+    #: The definition version the lead met (kept as a number for reports and exports).
+    definition_version: Mapped[int | None] = mapped_column(Integer)
+    #: The summary's data at promotion, as JSON text (what field sales were given).
     summary: Mapped[str] = mapped_column(Text)
+    #: Each criterion met or not, with its evidence, at promotion (JSON).
+    checklist: Mapped[list[Any] | None] = mapped_column(JSON)
+    #: What the criteria read of the lead at promotion, for the what-if over past handoffs.
+    facts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: pending, accepted, rejected (:class:`models.core.enums.HandoffStatus`).
     status: Mapped[str] = mapped_column(String(20), default="pending")
+    meeting_at: Mapped[datetime | None] = mapped_column()
+    #: The rep's note to the field rep (their recommendation).
+    note: Mapped[str | None] = mapped_column(Text)
+    #: A team lead promoted a lead that did not meet every criterion: why (None: it met).
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    #: When field sales' answer is expected (business days the team sets).
+    response_due_at: Mapped[datetime | None] = mapped_column(index=True)
     responded_at: Mapped[datetime | None] = mapped_column()
+    responded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: A rejection's reason code (:class:`models.core.enums.RejectionReason`).
+    response_code: Mapped[str | None] = mapped_column(String(20))
     response_reason: Mapped[str | None] = mapped_column(Text)
+    #: Where a rejected lead went: "queue" (its rep) or "nurture".
+    returned_to: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
 
 
 class AssignmentChange(Base):

@@ -25,6 +25,45 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class DefinitionStatus(StrEnum):
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    #: A draft or proposal its author withdrew (kept, like every version).
+    WITHDRAWN = "withdrawn"
+
+
+class ApprovalSide(StrEnum):
+    """The two sides that must both approve a definition version."""
+
+    MARKETING = "marketing"
+    SALES = "sales"
+
+
+class HandoffStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class RejectionReason(StrEnum):
+    """Why field sales turned a handoff down (a fixed list, for the shared KPIs)."""
+
+    NOT_REACHABLE = "not_reachable"
+    NOT_A_FIT = "not_a_fit"
+    NO_BUDGET = "no_budget"
+    TIMING = "timing"
+    DUPLICATE = "duplicate"
+    OTHER = "other"
+
+
+class ReturnTo(StrEnum):
+    """Where a rejected lead goes: back to its rep's queue, or to nurture."""
+
+    QUEUE = "queue"
+    NURTURE = "nurture"
+
+
 class TouchKind(StrEnum):
     DOCUMENT_REQUEST = "document_request"  # 資料請求
     WHITEPAPER_DOWNLOAD = "whitepaper_download"
@@ -63,6 +102,18 @@ class BantField(StrEnum):
     AUTHORITY = "authority"
     NEED = "need"
     TIMELINE = "timeline"
+
+
+#: The BANT sentinel for "not asked or not known".
+BANT_UNKNOWN = "unknown"
+
+#: The values each BANT field may take, weakest first (the UI shows them in this order).
+BANT_VALUES: dict[str, tuple[str, ...]] = {
+    BantField.BUDGET: (BANT_UNKNOWN, "none", "planned", "allocated"),
+    BantField.AUTHORITY: (BANT_UNKNOWN, "user", "influencer", "decision_maker"),
+    BantField.NEED: (BANT_UNKNOWN, "none", "latent", "explicit"),
+    BantField.TIMELINE: (BANT_UNKNOWN, "over_12m", "within_12m", "within_6m", "within_3m"),
+}
 
 
 class Grade(StrEnum):

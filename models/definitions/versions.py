@@ -1,9 +1,10 @@
-"""The versioned handoff definition; for now, the scoring part of it."""
+"""The handoff definition in effect: its scoring settings and its criteria."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -11,7 +12,9 @@ from sqlalchemy.orm import Session
 
 import resources
 from models.core.changes import Changes
+from models.core.clock import utcnow
 from models.core.entities import Definition
+from models.definitions.criteria import Criterion, parse
 from models.definitions.scoring_config import ScoringConfig
 
 DEFAULT_FILE = resources.path("default_definition.json")
@@ -23,9 +26,10 @@ class ActiveDefinition:
     version: int
     name: str
     scoring: ScoringConfig
+    criteria: Criterion
 
 
-_cache: dict[tuple[int, int], ScoringConfig] = {}
+_cache: dict[tuple[int, int, int], tuple[ScoringConfig, Criterion]] = {}
 
 
 def default_definition_data() -> dict[str, Any]:
@@ -33,19 +37,24 @@ def default_definition_data() -> dict[str, Any]:
     return data
 
 
-def ensure_default(session: Session) -> Changes:
+def ensure_default(session: Session, now: datetime | None = None) -> Changes:
     """Create version 1 from the shipped default when the database has no definition."""
     if session.scalar(select(Definition.id).limit(1)) is not None:
         return Changes()
+    now = now or utcnow()
     data = default_definition_data()
     ScoringConfig.from_dict(data["scoring"])  # refuse to store a broken default
+    parse(data["criteria"])
     session.add(
         Definition(
             version=1,
             name=data["name"],
             scoring=data["scoring"],
-            criteria=data.get("criteria", {}),
+            criteria=data["criteria"],
             active=True,
+            status="approved",
+            approved_at=now,
+            effective_from=now,
         )
     )
     session.flush()
@@ -55,16 +64,25 @@ def ensure_default(session: Session) -> Changes:
 def active(session: Session) -> ActiveDefinition:
     """The active definition; the shipped default if the database has none yet."""
     row = session.execute(
-        select(Definition.id, Definition.version, Definition.name, Definition.scoring)
+        select(
+            Definition.id,
+            Definition.version,
+            Definition.revision,
+            Definition.name,
+            Definition.scoring,
+            Definition.criteria,
+        )
         .where(Definition.active.is_(True))
         .order_by(Definition.version.desc())
         .limit(1)
     ).first()
     if row is None:
         data = default_definition_data()
-        return ActiveDefinition(0, 0, data["name"], ScoringConfig.from_dict(data["scoring"]))
-    key = (row.id, row.version)
-    config = _cache.get(key)
-    if config is None:
-        config = _cache[key] = ScoringConfig.from_dict(row.scoring)
-    return ActiveDefinition(row.id, row.version, row.name, config)
+        return ActiveDefinition(
+            0, 0, data["name"], ScoringConfig.from_dict(data["scoring"]), parse(data["criteria"])
+        )
+    key = (row.id, row.version, row.revision)
+    cached = _cache.get(key)
+    if cached is None:
+        cached = _cache[key] = (ScoringConfig.from_dict(row.scoring), parse(row.criteria))
+    return ActiveDefinition(row.id, row.version, row.name, *cached)

@@ -10,18 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.core.entities import QualificationAnswer
-from models.core.enums import BantField
+from models.core.enums import BANT_UNKNOWN, BANT_VALUES, BantField
 from models.core.errors import InvalidInput
 
-UNKNOWN = "unknown"
-
+UNKNOWN = BANT_UNKNOWN
 #: The values each BANT field may take, weakest first (the UI shows them in this order).
-VALUES: dict[str, tuple[str, ...]] = {
-    BantField.BUDGET: (UNKNOWN, "none", "planned", "allocated"),
-    BantField.AUTHORITY: (UNKNOWN, "user", "influencer", "decision_maker"),
-    BantField.NEED: (UNKNOWN, "none", "latent", "explicit"),
-    BantField.TIMELINE: (UNKNOWN, "over_12m", "within_12m", "within_6m", "within_3m"),
-}
+VALUES = BANT_VALUES
 
 
 def validate(field: str, value: str) -> None:

@@ -16,9 +16,14 @@ from sqlalchemy.orm import Session
 
 from models.core import audit
 from models.core.entities import Call, Lead
-from models.core.enums import Outcome, Stage
+from models.core.enums import BantField, Outcome, Stage
+from models.leads.bant import current_answers
 
 UNANSWERED = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.GATEKEEPER})
+#: The outcomes of a call that reached the prospect (the definition's "reached").
+REACHED = frozenset(
+    {Outcome.CONNECTED, Outcome.CALLBACK_REQUESTED, Outcome.MEETING_BOOKED, Outcome.NOT_INTERESTED}
+)
 
 
 class NextStep(StrEnum):
@@ -57,6 +62,12 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
     if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
         lead.do_not_call = True
     lead.phone_invalid = number_reached_nobody(session, lead)
+    lead.reached_at = next((c.started_at for c in calls if c.outcome in REACHED), None)
+    answers = current_answers(session, lead.id)
+    lead.bant_budget = answers[BantField.BUDGET].value
+    lead.bant_authority = answers[BantField.AUTHORITY].value
+    lead.bant_need = answers[BantField.NEED].value
+    lead.bant_timeline = answers[BantField.TIMELINE].value
     if lead.first_call_at is not None and lead.sla_due_at is not None and lead.sla_met is None:
         lead.sla_met = lead.first_call_at <= lead.sla_due_at
     if calls and lead.stage == Stage.NEW:
