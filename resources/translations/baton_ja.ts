@@ -190,6 +190,105 @@
     </message>
 </context>
 <context>
+    <name>Criteria</name>
+    <message>
+        <source>Score of %1 or more</source>
+        <translation>スコアが%1以上</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>グレードが%1</translation>
+    </message>
+    <message>
+        <source>%1 within the last %2 days</source>
+        <translation>直近%2日以内に%1がある</translation>
+    </message>
+    <message>
+        <source>Each of %1 within the last %2 days</source>
+        <translation>直近%2日以内に%1のすべてがある</translation>
+    </message>
+    <message>
+        <source>At least %3 touches of %1 within the last %2 days</source>
+        <translation>直近%2日以内に%1が合わせて%3件以上ある</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Reached by phone (a connected call)</source>
+        <translation>電話で本人と話せている（通話あり）</translation>
+    </message>
+    <message>
+        <source>A meeting is booked</source>
+        <translation>商談（アポイント）が設定済み</translation>
+    </message>
+    <message>
+        <source>All of the following</source>
+        <translation>次のすべてを満たす</translation>
+    </message>
+    <message>
+        <source>Any of the following</source>
+        <translation>次のいずれかを満たす</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1または%2</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1と%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>needs: %1</source>
+        <translation>不足：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2件中%1件</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 “%3” on %2</source>
+        <translation>%2 %1「%3」</translation>
+    </message>
+    <message>
+        <source>%1: %2 — “%3”</source>
+        <translation>%1：%2 —「%3」</translation>
+    </message>
+    <message>
+        <source>Score %1 (grade %2)</source>
+        <translation>スコア %1（グレード %2）</translation>
+    </message>
+    <message>
+        <source>Reached on %1</source>
+        <translation>%1 に通話</translation>
+    </message>
+    <message>
+        <source>Meeting on %1</source>
+        <translation>商談日時 %1</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Company size</source>
+        <translation>企業規模</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+</context>
+<context>
     <name>DueButton</name>
     <message numerus="yes">
         <source>☎ %n callback(s) due</source>
