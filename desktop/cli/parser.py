@@ -195,6 +195,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--asc", action="store_true", help="ascending (default: descending, highest first)"
     )
+    meets = p.add_mutually_exclusive_group()
+    meets.add_argument(
+        "--qualified",
+        action="store_true",
+        help="only leads that meet the handoff definition in effect (booked meetings included)",
+    )
+    meets.add_argument(
+        "--one-away",
+        action="store_true",
+        help="only leads one criterion away from the handoff definition",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=("queue", "queue"))
 

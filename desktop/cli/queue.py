@@ -16,7 +16,17 @@ from dataclasses import asdict
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import cell, print_json, print_lead, record, say
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
-from models.leads.queue import ANY_OWNER, NO_MEETING, QueueQuery, SortKey, queue_page
+from models.leads.queue import (
+    ANY_MEETING,
+    ANY_OWNER,
+    ANY_QUALIFICATION,
+    NO_MEETING,
+    ONE_AWAY,
+    QUALIFIED,
+    QueueQuery,
+    SortKey,
+    queue_page,
+)
 from models.teams.users import user_by_email
 
 #: How a lead's score is made (``baton lead``): fit and engagement, each of its maximum.
@@ -29,13 +39,19 @@ def queue(args: argparse.Namespace) -> int:
     sort = SortKey(args.sort.replace("-", "_"))
     with database(args) as db, db.read() as session:
         owner = user_by_email(session, args.rep).id if args.rep else ANY_OWNER
-        # The call queue: leads with a booked meeting wait for the handoff instead.
+        qualification = (
+            QUALIFIED if args.qualified else ONE_AWAY if args.one_away else ANY_QUALIFICATION
+        )
+        # The call queue: leads with a booked meeting wait for the handoff instead (but a
+        # lead that meets the definition usually has one: those filters keep them).
         query = QueueQuery(
             owner=owner,
             sort=sort,
             descending=not args.asc,
-            meetings=NO_MEETING,
+            meetings=NO_MEETING if qualification == ANY_QUALIFICATION else ANY_MEETING,
             meetings_as_of=now(args),
+            qualification=qualification,
+            qualification_as_of=now(args),
         )
         rows = queue_page(session, query, limit=args.limit)
     speak(args.lang)

@@ -190,6 +190,12 @@ INPUT_FIELDS = {
     "source_system": QT_TRANSLATE_NOOP("Labels", "Source system"),
     "external_id": QT_TRANSLATE_NOOP("Labels", "External ID"),
     "phone": QT_TRANSLATE_NOOP("Labels", "Phone number"),
+    "challenge": QT_TRANSLATE_NOOP("Labels", "Challenge"),
+    "competitors": QT_TRANSLATE_NOOP("Labels", "Competitors"),
+    "decision_process": QT_TRANSLATE_NOOP("Labels", "Decision process"),
+    "handoff_note": QT_TRANSLATE_NOOP("Labels", "Note to the field rep"),
+    "override_reason": QT_TRANSLATE_NOOP("Labels", "Reason for the override"),
+    "response_text": QT_TRANSLATE_NOOP("Labels", "Why (in a few words)"),
 }
 
 #: What an audited change did (the audit trail's ``action``), for "what changed" messages.
@@ -203,6 +209,7 @@ AUDIT_ACTIONS = {
     "back_from_nurture": QT_TRANSLATE_NOOP("Labels", "back from nurture"),
     "sla_breached": QT_TRANSLATE_NOOP("Labels", "the first-call deadline passed"),
     "phone_changed": QT_TRANSLATE_NOOP("Labels", "a new phone number was entered"),
+    "promoted": QT_TRANSLATE_NOOP("Labels", "handed off to field sales"),
 }
 HOT_SIGNAL = QT_TRANSLATE_NOOP("Labels", "Hot: %1 (24 h)")
 NOT_SET = QT_TRANSLATE_NOOP("Labels", "Not set")

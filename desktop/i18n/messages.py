@@ -8,12 +8,14 @@ shown through :mod:`desktop.i18n.labels`; the raw driver detail
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from desktop.i18n import labels
+from desktop.i18n import criteria, handoff_labels, labels
 from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
 from models.core.errors import BatonError
 from models.core.messages import DETAIL, MESSAGES, render, with_detail
+from models.definitions.criteria import parse
 
 CTX = "Errors"
 
@@ -32,6 +34,8 @@ _CODES: dict[str, Callable[[str], str]] = {
     "action": labels.audit_action,
     "at": labels.iso_datetime,
     "until": labels.iso_datetime,
+    "criterion": lambda data: criteria.sentence(parse(json.loads(data))),
+    "status": handoff_labels.status,
 }
 
 

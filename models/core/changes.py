@@ -21,6 +21,8 @@ class Changes:
     users: bool = False
     #: A team's working rules (hours, holidays, speed to lead, attempts) changed.
     team: bool = False
+    #: Handoffs were made or answered (field sales' inbox, the overdue list).
+    handoffs: bool = False
     #: Who asked for the change (an opaque token the desktop layer sets; None: nobody
     #: in this window, e.g. another process or a background tick).
     initiator: str | None = None
@@ -32,9 +34,17 @@ class Changes:
             definition=self.definition or other.definition,
             users=self.users or other.users,
             team=self.team or other.team,
+            handoffs=self.handoffs or other.handoffs,
             initiator=self.initiator if self.initiator == other.initiator else None,
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.lead_ids or self.queue or self.definition or self.users or self.team)
+        return not (
+            self.lead_ids
+            or self.queue
+            or self.definition
+            or self.users
+            or self.team
+            or self.handoffs
+        )

@@ -25,18 +25,18 @@ from models.core.entities import (
     LEAD,
     Lead,
 )
-from models.core.enums import Role, Seniority, Stage, TouchKind
+from models.core.enums import BANT_UNKNOWN, BantField, Role, Seniority, Stage, TouchKind
 from models.core.errors import InvalidInput
 from models.db.database import Database
 from models.definitions import versions
 from models.definitions.scoring_config import ScoringConfig
-from models.demo import conversations, history, people, rows
+from models.demo import conversations, handoffs, history, people, rows
 from models.demo.business_time import BusinessTime, to_datetime
 from models.demo.campaigns import Calendar
 from models.demo.catalog import TOUCH_MIX
 from models.demo.history import PlannedCall, Spoken
 from models.demo.rows import MadeLead
-from models.leads.call_figures import UNANSWERED
+from models.leads.call_figures import REACHED, UNANSWERED
 from models.scoring.rescore import derive
 from models.scoring.score import classify_seniority
 from models.scoring.sla import deadline
@@ -177,6 +177,7 @@ def generate(
             if progress is not None:
                 progress(done, leads)
         users = sum(len(v) for v in user_ids.values())
+        handoffs.create(session, rng, user_ids, team_rules, now)
     return DemoReport(leads, len(account_ids), run.touches, run.calls, users)
 
 
@@ -303,6 +304,8 @@ def _lead(run: _Run, index: int) -> MadeLead:
         "next_callback_at": next_callback,
         "next_meeting_at": to_datetime(meeting) if meeting is not None else None,
         "temperature": temperatures[-1] if temperatures else None,
+        "reached_at": next((to_datetime(c.start) for c, _s in calls if c.outcome in REACHED), None),
+        **{f"bant_{name}": value for name, value in _current_answers(calls).items()},
         "sla_due_at": sla_due,
         "sla_met": sla_met,
         "sla_breached_at": sla_due if sla_met is False else None,
@@ -318,6 +321,15 @@ def _lead(run: _Run, index: int) -> MadeLead:
     del derived["rescore_due_at"]  # as for any bulk load, the minute tick schedules it
     row.update(derived, scored_at=now)
     return MadeLead(row, touches, calls)
+
+
+def _current_answers(calls: list[tuple[PlannedCall, Spoken]]) -> dict[str, str]:
+    """The newest answer per BANT field the calls recorded (``unknown`` where none)."""
+    current = {field.value: BANT_UNKNOWN for field in BantField}
+    for _call, spoken in calls:
+        for name, value, _evidence in spoken.answers:
+            current[name] = value
+    return current
 
 
 def _just_arrived(run: _Run) -> datetime:

@@ -25,6 +25,7 @@ class LeadAction(StrEnum):
     DISQUALIFY = "disqualify"
     DO_NOT_CALL = "do_not_call"
     PHONE = "phone"
+    PROMOTE = "promote"
 
 
 #: The stages each action is taken from (an action not listed: any stage).
@@ -32,6 +33,7 @@ _STAGES: dict[LeadAction, frozenset[str]] = {
     LeadAction.CALL: frozenset({Stage.NEW, Stage.WORKING}),
     LeadAction.RECYCLE: frozenset({Stage.NEW, Stage.WORKING}),
     LeadAction.DISQUALIFY: frozenset({Stage.NEW, Stage.WORKING, Stage.RECYCLED}),
+    LeadAction.PROMOTE: frozenset({Stage.NEW, Stage.WORKING}),
 }
 
 
@@ -47,6 +49,8 @@ def require_state(lead: Lead, action: LeadAction) -> None:
         raise InvalidInput("lead.call_stage", field="stage", lead=label, stage=lead.stage)
     if action == LeadAction.RECYCLE:
         raise InvalidInput("lead.recycle_stage", field="stage", lead=label, stage=lead.stage)
+    if action == LeadAction.PROMOTE:
+        raise InvalidInput("handoff.promote_stage", field="stage", lead=label, stage=lead.stage)
     raise InvalidInput("lead.disqualify_stage", field="stage", lead=label, stage=lead.stage)
 
 

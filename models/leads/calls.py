@@ -53,6 +53,15 @@ class CallDraft:
     #: The lead's version the form was opened on (None: no form, e.g. the CLI). ``bant``
     #: then holds only the answers the rep changed.
     seen_version: int | None = None
+    #: What the handoff summary needs besides BANT: the prospect's challenge (課題), the
+    #: competitors they look at, how they decide (決裁フロー). Blank: not discussed.
+    challenge: str = ""
+    competitors: str = ""
+    decision_process: str = ""
+
+
+#: The discovery fields of a call (CallDraft and Call attributes of the same names).
+DISCOVERY = ("challenge", "competitors", "decision_process")
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,8 @@ def validate(draft: CallDraft, now: datetime, keep_callback: datetime | None = N
             expected=", ".join(t.value for t in Temperature),
         )
     check_text(draft.notes.strip(), field="notes", limit=MAX_NOTES, multiline=True)
+    for name in DISCOVERY:
+        check_text(getattr(draft, name).strip(), field=name, limit=MAX_EVIDENCE, multiline=True)
     if draft.next_step not in {s.value for s in NextStep}:
         raise _invalid(
             "call.next_step_unknown",
@@ -255,12 +266,14 @@ def _new_call(draft: CallDraft, user_id: int, now: datetime) -> Call:
         callback_at=draft.callback_at if draft.next_step == NextStep.CALLBACK else None,
         meeting_at=draft.meeting_at if draft.next_step == NextStep.MEETING else None,
         created_at=now,
+        **{name: getattr(draft, name).strip() or None for name in DISCOVERY},
     )
 
 
 _CALL_AUDIT = (
     "outcome",
     "notes",
+    *DISCOVERY,
     "temperature",
     "next_step",
     "callback_at",

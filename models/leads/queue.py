@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, cast
@@ -21,6 +21,10 @@ from models.core import text
 from models.core.entities import ACCOUNT, LEAD, USER_ACCOUNT, Account, User
 from models.core.enums import ACTIVE_STAGES, Role
 from models.db.collation import bytewise
+from models.definitions import versions
+from models.definitions.criteria import root
+from models.definitions.evaluate import MEETING_GRACE
+from models.definitions.sql import condition, missing
 
 
 class SortKey(StrEnum):
@@ -41,8 +45,11 @@ class SortKey(StrEnum):
 ANY_MEETING = "any"
 NO_MEETING = "none"
 MEETING_BOOKED = "booked"
-#: A meeting not promoted a day after its time passed unheld: the lead is called again.
-MEETING_GRACE = timedelta(days=1)
+#: Qualification filter values (QueueQuery.qualification): every lead, the leads that
+#: meet the handoff definition in effect, the leads one criterion away from it.
+ANY_QUALIFICATION = "any"
+QUALIFIED = "qualified"
+ONE_AWAY = "one_away"
 
 #: Owner filter values besides a user id.
 ANY_OWNER = "any"
@@ -67,6 +74,10 @@ class QueueQuery:
     #: :data:`MEETING_BOOKED` shows only them ("Ready to hand off").
     meetings: str = "any"
     meetings_as_of: datetime | None = None
+    #: :data:`ANY_QUALIFICATION`, :data:`QUALIFIED` or :data:`ONE_AWAY`, judged by the
+    #: definition in effect at ``qualification_as_of`` (None: no such filter).
+    qualification: str = ANY_QUALIFICATION
+    qualification_as_of: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +188,7 @@ class _Shape:
     sort: SortKey
     descending: bool
     meetings: str = ANY_MEETING
+    qualification: bool = False
 
 
 def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
@@ -193,7 +205,27 @@ def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
         query.sort,
         query.descending,
         query.meetings if query.meetings_as_of is not None else ANY_MEETING,
+        _qualifies(query),
     )
+
+
+def _qualifies(query: QueueQuery) -> bool:
+    return query.qualification != ANY_QUALIFICATION and query.qualification_as_of is not None
+
+
+def _with_qualification(session: Session, statement: Select[Any], query: QueueQuery) -> Select[Any]:
+    """``statement`` narrowed to the leads meeting the definition (or one criterion away).
+
+    Not cached with the statement: it depends on the definition in effect and the time.
+    """
+    if not _qualifies(query):
+        return statement
+    assert query.qualification_as_of is not None
+    criteria = root(versions.active(session).criteria)
+    if query.qualification == QUALIFIED:
+        return statement.where(condition(criteria, query.qualification_as_of))
+    dialect = session.get_bind().dialect.name
+    return statement.where(missing(criteria, query.qualification_as_of, dialect) == 1)
 
 
 def _params(query: QueueQuery) -> dict[str, Any]:
@@ -214,7 +246,12 @@ def _params(query: QueueQuery) -> dict[str, Any]:
 def _statement(shape: _Shape) -> Select[Any]:
     columns = _ROW_COLUMNS if shape.rows else (_L.id,)
     statement: Select[Any] = select(*columns).select_from(LEAD)
-    if shape.rows or shape.industries or shape.sort in (SortKey.COMPANY, SortKey.INDUSTRY):
+    if (
+        shape.rows
+        or shape.industries
+        or shape.qualification
+        or shape.sort in (SortKey.COMPANY, SortKey.INDUSTRY)
+    ):
         statement = statement.join(ACCOUNT, _A.id == _L.account_id)
     if shape.rows or shape.sort == SortKey.OWNER:
         statement = statement.outerjoin(_OWNER, _O.id == _L.owner_id)
@@ -252,6 +289,7 @@ def _statement(shape: _Shape) -> Select[Any]:
 def queue_ids(session: Session, query: QueueQuery) -> list[int]:
     """Every matching lead id, in queue order."""
     statement = _statement(_shape(query, rows=False, paged=False))
+    statement = _with_qualification(session, statement, query)
     return list(session.connection().execute(statement, _params(query)).scalars())
 
 
@@ -281,6 +319,7 @@ def queue_page(
 ) -> list[QueueRow]:
     """One page of the queue, in order: the top-N fetch."""
     statement = _statement(_shape(query, rows=True, paged=True))
+    statement = _with_qualification(session, statement, query)
     params = _params(query) | {"offset": offset, "limit": limit}
     return [QueueRow(*row) for row in session.connection().execute(statement, params).all()]
 

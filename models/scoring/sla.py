@@ -60,3 +60,18 @@ def next_business_slot(now: datetime, settings: TeamSettings) -> datetime:
             return min(opens + timedelta(hours=1), closes).astimezone(UTC)
         day += timedelta(days=1)
     raise ValueError("no business day within a year: check the team's business days")
+
+
+def business_days_later(start: datetime, days: int, settings: TeamSettings) -> datetime:
+    """The close of business ``days`` business days after ``start``'s day (UTC): a handoff
+    made on Friday with two days to answer is due at Tuesday's close."""
+    zone = ZoneInfo(settings.timezone)
+    day = start.astimezone(zone).date()
+    left = days
+    for _ in range(400 + days):  # see next_business_slot
+        day += timedelta(days=1)
+        if is_business_day(day, settings):
+            left -= 1
+            if left == 0:
+                return datetime.combine(day, settings.day_end, zone).astimezone(UTC)
+    raise ValueError("no business day within a year: check the team's business days")
