@@ -804,6 +804,161 @@
         <translation>スコアリング設定の {name} に、空の語句は指定できません。</translation>
     </message>
     <message>
+        <source>{path}: “{value}” is not allowed; expected {expected}.</source>
+        <extracomment>criteria.invalid</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no version {version} of the handoff definition.</source>
+        <extracomment>definition.not_found</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} ({role}) cannot draft or change the handoff definition; team leads, marketing and administrators can.</source>
+        <extracomment>definition.edit_role</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} ({role}) cannot approve the handoff definition: marketing approves for marketing, a team lead or an administrator for sales.</source>
+        <extracomment>definition.approve_role</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} was proposed by {user} on {at} and can no longer be changed; draft a new version from it to change it.</source>
+        <extracomment>definition.locked.proposed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is approved and can no longer be changed; draft a new version from it to change it.</source>
+        <extracomment>definition.locked.approved</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} was withdrawn and can no longer be changed; draft a new version from it to change it.</source>
+        <extracomment>definition.locked.withdrawn</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} has no criteria, so every lead would meet it: add at least one criterion before proposing it.</source>
+        <extracomment>definition.propose_empty</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is still a draft: it must be proposed before anyone approves it.</source>
+        <extracomment>definition.approve_draft</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is already approved by both sides.</source>
+        <extracomment>definition.approve_approved</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} was withdrawn and can no longer be approved.</source>
+        <extracomment>definition.approve_withdrawn</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} already approved version {version} on {at}; the other side&apos;s approval must come from someone else.</source>
+        <extracomment>definition.approved_twice</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} proposed version {version} and has approved it once; a proposer cannot approve it alone: the other side&apos;s approval must come from someone else.</source>
+        <extracomment>definition.proposer_alone</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing already approved version {version} ({user}, {at}); it now needs a sales approval, from a team lead or an administrator.</source>
+        <extracomment>definition.side_taken.marketing</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales already approved version {version} ({user}, {at}); it now needs a marketing approval.</source>
+        <extracomment>definition.side_taken.sales</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The effective date {at} is in the past; choose now or a later time.</source>
+        <extracomment>definition.effective_past</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is approved: an approved version is replaced by a newer one, never withdrawn.</source>
+        <extracomment>definition.withdraw_approved</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} was already withdrawn.</source>
+        <extracomment>definition.withdraw_withdrawn</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} was changed since you opened it (by {user} at {at}): nothing was saved. The current draft is shown and what you typed is kept: check it and save again.</source>
+        <extracomment>definition.changed_meanwhile</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition&apos;s name is empty.</source>
+        <extracomment>definition.name_empty</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {file}; nothing was imported.</source>
+        <extracomment>definition.file.unreadable</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {file}; nothing was exported.</source>
+        <extracomment>definition.file.unwritable</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text; nothing was imported.</source>
+        <extracomment>definition.file.not_utf8</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}, column {column}: this is not valid TOML; nothing was imported.</source>
+        <extracomment>definition.file.syntax</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has no [{path}] table; nothing was imported.</source>
+        <extracomment>definition.file.missing</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: unknown key “{path}”; expected {expected}. Nothing was imported.</source>
+        <extracomment>definition.file.unknown_key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {path} must be text in quotes; nothing was imported.</source>
+        <extracomment>definition.file.not_text</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {path} must be a version number; nothing was imported.</source>
+        <extracomment>definition.file.not_version</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {path}: “{value}” is not allowed; expected {expected}. Nothing was imported.</source>
+        <extracomment>definition.file.criteria</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the scoring setting {path} is not valid (it is {value}); nothing was imported.</source>
+        <extracomment>definition.file.scoring</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the scoring settings lack {path}; nothing was imported.</source>
+        <extracomment>definition.file.scoring_missing</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
         <extracomment>text.too_long</extracomment>
         <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
@@ -882,6 +1037,121 @@
         <source>Say who is changing the rules with --user EMAIL.</source>
         <extracomment>cli.team.who</extracomment>
         <translation>ルールを変更する人を --user メールアドレス で指定してください。</translation>
+    </message>
+    <message>
+        <source>Say who is acting with --user EMAIL (or set BATON_USER).</source>
+        <extracomment>cli.definition.who</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing rules: expected a list of rules, got {value}.</source>
+        <extracomment>team.routing_malformed</extracomment>
+        <translation>振り分けルール：ルールの一覧が必要です（受け取った値：{value}）。</translation>
+    </message>
+    <message>
+        <source>Routing rule {rule}: unknown field “{value}”; expected one of {expected}.</source>
+        <extracomment>team.routing_key_unknown</extracomment>
+        <translation>振り分けルール{rule}：不明な項目「{value}」です。次のいずれかを指定してください：{expected}</translation>
+    </message>
+    <message>
+        <source>Routing rule {rule}, {key}: {value} is not allowed; expected some of {expected}.</source>
+        <extracomment>team.routing_value_unknown</extracomment>
+        <translation>振り分けルール{rule}の{key}：{value} は指定できません。次の中から選んでください：{expected}</translation>
+    </message>
+    <message>
+        <source>Routing rule {rule} names no field rep.</source>
+        <extracomment>team.routing_no_field_reps</extracomment>
+        <translation>振り分けルール{rule}にフィールドセールス担当者が指定されていません。</translation>
+    </message>
+    <message>
+        <source>Routing rule {rule}: {user} is not a field sales rep ({role}).</source>
+        <extracomment>team.routing_not_field_rep</extracomment>
+        <translation>振り分けルール{rule}：{user}さんはフィールドセールス担当者ではありません（{role}）。</translation>
+    </message>
+    <message>
+        <source>The days field sales have to answer a handoff must be from 1 to 30 (got {value}).</source>
+        <extracomment>team.response_days_range</extracomment>
+        <translation>引き渡しへの回答期限（営業日）は1〜30で指定してください（指定値：{value}）。</translation>
+    </message>
+    <message>
+        <source>{lead} does not meet the handoff definition (version {version}) any more: {criterion}. Nothing was handed off.</source>
+        <extracomment>handoff.not_qualified</extracomment>
+        <translation>{lead}は引き渡し基準（バージョン{version}）を満たさなくなりました：{criterion}。引き渡しは行っていません。</translation>
+    </message>
+    <message>
+        <source>{lead} does not meet every criterion: an override needs a reason.</source>
+        <extracomment>handoff.override_reason_needed</extracomment>
+        <translation>{lead}はすべての基準を満たしていません。例外として引き渡すには理由が必要です。</translation>
+    </message>
+    <message>
+        <source>{lead} does not meet every criterion ({criterion}); only a team lead may hand it off anyway.</source>
+        <extracomment>handoff.override_supervisors_only</extracomment>
+        <translation>{lead}はすべての基準を満たしていません（{criterion}）。例外として引き渡せるのはチームリーダーだけです。</translation>
+    </message>
+    <message>
+        <source>Choose the field sales rep who takes {lead}.</source>
+        <extracomment>handoff.field_rep_needed</extracomment>
+        <translation>{lead}を担当するフィールドセールスを選んでください。</translation>
+    </message>
+    <message>
+        <source>{user} is not a field sales rep ({role}): choose a field rep.</source>
+        <extracomment>handoff.not_field_rep</extracomment>
+        <translation>{user}さんはフィールドセールス担当者ではありません（{role}）。フィールドセールスを選んでください。</translation>
+    </message>
+    <message>
+        <source>{user} is no longer active: choose another field rep.</source>
+        <extracomment>handoff.field_rep_inactive</extracomment>
+        <translation>{user}さんは現在無効なユーザーです。別のフィールドセールスを選んでください。</translation>
+    </message>
+    <message>
+        <source>The meeting time {at} has passed: give a time ahead.</source>
+        <extracomment>handoff.meeting_past</extracomment>
+        <translation>商談日時 {at} は過ぎています。これから先の日時を指定してください。</translation>
+    </message>
+    <message>
+        <source>{lead} is {stage}: only a lead being worked can be handed off.</source>
+        <extracomment>handoff.promote_stage</extracomment>
+        <translation>{lead}は「{stage}」です。引き渡せるのは対応中のリードだけです。</translation>
+    </message>
+    <message>
+        <source>Handoff {handoff_id} does not exist.</source>
+        <extracomment>handoff.not_found</extracomment>
+        <translation>引き渡し {handoff_id} は存在しません。</translation>
+    </message>
+    <message>
+        <source>The handoff of {lead} went to {owner}, not to you: only they can answer it.</source>
+        <extracomment>handoff.not_yours</extracomment>
+        <translation>{lead}の引き渡し先は{owner}さんです。回答できるのは担当者だけです。</translation>
+    </message>
+    <message>
+        <source>The handoff of {lead} was already {status} on {at}.</source>
+        <extracomment>handoff.answered</extracomment>
+        <translation>{lead}の引き渡しは{at}にすでに「{status}」となっています。</translation>
+    </message>
+    <message>
+        <source>Say why the handoff is rejected: choose a reason.</source>
+        <extracomment>handoff.reason_needed</extracomment>
+        <translation>引き渡しを差し戻す理由を選んでください。</translation>
+    </message>
+    <message>
+        <source>Unknown rejection reason “{value}”; expected one of {expected}.</source>
+        <extracomment>handoff.reason_unknown</extracomment>
+        <translation>不明な差し戻し理由「{value}」です。次のいずれかを指定してください：{expected}</translation>
+    </message>
+    <message>
+        <source>Unknown place to send the lead back “{value}”; expected one of {expected}.</source>
+        <extracomment>handoff.return_unknown</extracomment>
+        <translation>不明な戻し先「{value}」です。次のいずれかを指定してください：{expected}</translation>
+    </message>
+    <message>
+        <source>“Other” needs a few words on why the handoff is rejected.</source>
+        <extracomment>handoff.other_needs_text</extracomment>
+        <translation>「その他」を選んだ場合は、差し戻す理由を入力してください。</translation>
+    </message>
+    <message>
+        <source>The handoff of {lead} changed since it was opened ({status}); it was reloaded. Nothing was saved.</source>
+        <extracomment>handoff.changed_meanwhile</extracomment>
+        <translation>{lead}の引き渡しは開いた後に変更されました（{status}）。再読み込みしました。保存はしていません。</translation>
     </message>
     <message>
         <source>Reason “other” needs a note saying what it was.</source>
@@ -1024,6 +1294,53 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <source>%1d %2h</source>
         <extracomment>Qt&apos;s display formats for the same style (weekday and month names from the widget&apos;s locale, which :func:`desktop.i18n.languages.install` sets to the UI language). A duration of a day or more (&quot;10d 5h&quot;; Japanese 「10日5時間」).</extracomment>
         <translation>%1日%2時間</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffLabels</name>
+    <message>
+        <source>Waiting for field sales</source>
+        <translation>フィールドセールスの回答待ち</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受け入れ</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation>連絡がつかない</translation>
+    </message>
+    <message>
+        <source>Not a fit</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>予算なし</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時期尚早</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Back to the rep&apos;s queue</source>
+        <translation>担当者のキューに戻す</translation>
+    </message>
+    <message>
+        <source>Back to nurture</source>
+        <translation>ナーチャリングに戻す</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1781,30 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <translation>電話番号</translation>
     </message>
     <message>
+        <source>Challenge</source>
+        <translation>課題</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>決裁フロー</translation>
+    </message>
+    <message>
+        <source>Note to the field rep</source>
+        <translation>フィールドセールスへの申し送り</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>例外引き渡しの理由</translation>
+    </message>
+    <message>
+        <source>Why (in a few words)</source>
+        <translation>理由（ひとこと）</translation>
+    </message>
+    <message>
         <source>a call was logged</source>
         <extracomment>What an audited change did (the audit trail&apos;s ``action``), for &quot;what changed&quot; messages.</extracomment>
         <translation>架電記録</translation>
@@ -1499,6 +1840,10 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>a new phone number was entered</source>
         <translation>新しい電話番号の入力</translation>
+    </message>
+    <message>
+        <source>handed off to field sales</source>
+        <translation>フィールドセールスへ引き渡された</translation>
     </message>
     <message>
         <source>Hot: %1 (24 h)</source>
