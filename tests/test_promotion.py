@@ -135,7 +135,8 @@ def test_a_lead_that_meets_every_criterion_is_handed_off(demo_db: Database) -> N
         )
         assert lead_id not in queue_ids(session, query)  # out of every queue
         assert lead_id not in queue_ids(session, QueueQuery(owner=ANY_OWNER))
-    assert [row.lead_id for row in _incoming(demo_db, field)] == [lead_id]
+    mine = [row for row in _incoming(demo_db, field) if row.lead_id == lead_id]
+    assert len(mine) == 1 and mine[0].status == "pending" and mine[0].field_rep_id == field
 
 
 def _incoming(db: Database, field: int) -> list:  # type: ignore[type-arg]

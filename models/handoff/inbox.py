@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
@@ -47,9 +48,6 @@ _PROMOTER = aliased(User)
 _FIELD = aliased(User)
 
 
-_Record = tuple[Handoff, Lead, Account, str | None, str | None]
-
-
 def _rows() -> Select[Handoff, Lead, Account, str, str]:
     return (
         select(Handoff, Lead, Account, _PROMOTER.display_name, _FIELD.display_name)
@@ -60,7 +58,7 @@ def _rows() -> Select[Handoff, Lead, Account, str, str]:
     )
 
 
-def _row(record: _Record) -> HandoffRow:
+def _row(record: Any) -> HandoffRow:
     handoff, lead, account, promoter, field = record
     return HandoffRow(
         id=handoff.id,
@@ -100,7 +98,7 @@ def incoming(
         Handoff.created_at.desc(),
         Handoff.id,
     ).limit(2000)
-    return [_row(r) for r in session.execute(statement).tuples()]
+    return [_row(r) for r in session.execute(statement).all()]
 
 
 def overdue(session: Session, now: datetime) -> list[HandoffRow]:
@@ -110,10 +108,10 @@ def overdue(session: Session, now: datetime) -> list[HandoffRow]:
         .where(Handoff.status == HandoffStatus.PENDING.value, Handoff.response_due_at < now)
         .order_by(Handoff.response_due_at, Handoff.id)
     )
-    return [_row(r) for r in session.execute(statement).tuples()]
+    return [_row(r) for r in session.execute(statement).all()]
 
 
 def lead_handoffs(session: Session, lead_id: int) -> list[HandoffRow]:
     """Every handoff of the lead, newest first."""
     statement = _rows().where(Handoff.lead_id == lead_id).order_by(Handoff.created_at.desc())
-    return [_row(r) for r in session.execute(statement).tuples()]
+    return [_row(r) for r in session.execute(statement).all()]

@@ -28,6 +28,7 @@ from models.definitions.criteria import to_data
 from models.definitions.evaluate import check_to_data
 from models.handoff.checklist import checklist_of
 from models.handoff.facts import facts_of
+from models.handoff.summary import summary_for_handoff
 from models.leads.availability import LeadAction, require_state
 from models.leads.calls import MAX_NOTES
 from models.leads.concurrency import refuse_if_changed
@@ -190,7 +191,5 @@ def promote(session: Session, user_id: int, draft: PromotionDraft, now: datetime
 
 def snapshot_summary(session: Session, handoff_id: int, now: datetime) -> str:
     """The summary field sales were given, as JSON kept with the handoff."""
-    from models.handoff import summary  # noqa: PLC0415 - written alongside; see summary.py
-
-    data = summary.summary_for_handoff(session, handoff_id, now=now).to_data()
+    data = summary_for_handoff(session, handoff_id, now=now).to_data()
     return json.dumps(data, ensure_ascii=False)
