@@ -113,6 +113,38 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--user", metavar="EMAIL")
     p.set_defaults(handler=("work", "phone"))
 
+    p = sub.add_parser("promote", parents=[common], help="hand a lead off to field sales")
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument(
+        "--to", metavar="EMAIL", help="the field rep (default: the routing rules' suggestion)"
+    )
+    p.add_argument("--meeting", metavar="ISO", help="meeting time (default: the booked one)")
+    p.add_argument("--note", metavar="TEXT", help="note to the field rep (your recommendation)")
+    p.add_argument(
+        "--override", metavar="REASON", help="team leads: hand off a lead that misses criteria"
+    )
+    p.add_argument("--user", metavar="EMAIL")
+    p.set_defaults(handler=("handoff_work", "promote_lead"))
+
+    p = sub.add_parser("respond", parents=[common], help="field sales: accept or reject a handoff")
+    p.add_argument("handoff", type=int, nargs="?", metavar="HANDOFF")
+    answer = p.add_mutually_exclusive_group(required=True)
+    answer.add_argument("--accept", action="store_true")
+    answer.add_argument(
+        "--reject",
+        metavar="REASON",
+        help="not_reachable, not_a_fit, no_budget, timing, duplicate, other",
+    )
+    answer.add_argument(
+        "--csv", metavar="FILE", help="answers from a CSV: handoff,answer,reason,text,return_to"
+    )
+    p.add_argument("--text", metavar="TEXT", help="why, in a few words (needed for other)")
+    p.add_argument(
+        "--to", choices=("queue", "nurture"), default="queue", help="where a rejected lead goes"
+    )
+    p.add_argument("--user", metavar="EMAIL")
+    p.set_defaults(handler=("handoff_work", "respond_handoff"))
+
 
 def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("team", parents=[common], help="show or change a team's working rules")

@@ -27,13 +27,13 @@ RECYCLED = QT_TRANSLATE_NOOP("Cli", "%1, lead %2, returned to nurture: %3.")
 NEW_NUMBER = QT_TRANSLATE_NOOP("Cli", "%1, lead %2: new number %3.")
 
 
-def _named(session: Session, lead_id: int) -> str:
+def lead_name(session: Session, lead_id: int) -> str:
     """How the confirmation names a lead: "name (company)"."""
     lead = session.get(Lead, lead_id)
     return lead_label(lead) if lead is not None else str(lead_id)
 
 
-def _when(value: str | None, option: str) -> datetime | None:
+def when_option(value: str | None, option: str) -> datetime | None:
     """An ISO date-time from the command line; without a zone it is local time."""
     if value is None:
         return None
@@ -61,7 +61,7 @@ def _bant(items: list[str]) -> dict[str, BantAnswer]:
     return answers
 
 
-def _actor(session: Session, args: argparse.Namespace, lead_id: int) -> int:
+def acting_user(session: Session, args: argparse.Namespace, lead_id: int) -> int:
     """Who is acting: --user, else $BATON_USER, else the lead's owner."""
     email = args.user or os.environ.get("BATON_USER")
     if email:
@@ -76,8 +76,8 @@ def _actor(session: Session, args: argparse.Namespace, lead_id: int) -> int:
 
 def call(args: argparse.Namespace) -> int:
     at = now(args)
-    callback_at = _when(args.callback, "--callback")
-    meeting_at = _when(args.meeting, "--meeting")
+    callback_at = when_option(args.callback, "--callback")
+    meeting_at = when_option(args.meeting, "--meeting")
     step = NextStep.CALLBACK if callback_at else NextStep.MEETING if meeting_at else NextStep.NONE
     bant = _bant(args.bant or [])
     with database(args, write=True) as db, db.write() as session:
@@ -93,8 +93,8 @@ def call(args: argparse.Namespace) -> int:
             callback_at=callback_at,
             meeting_at=meeting_at,
         )
-        result = log_call(session, _actor(session, args, args.lead), draft, at)
-        name = _named(session, result.lead_id)
+        result = log_call(session, acting_user(session, args, args.lead), draft, at)
+        name = lead_name(session, result.lead_id)
     speak(args.lang)
     from desktop.i18n import labels
 
@@ -116,11 +116,11 @@ def recycle(args: argparse.Namespace) -> int:
     with database(args, write=True) as db, db.write() as session:
         actions.recycle(
             session,
-            _actor(session, args, args.lead),
+            acting_user(session, args, args.lead),
             actions.RecycleInput(args.lead, args.reason, until, args.note or ""),
             now(args),
         )
-        name = _named(session, args.lead)
+        name = lead_name(session, args.lead)
     speak(args.lang)
     from desktop.i18n import labels
 
@@ -131,9 +131,9 @@ def recycle(args: argparse.Namespace) -> int:
 def phone(args: argparse.Namespace) -> int:
     with database(args, write=True) as db, db.write() as session:
         phones.update_phone(
-            session, _actor(session, args, args.lead), args.lead, args.number, now(args)
+            session, acting_user(session, args, args.lead), args.lead, args.number, now(args)
         )
-        name = _named(session, args.lead)
+        name = lead_name(session, args.lead)
     speak(args.lang)
     print(say(NEW_NUMBER, name, args.lead, args.number.strip()))
     return EXIT_OK

@@ -400,6 +400,18 @@ MESSAGES: Final[Mapping[str, str]] = {
     "handoff.answered": "The handoff of {lead} was already {status} on {at}.",
     "handoff.reason_needed": "Say why the handoff is rejected: choose a reason.",
     "handoff.reason_unknown": "Unknown rejection reason “{value}”; expected one of {expected}.",
+    "cli.who_answers": "Say who is answering with --user EMAIL (or set BATON_USER).",
+    "cli.respond_what": "Give the handoff number, or --csv FILE with the answers.",
+    "responses.unreadable": "Cannot read {file}; nothing was answered.",
+    "responses.encoding": (
+        "{file} is neither UTF-8 nor Shift_JIS (cp932) text; nothing was answered."
+    ),
+    "responses.header": (
+        "{file} lacks the column(s) {missing}; expected handoff, answer, reason, text, "
+        "return_to. Nothing was answered."
+    ),
+    "responses.row_handoff": "Line {line}, handoff: “{value}” is not a handoff number.",
+    "responses.row_answer": "Line {line}, answer: “{value}” is neither accept nor reject.",
     "handoff.return_unknown": (
         "Unknown place to send the lead back “{value}”; expected one of {expected}."
     ),

@@ -137,6 +137,27 @@
     </message>
 </context>
 <context>
+    <name>ChecklistView</name>
+    <message>
+        <source>needs one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meets every criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion(s) missing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handoff definition “%1”, version %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>(fit %1/%2, engagement %3/%4)</source>
@@ -187,6 +208,26 @@
     <message>
         <source>Rescored %1 leads in %2 s.</source>
         <translation>%1 件のリードのスコアを再計算しました（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>%1, lead %2, handed off to %3 (handoff %4, definition v%5).</source>
+        <translation>%1（リード %2）を %3 さんへ引き渡しました（引き渡し %4、定義 v%5）。</translation>
+    </message>
+    <message>
+        <source>Handed off by override: %1</source>
+        <translation>例外として引き渡し：%1</translation>
+    </message>
+    <message>
+        <source>Handoff %1: %2.</source>
+        <translation>引き渡し %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 answers recorded, %2 rows refused.</source>
+        <translation>%1件の回答を登録し、%2行を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1行目：%2</translation>
     </message>
 </context>
 <context>
@@ -286,6 +327,139 @@
     <message>
         <source>Region</source>
         <translation>地域</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionDiff</name>
+    <message>
+        <source>No differences between version %1 and version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From version %1 to version %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: “%1” → “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in “%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1、%2</translation>
+    </message>
+    <message>
+        <source>Half-life of engagement (days)</source>
+        <extracomment>The scoring settings by name (their path in the scoring data).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most engagement points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of a repeated touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority boost: new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority boost: just arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours a lead counts as just arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority boost: hot signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours a hot signal lasts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority boost: callback due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority penalty: resting after unanswered calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours between unanswered attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most hours between unanswered attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit points for the industry %1</source>
+        <extracomment>Settings that are one weight of a table: (table path) -&gt; &quot;Points for %1&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit points for the company size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit points for the seniority %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit points for the region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement points for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest score of grade %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title words of the seniority %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1313,41 @@
         <translation>不明な差し戻し理由「{value}」です。次のいずれかを指定してください：{expected}</translation>
     </message>
     <message>
+        <source>Say who is answering with --user EMAIL (or set BATON_USER).</source>
+        <extracomment>cli.who_answers</extracomment>
+        <translation>回答する人を --user EMAIL（または BATON_USER）で指定してください。</translation>
+    </message>
+    <message>
+        <source>Give the handoff number, or --csv FILE with the answers.</source>
+        <extracomment>cli.respond_what</extracomment>
+        <translation>引き渡し番号、または回答をまとめた --csv FILE を指定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}; nothing was answered.</source>
+        <extracomment>responses.unreadable</extracomment>
+        <translation>{file} を読み込めません。回答は登録していません。</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor Shift_JIS (cp932) text; nothing was answered.</source>
+        <extracomment>responses.encoding</extracomment>
+        <translation>{file} は UTF-8 でも Shift_JIS（cp932）でもありません。回答は登録していません。</translation>
+    </message>
+    <message>
+        <source>{file} lacks the column(s) {missing}; expected handoff, answer, reason, text, return_to. Nothing was answered.</source>
+        <extracomment>responses.header</extracomment>
+        <translation>{file} に列 {missing} がありません。必要な列：handoff, answer, reason, text, return_to。回答は登録していません。</translation>
+    </message>
+    <message>
+        <source>Line {line}, handoff: “{value}” is not a handoff number.</source>
+        <extracomment>responses.row_handoff</extracomment>
+        <translation>{line}行目 handoff：「{value}」は引き渡し番号ではありません。</translation>
+    </message>
+    <message>
+        <source>Line {line}, answer: “{value}” is neither accept nor reject.</source>
+        <extracomment>responses.row_answer</extracomment>
+        <translation>{line}行目 answer：「{value}」は accept でも reject でもありません。</translation>
+    </message>
+    <message>
         <source>Unknown place to send the lead back “{value}”; expected one of {expected}.</source>
         <extracomment>handoff.return_unknown</extracomment>
         <translation>不明な戻し先「{value}」です。次のいずれかを指定してください：{expected}</translation>
@@ -1341,6 +1550,109 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>Back to nurture</source>
         <translation>ナーチャリングに戻す</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffStrip</name>
+    <message>
+        <source>Promote to field sales…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meets the handoff definition (version %1).</source>
+        <extracomment>Why promotion is refused to this user now (None: the button is enabled).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the handoff definition (version %2) missing: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand this lead to field sales, with a summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every criterion is met:
+%1
+As a team lead you may hand it off anyway, with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every criterion of the handoff definition is met:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoffsView</name>
+    <message>
+        <source>Handoffs — Baton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoffs to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every handoff to field sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <extracomment>The last reject dialog opened.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a handoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This handoff was answered already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the field rep it went to (or a team lead) answers a handoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — promoted %3 by %4, definition version %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed off by a team lead without meeting every criterion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note from the rep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1 — %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1881,7 +2193,7 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <name>LeadPane</name>
     <message>
         <source>Factor</source>
-        <extracomment>Whose pane it is: the detail says what this user may not do to the lead.</extracomment>
+        <extracomment>Whose pane it is: the detail says what this user may not do to the lead. The detail with the definition checked on it (None while nothing is shown).</extracomment>
         <translation>要素</translation>
     </message>
     <message>
@@ -1899,6 +2211,10 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>Score breakdown</source>
         <translation>スコアの内訳</translation>
+    </message>
+    <message>
+        <source>Handoff checklist</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a lead in the queue to see its details.</source>
@@ -1963,7 +2279,7 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     </message>
     <message>
         <source>&amp;Rescore all leads</source>
-        <extracomment>Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
+        <extracomment>Field sales&apos; handoffs (the inbox). Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
         <translation>全リードを再スコアリング(&amp;R)</translation>
     </message>
     <message>
@@ -1989,6 +2305,14 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>&amp;Team rules…</source>
         <translation>チームのルール(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Promote to field sales…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handoffs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -2070,6 +2394,83 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>Install them on Debian or Ubuntu (in a root shell, leave out “sudo”):</source>
         <translation>Debian または Ubuntu では次のコマンドでインストールしてください（root のシェルでは「sudo」を省きます）:</translation>
+    </message>
+</context>
+<context>
+    <name>PromoteDialog</name>
+    <message>
+        <source>Promote to field sales — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) goes to field sales with a summary of everything known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why field sales should take this lead anyway (recorded and reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting booked on the call carries over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your recommendation to the field rep: what to bring, who to meet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field sales rep</source>
+        <translation type="unfinished">フィールドセールス</translation>
+    </message>
+    <message>
+        <source>Note to the field rep</source>
+        <translation type="unfinished">フィールドセールスへの申し送り</translation>
+    </message>
+    <message>
+        <source>This lead does not meet every criterion of the handoff definition:
+%1
+As a team lead you may hand it off anyway: say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team has no active field sales rep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by you (not the suggestion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by routing rule %1, in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested in turn: no routing rule matches this company.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Promotion</name>
+    <message>
+        <source>Handed off to field sales.</source>
+        <extracomment>The last promotion dialog opened.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2578,41 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>Note</source>
         <translation>メモ</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject the handoff — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), handed off by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">理由</translation>
+    </message>
+    <message>
+        <source>Why, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required for “Other”: why field sales says no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: what the inside-sales rep should know</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
