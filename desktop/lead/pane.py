@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import labels
+from desktop.lead.checklist_view import ChecklistView, HandoffStrip
 from desktop.lead.timeline_model import EntryRole, TimelineEntry, TimelineModel
 from desktop.lead.work_panel import WorkPanel
-from desktop.operations import lead as lead_ops
+from desktop.operations import handoff as handoff_ops
 from desktop.operations import lead_actions as lead_action_ops
+from desktop.operations.handoff import LeadView
 from desktop.operations.runner import Operations
 from desktop.widgets.phone_text import TEL_SCHEME, open_link, phone_html
 from desktop.widgets.rich_text import escape, fill, plain_label, rich
@@ -55,6 +57,8 @@ class LeadPane(QWidget):
         ops.changed.connect(self.on_changes)
         self._generation = 0
         self.detail: LeadDetail | None = None
+        #: The detail with the definition checked on it (None while nothing is shown).
+        self.view: LeadView | None = None
 
         self.header = QLabel()
         self.header.setObjectName("leadHeader")
@@ -113,6 +117,9 @@ class LeadPane(QWidget):
         self.tabs.setObjectName("paneTabs")
         self.tabs.addTab(history, self.tr("Content history"))
         self.tabs.addTab(self.breakdown, self.tr("Score breakdown"))
+        self.checklist = ChecklistView()
+        self.tabs.addTab(self.checklist, self.tr("Handoff checklist"))
+        self.handoff = HandoffStrip()
 
         self.work = WorkPanel()
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -132,6 +139,7 @@ class LeadPane(QWidget):
         body_layout.addWidget(self.header)
         body_layout.addWidget(self.work)
         body_layout.addLayout(score_row)
+        body_layout.addWidget(self.handoff)
         body_layout.addWidget(self.tabs, 1)
 
         layout = QVBoxLayout(self)
@@ -149,12 +157,13 @@ class LeadPane(QWidget):
         generation = self._generation
         if lead_id is None:
             self.detail = None
+            self.view = None
             self.body.hide()
             self.placeholder.setText(self.tr("Select a lead in the queue to see its details."))
             self.placeholder.show()
             return
-        lead_ops.lead_detail(self._ops, lead_id, datetime.now(UTC), self, self._user_id).success(
-            lambda detail: self._on_loaded(generation, detail)
+        handoff_ops.lead_view(self._ops, lead_id, datetime.now(UTC), self, self._user_id).success(
+            lambda view: self._on_loaded(generation, view)
         ).refused(lambda text, _exc: self._on_failed(generation, text)).failed(
             lambda failure: self._on_load_failed(generation, failure)
         ).run()
@@ -184,15 +193,20 @@ class LeadPane(QWidget):
         if generation != self._generation:
             return
         self.detail = None
+        self.view = None
         self.body.hide()
         text = self.tr("Could not load the lead.")
         self.placeholder.setText(f"{text} {reason}".strip())
         self.placeholder.show()
 
-    def _on_loaded(self, generation: int, detail: LeadDetail) -> None:
+    def _on_loaded(self, generation: int, view: LeadView) -> None:
         if generation != self._generation:
             return
+        detail = view.detail
         self.detail = detail
+        self.view = view
+        self.checklist.show_checklist(view.checklist)
+        self.handoff.show_view(view)
         self.header.setText(self._header_html(detail))
         self._fill_score(detail)
         self.work.show_detail(detail)

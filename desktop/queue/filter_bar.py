@@ -22,9 +22,12 @@ from models.core.enums import ACTIVE_STAGES, Stage
 from models.leads.queue import (
     ANY_MEETING,
     ANY_OWNER,
+    ANY_QUALIFICATION,
     MEETING_BOOKED,
     NO_MEETING,
     NO_OWNER,
+    ONE_AWAY,
+    QUALIFIED,
     FilterOptions,
     QueueQuery,
 )
@@ -32,6 +35,9 @@ from models.leads.queue import (
 SEARCH_DEBOUNCE_MS = 250
 _ACTIVE = "active"
 _HANDOFF = "handoff"
+#: Active leads judged by the handoff definition in effect (as of when the filter applies).
+_QUALIFIED = "qualified"
+_ONE_AWAY = "one_away"
 _ALL = "all"
 
 
@@ -49,6 +55,8 @@ class FilterBar(QWidget):
         self.stage.setObjectName("stageFilter")
         self.stage.addItem(self.tr("Active (new + working)"), _ACTIVE)
         self.stage.addItem(self.tr("Ready to hand off (meeting booked)"), _HANDOFF)
+        self.stage.addItem(self.tr("Meets the handoff definition"), _QUALIFIED)
+        self.stage.addItem(self.tr("One criterion away"), _ONE_AWAY)
         for stage in Stage:
             self.stage.addItem(labels.stage(stage.value), stage.value)
         self.stage.addItem(self.tr("All stages"), _ALL)
@@ -149,7 +157,10 @@ class FilterBar(QWidget):
         stage = self.stage.currentData()
         stages: tuple[str, ...]
         meetings = ANY_MEETING
-        if stage in (_ACTIVE, _HANDOFF):
+        qualification = {_QUALIFIED: QUALIFIED, _ONE_AWAY: ONE_AWAY}.get(stage, ANY_QUALIFICATION)
+        if qualification != ANY_QUALIFICATION:
+            stages = tuple(s.value for s in ACTIVE_STAGES)
+        elif stage in (_ACTIVE, _HANDOFF):
             # The call queue leaves out leads with a booked meeting: they wait for the
             # handoff (until promoted, cancelled, or the meeting passes unheld).
             stages = tuple(s.value for s in ACTIVE_STAGES)
@@ -173,4 +184,6 @@ class FilterBar(QWidget):
             callbacks_due_by=clock.utcnow() if self.due_only.isChecked() else None,
             meetings=meetings,
             meetings_as_of=clock.utcnow(),
+            qualification=qualification,
+            qualification_as_of=clock.utcnow(),
         )

@@ -1,0 +1,189 @@
+"""The handoff definition checked on the lead: the pane's checklist tab, and the strip
+above the tabs that says where the lead stands and holds "Promote to field sales…".
+
+Every text here is plain (criteria sentences, evidence with the prospect's words): tree
+items show plain text; tooltips go through :func:`desktop.widgets.rich_text.tooltip`.
+
+Signals: ``HandoffStrip.promote_requested()`` when the rep presses the button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import criteria
+from desktop.i18n.messages import message
+from desktop.operations.handoff import LeadView
+from desktop.widgets.rich_text import fill, plain_label, tooltip
+from models.definitions.criteria import Group
+from models.definitions.evaluate import Check
+from models.handoff.checklist import Checklist
+from models.leads.availability import LeadAction
+
+MET = "✓"
+UNMET = "✗"
+_GREEN = QColor("#1b7f3b")
+_RED = QColor("#b00020")
+_GREY = QColor("#555555")
+
+
+def unmet_lines(check: Check) -> list[str]:
+    """What the lead still needs, one line per missing criterion (plain text)."""
+    if check.met:
+        return []
+    if isinstance(check.criterion, Group):
+        if check.criterion.kind == "all":
+            return [line for item in check.items for line in unmet_lines(item)]
+        options = [criteria.sentence(item.criterion) for item in check.items]
+        needs = QCoreApplication.translate("ChecklistView", "needs one of: %1")
+        return [fill(needs, " / ".join(options))]
+    return [criteria.needs(check)]
+
+
+class ChecklistView(QWidget):
+    """The checklist tab: the definition's version, then each criterion met or not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistView")
+        self.heading = plain_label()
+        self.heading.setObjectName("checklistHeading")
+        self.heading.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("checklist")
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setIndentation(18)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+
+    def show_checklist(self, checked: Checklist) -> None:
+        if checked.qualified:
+            state = self.tr("meets every criterion")
+        else:
+            state = self.tr("%n criterion(s) missing", "", checked.missing)
+        self.heading.setText(
+            fill(
+                self.tr("Handoff definition “%1”, version %2: %3"),
+                checked.definition_name,
+                checked.definition_version,
+                state,
+            )
+        )
+        self.tree.clear()
+        for check in checked.items:
+            self.tree.addTopLevelItem(self._item(check))
+        self.tree.expandAll()
+
+    def _item(self, check: Check) -> QTreeWidgetItem:
+        text = f"{MET if check.met else UNMET}  {criteria.sentence(check.criterion)}"
+        item = QTreeWidgetItem([text])
+        item.setForeground(0, QBrush(_GREEN if check.met else _RED))
+        item.setData(0, Qt.ItemDataRole.UserRole, check.met)
+        item.setToolTip(0, tooltip(text) or "")
+        for child in check.items:
+            item.addChild(self._item(child))
+        for evidence in check.evidence:
+            line = criteria.evidence_line(evidence)
+            child = QTreeWidgetItem([line])
+            child.setForeground(0, QBrush(_GREY))
+            child.setToolTip(0, tooltip(line) or "")
+            item.addChild(child)
+        if not check.met and not isinstance(check.criterion, Group):
+            needs = QTreeWidgetItem([criteria.needs(check)])
+            needs.setForeground(0, QBrush(_RED))
+            item.addChild(needs)
+        return item
+
+    def lines(self) -> list[str]:
+        """Every line shown, top to bottom (for tests and screen readers)."""
+        found: list[str] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            found.append(item.text(0))
+            for n in range(item.childCount()):
+                walk(item.child(n))
+
+        for n in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(n))
+        return found
+
+
+class HandoffStrip(QWidget):
+    """Where the lead stands against the definition, and the promote button."""
+
+    promote_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = plain_label()
+        self.status.setObjectName("handoffStatus")
+        self.status.setWordWrap(True)
+        self.promote_button = QPushButton(self.tr("Promote to field sales…"))
+        self.promote_button.setObjectName("promote")
+        self.promote_button.clicked.connect(self.promote_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.promote_button)
+        #: Why promotion is refused to this user now (None: the button is enabled).
+        self.refusal: str | None = None
+
+    def show_view(self, view: LeadView) -> None:
+        checked = view.checklist
+        if checked.qualified:
+            self.status.setText(
+                fill(
+                    self.tr("Meets the handoff definition (version %1)."),
+                    checked.definition_version,
+                )
+            )
+            self.status.setStyleSheet(f"color: {_GREEN.name()}; font-weight: 600")
+        else:
+            first = unmet_lines(checked.check)
+            self.status.setText(
+                fill(
+                    self.tr("%1 of the handoff definition (version %2) missing: %3"),
+                    self.tr("%n criterion(s)", "", checked.missing),
+                    checked.definition_version,
+                    first[0] if first else "",
+                )
+            )
+            self.status.setStyleSheet(f"color: {_RED.name()}")
+        self.refusal, tip = self._state(view)
+        self.promote_button.setEnabled(self.refusal is None)
+        self.promote_button.setToolTip(tooltip(self.refusal or tip) or "")
+
+    def _state(self, view: LeadView) -> tuple[str | None, str]:
+        """(why promotion is refused, or None; the tooltip when it is not)."""
+        refused = view.detail.refusals.get(LeadAction.PROMOTE)
+        if refused is not None:
+            return message(refused), ""
+        if view.checklist.qualified:
+            return None, self.tr("Hand this lead to field sales, with a summary")
+        missing = "\n".join(unmet_lines(view.checklist.check))
+        if view.supervisor:
+            return None, fill(
+                self.tr(
+                    "Not every criterion is met:\n%1\nAs a team lead you may hand it off "
+                    "anyway, with a reason."
+                ),
+                missing,
+            )
+        return fill(
+            self.tr("Not every criterion of the handoff definition is met:\n%1"), missing
+        ), ""
