@@ -169,6 +169,50 @@ def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     team_set.set_defaults(handler=("team", "team"))
 
 
+def _definition_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "definition", parents=[common], help="the handoff definition: show, draft, approve"
+    )
+    actions = p.add_subparsers(dest="definition_command", metavar="ACTION", required=True)
+    handler = ("definition", "definition")
+
+    def action(name: str, text: str) -> argparse.ArgumentParser:
+        command = actions.add_parser(name, parents=[common], help=text)
+        command.set_defaults(handler=handler)
+        return command
+
+    show = action("show", "a version in words (default: the one in effect)")
+    show.add_argument("version", type=int, nargs="?", metavar="VERSION")
+    show.add_argument("--json", action="store_true")
+    listing = action("list", "every version, with who proposed and approved it")
+    listing.add_argument("--json", action="store_true")
+    diff = action("diff", "what changed from version A to version B, in words")
+    diff.add_argument("old", type=int, metavar="A")
+    diff.add_argument("new", type=int, metavar="B")
+    export = action("export", "write a version as a TOML file (default: the one in effect)")
+    export.add_argument("version", type=int, nargs="?", metavar="VERSION")
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    imported = action("import", "create a draft from a TOML file")
+    imported.add_argument("file", metavar="FILE")
+    draft = action("draft", "create a draft (a copy of the version in effect, or --from)")
+    draft.add_argument("--from", dest="based_on", type=int, metavar="VERSION")
+    draft.add_argument("--name", metavar="TEXT")
+    for name, text in (
+        ("propose", "put a draft up for approval"),
+        ("withdraw", "withdraw a draft or a proposal"),
+        ("whatif", "which working leads a version would qualify, against the one in effect"),
+    ):
+        action(name, text).add_argument("version", type=int, metavar="VERSION")
+    approve = action("approve", "approve a proposed version for your side")
+    approve.add_argument("version", type=int, metavar="VERSION")
+    approve.add_argument(
+        "--effective", metavar="DATE", help="in effect from (YYYY-MM-DD or ISO; default: now)"
+    )
+    for acting in (draft, imported, approve, actions.choices["propose"]):
+        acting.add_argument("--user", metavar="EMAIL", help="who acts (default $BATON_USER)")
+    actions.choices["withdraw"].add_argument("--user", metavar="EMAIL")
+
+
 def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("users", parents=[common], help="list the users")
     p.add_argument("--json", action="store_true")
@@ -183,6 +227,42 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         "--role", required=True, choices=("rep", "team_lead", "field_rep", "marketing", "admin")
     )
     add.set_defaults(handler=("users", "user_add"))
+
+
+def _summary_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "handoff",
+        parents=[common],
+        help="write a lead's handoff summary (its latest handoff, else a preview)",
+    )
+    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("--format", choices=("pdf", "html", "md", "json"), required=True)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file (- for stdout)")
+    p.set_defaults(handler=("handoffs", "handoff"))
+
+    p = sub.add_parser(
+        "handoffs",
+        parents=[common],
+        help="the handoffs of a period: a CSV, or each one's summary into a folder",
+    )
+    p.add_argument("--since", required=True, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="up to and including this day")
+    p.add_argument("--field-rep", metavar="EMAIL", help="only the handoffs to this field rep")
+    p.add_argument("--format", choices=("csv", "pdf", "html", "md", "json"), default="csv")
+    p.add_argument(
+        "--encoding",
+        choices=("utf-8-sig", "utf-8", "cp932"),
+        default="utf-8-sig",
+        help="the CSV's (default: UTF-8 with a byte-order mark, which Excel reads)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE|FOLDER",
+        help="the CSV (- for stdout), or the summaries' folder",
+    )
+    p.set_defaults(handler=("handoffs", "handoffs"))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -259,4 +339,6 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=("maintenance", "rescore"))
 
     _user_commands(sub, common)
+    _definition_commands(sub, common)
+    _summary_commands(sub, common)
     return main

@@ -229,6 +229,178 @@
         <source>line %1: %2</source>
         <translation>%1行目：%2</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提案中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>取り下げ</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>マーケティング</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>営業</translation>
+    </message>
+    <message>
+        <source>%1 (in effect)</source>
+        <translation>%1（適用中）</translation>
+    </message>
+    <message>
+        <source>Handoff definition, version %1: %2</source>
+        <translation>引き渡し基準 バージョン %1：%2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状態：%1</translation>
+    </message>
+    <message>
+        <source>Effective from %1</source>
+        <translation>適用開始：%1</translation>
+    </message>
+    <message>
+        <source>Drafted from version %1 by %2 on %3</source>
+        <translation>バージョン %1 をもとに %2 が %3 に作成</translation>
+    </message>
+    <message>
+        <source>Drafted by %1 on %2</source>
+        <translation>%1 が %2 に作成</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2</source>
+        <translation>%1 が %2 に提案</translation>
+    </message>
+    <message>
+        <source>Approved for %1 by %2 on %3</source>
+        <translation>%1側の承認：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Still needs the approval of %1</source>
+        <translation>未承認：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>メモ：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>条件：</translation>
+    </message>
+    <message>
+        <source>Scoring: engagement half-life %1 days; grade A from %2, B from %3, C from %4</source>
+        <translation>スコア：エンゲージメントの半減期 %1 日、グレード A は %2 点以上、B は %3 点以上、C は %4 点以上</translation>
+    </message>
+    <message>
+        <source>Draft version %1 created from version %2.</source>
+        <translation>バージョン %2 をもとに下書きのバージョン %1 を作成しました。</translation>
+    </message>
+    <message>
+        <source>%1 imported as draft version %2.</source>
+        <translation>%1 を下書きのバージョン %2 として取り込みました。</translation>
+    </message>
+    <message>
+        <source>Version %1 proposed: it needs the approval of marketing and of sales (a team lead or an administrator), two different people.</source>
+        <translation>バージョン %1 を提案しました。マーケティングと営業（チームリーダーか管理者）の、別々の2人の承認が必要です。</translation>
+    </message>
+    <message>
+        <source>Version %1 withdrawn.</source>
+        <translation>バージョン %1 を取り下げました。</translation>
+    </message>
+    <message>
+        <source>Version %1 approved for %2 by %3; it still needs the approval of %4.</source>
+        <translation>バージョン %1 を%2側として %3 が承認しました。あとは%4側の承認が必要です。</translation>
+    </message>
+    <message>
+        <source>Version %1 approved by both sides: in effect now.</source>
+        <translation>バージョン %1 は両部門の承認がそろい、いまから適用されます。</translation>
+    </message>
+    <message>
+        <source>Version %1 approved by both sides: in effect from %2.</source>
+        <translation>バージョン %1 は両部門の承認がそろいました。%2 から適用されます。</translation>
+    </message>
+    <message>
+        <source>Its scoring differs: %1 leads rescored.</source>
+        <translation>スコア設定が変わったため、%1 件のリードのスコアを再計算しました。</translation>
+    </message>
+    <message>
+        <source>Version %1 written to %2.</source>
+        <translation>バージョン %1 を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>No definition version yet.</source>
+        <translation>引き渡し基準のバージョンはまだありません。</translation>
+    </message>
+    <message>
+        <source>Version %1 against version %2 (in effect), over %3 working leads:</source>
+        <translation>バージョン %1 と適用中のバージョン %2 の比較（対応中のリード %3 件）：</translation>
+    </message>
+    <message>
+        <source>Qualify: %1 under version %2, %3 under version %4</source>
+        <translation>基準を満たすリード：バージョン %2 で %1 件、バージョン %4 で %3 件</translation>
+    </message>
+    <message>
+        <source>Newly qualify: %1</source>
+        <translation>新たに満たす：%1</translation>
+    </message>
+    <message>
+        <source>Drop out: %1</source>
+        <translation>満たさなくなる：%1</translation>
+    </message>
+    <message>
+        <source>Past handoffs: %1 of %2 would have qualified (%3)</source>
+        <translation>過去の引き渡し：%2 件中 %1 件が基準を満たしていた（%3）</translation>
+    </message>
+    <message>
+        <source>Field sales accepted %1 of those that would qualify, %2 of the others</source>
+        <translation>フィールドセールスの受け入れ率：満たすもの %1、満たさないもの %2</translation>
+    </message>
+    <message>
+        <source>Past handoffs: none yet</source>
+        <translation>過去の引き渡し：まだありません</translation>
+    </message>
+    <message>
+        <source>none answered</source>
+        <translation>回答なし</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Wrote the summary of handoff %1 of %2 (handed off %3) to %4.</source>
+        <translation>%2 の引き渡し %1（%3 に引き渡し）の商談化シートを %4 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>%1 has not been handed off: wrote a preview of its summary to %2.</source>
+        <translation>%1 はまだ引き渡していません。商談化シートのプレビューを %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 handoffs to %2.</source>
+        <translation>%1 件の引き渡しを %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 files (%2 handoffs) to %3.</source>
+        <translation>%1 個のファイル（引き渡し %2 件）を %3 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
+    </message>
 </context>
 <context>
     <name>Criteria</name>
@@ -333,132 +505,151 @@
     <name>DefinitionDiff</name>
     <message>
         <source>No differences between version %1 and version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン %1 とバージョン %2 に違いはありません。</translation>
     </message>
     <message>
         <source>From version %1 to version %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン %1 からバージョン %2 への変更：</translation>
     </message>
     <message>
         <source>Name: “%1” → “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>名前：「%1」→「%2」</translation>
     </message>
     <message>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>追加：%1</translation>
     </message>
     <message>
         <source>Removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>削除：%1</translation>
     </message>
     <message>
         <source>Changed: %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>変更：%1 → %2</translation>
     </message>
     <message>
         <source>%1 (in “%2”)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（「%2」の中）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 → %3</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1、%2</translation>
+        <translation>%1、%2</translation>
     </message>
     <message>
         <source>Half-life of engagement (days)</source>
         <extracomment>The scoring settings by name (their path in the scoring data).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>エンゲージメントの半減期（日）</translation>
     </message>
     <message>
         <source>Most engagement points</source>
-        <translation type="unfinished"></translation>
+        <translation>エンゲージメントの上限点</translation>
     </message>
     <message>
         <source>Weight of a repeated touch</source>
-        <translation type="unfinished"></translation>
+        <translation>同じ接点を繰り返したときの重み</translation>
     </message>
     <message>
         <source>Engagement saturation</source>
-        <translation type="unfinished"></translation>
+        <translation>エンゲージメントの飽和度</translation>
     </message>
     <message>
         <source>Priority boost: new</source>
-        <translation type="unfinished"></translation>
+        <translation>優先度の加点：新規</translation>
     </message>
     <message>
         <source>Priority boost: just arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>優先度の加点：到着直後</translation>
     </message>
     <message>
         <source>Hours a lead counts as just arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>到着直後とみなす時間</translation>
     </message>
     <message>
         <source>Priority boost: hot signal</source>
-        <translation type="unfinished"></translation>
+        <translation>優先度の加点：ホットな反応</translation>
     </message>
     <message>
         <source>Hours a hot signal lasts</source>
-        <translation type="unfinished"></translation>
+        <translation>ホットな反応が続く時間</translation>
     </message>
     <message>
         <source>Hot signals</source>
-        <translation type="unfinished"></translation>
+        <translation>ホットな反応とみなす接点</translation>
     </message>
     <message>
         <source>Priority boost: callback due</source>
-        <translation type="unfinished"></translation>
+        <translation>優先度の加点：折り返しの期限</translation>
     </message>
     <message>
         <source>Priority penalty: resting after unanswered calls</source>
-        <translation type="unfinished"></translation>
+        <translation>優先度の減点：不在が続いた後の間隔</translation>
     </message>
     <message>
         <source>Hours between unanswered attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>不在時の架電間隔（時間）</translation>
     </message>
     <message>
         <source>Most hours between unanswered attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>不在時の架電間隔の上限（時間）</translation>
     </message>
     <message>
         <source>Fit points for the industry %1</source>
         <extracomment>Settings that are one weight of a table: (table path) -&gt; &quot;Points for %1&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>業種「%1」の適合点</translation>
     </message>
     <message>
         <source>Fit points for the company size %1</source>
-        <translation type="unfinished"></translation>
+        <translation>企業規模「%1」の適合点</translation>
     </message>
     <message>
         <source>Fit points for the seniority %1</source>
-        <translation type="unfinished"></translation>
+        <translation>役職レベル「%1」の適合点</translation>
     </message>
     <message>
         <source>Fit points for the region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>地域「%1」の適合点</translation>
     </message>
     <message>
         <source>Engagement points for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」のエンゲージメント点</translation>
     </message>
     <message>
         <source>Lowest score of grade %1</source>
-        <translation type="unfinished"></translation>
+        <translation>グレード %1 の最低スコア</translation>
     </message>
     <message>
         <source>Title words of the seniority %1</source>
+        <translation>役職レベル「%1」と判定する肩書きの語</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryFields</name>
+    <message>
+        <source>For the handoff: challenge, competitors, decision process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they want to solve, in their words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products or vendors they compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who decides, who approves, by when</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -980,157 +1171,157 @@
     <message>
         <source>{path}: “{value}” is not allowed; expected {expected}.</source>
         <extracomment>criteria.invalid</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{path}：「{value}」は指定できません。{expected} を指定してください。</translation>
     </message>
     <message>
         <source>There is no version {version} of the handoff definition.</source>
         <extracomment>definition.not_found</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準のバージョン {version} はありません。</translation>
     </message>
     <message>
         <source>{user} ({role}) cannot draft or change the handoff definition; team leads, marketing and administrators can.</source>
         <extracomment>definition.edit_role</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user}（{role}）は引き渡し基準の下書きや変更ができません。チームリーダー、マーケティング、管理者ができます。</translation>
     </message>
     <message>
         <source>{user} ({role}) cannot approve the handoff definition: marketing approves for marketing, a team lead or an administrator for sales.</source>
         <extracomment>definition.approve_role</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user}（{role}）は引き渡し基準を承認できません。マーケティング側はマーケティング担当者、営業側はチームリーダーか管理者が承認します。</translation>
     </message>
     <message>
         <source>Version {version} was proposed by {user} on {at} and can no longer be changed; draft a new version from it to change it.</source>
         <extracomment>definition.locked.proposed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は {user} が {at} に提案済みのため、変更できません。変更するには、このバージョンから新しい下書きを作ってください。</translation>
     </message>
     <message>
         <source>Version {version} is approved and can no longer be changed; draft a new version from it to change it.</source>
         <extracomment>definition.locked.approved</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は承認済みのため、変更できません。変更するには、このバージョンから新しい下書きを作ってください。</translation>
     </message>
     <message>
         <source>Version {version} was withdrawn and can no longer be changed; draft a new version from it to change it.</source>
         <extracomment>definition.locked.withdrawn</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は取り下げ済みのため、変更できません。変更するには、このバージョンから新しい下書きを作ってください。</translation>
     </message>
     <message>
         <source>Version {version} has no criteria, so every lead would meet it: add at least one criterion before proposing it.</source>
         <extracomment>definition.propose_empty</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} には条件がなく、すべてのリードが満たしてしまいます。提案する前に条件を1つ以上追加してください。</translation>
     </message>
     <message>
         <source>Version {version} is still a draft: it must be proposed before anyone approves it.</source>
         <extracomment>definition.approve_draft</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} はまだ下書きです。承認の前に提案してください。</translation>
     </message>
     <message>
         <source>Version {version} is already approved by both sides.</source>
         <extracomment>definition.approve_approved</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は両部門の承認済みです。</translation>
     </message>
     <message>
         <source>Version {version} was withdrawn and can no longer be approved.</source>
         <extracomment>definition.approve_withdrawn</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は取り下げ済みのため、承認できません。</translation>
     </message>
     <message>
         <source>{user} already approved version {version} on {at}; the other side&apos;s approval must come from someone else.</source>
         <extracomment>definition.approved_twice</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} はバージョン {version} を {at} に承認済みです。もう一方の部門の承認は別の人が行う必要があります。</translation>
     </message>
     <message>
         <source>{user} proposed version {version} and has approved it once; a proposer cannot approve it alone: the other side&apos;s approval must come from someone else.</source>
         <extracomment>definition.proposer_alone</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} はバージョン {version} の提案者で、すでに一度承認しています。提案者だけでは承認できません。もう一方の部門の承認は別の人が行う必要があります。</translation>
     </message>
     <message>
         <source>Marketing already approved version {version} ({user}, {at}); it now needs a sales approval, from a team lead or an administrator.</source>
         <extracomment>definition.side_taken.marketing</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} はマーケティング側の承認済みです（{user}、{at}）。あとは営業側（チームリーダーか管理者）の承認が必要です。</translation>
     </message>
     <message>
         <source>Sales already approved version {version} ({user}, {at}); it now needs a marketing approval.</source>
         <extracomment>definition.side_taken.sales</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は営業側の承認済みです（{user}、{at}）。あとはマーケティング側の承認が必要です。</translation>
     </message>
     <message>
         <source>The effective date {at} is in the past; choose now or a later time.</source>
         <extracomment>definition.effective_past</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>適用開始日時 {at} は過去です。現在以降の日時を指定してください。</translation>
     </message>
     <message>
         <source>Version {version} is approved: an approved version is replaced by a newer one, never withdrawn.</source>
         <extracomment>definition.withdraw_approved</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は承認済みです。承認済みのバージョンは取り下げず、新しいバージョンで置き換えます。</translation>
     </message>
     <message>
         <source>Version {version} was already withdrawn.</source>
         <extracomment>definition.withdraw_withdrawn</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} はすでに取り下げ済みです。</translation>
     </message>
     <message>
         <source>Version {version} was changed since you opened it (by {user} at {at}): nothing was saved. The current draft is shown and what you typed is kept: check it and save again.</source>
         <extracomment>definition.changed_meanwhile</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>バージョン {version} は開いた後に変更されました（{user}、{at}）。何も保存していません。最新の下書きを表示し、入力内容は残してあります。確認してからもう一度保存してください。</translation>
     </message>
     <message>
         <source>The definition&apos;s name is empty.</source>
         <extracomment>definition.name_empty</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準の名前が空です。</translation>
     </message>
     <message>
         <source>Cannot read {file}; nothing was imported.</source>
         <extracomment>definition.file.unreadable</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} を読み込めません。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>Cannot write {file}; nothing was exported.</source>
         <extracomment>definition.file.unwritable</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} に書き込めません。何も書き出していません。</translation>
     </message>
     <message>
         <source>{file} is not UTF-8 text; nothing was imported.</source>
         <extracomment>definition.file.not_utf8</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} は UTF-8 のテキストではありません。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}, column {column}: this is not valid TOML; nothing was imported.</source>
         <extracomment>definition.file.syntax</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目 {column} 文字目：TOML として正しくありません。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file} has no [{path}] table; nothing was imported.</source>
         <extracomment>definition.file.missing</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} に [{path}] の表がありません。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}: unknown key “{path}”; expected {expected}. Nothing was imported.</source>
         <extracomment>definition.file.unknown_key</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目：不明なキー「{path}」です。{expected} のいずれかを指定してください。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {path} must be text in quotes; nothing was imported.</source>
         <extracomment>definition.file.not_text</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目：{path} は引用符で囲んだ文字列にしてください。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {path} must be a version number; nothing was imported.</source>
         <extracomment>definition.file.not_version</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目：{path} はバージョン番号にしてください。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {path}: “{value}” is not allowed; expected {expected}. Nothing was imported.</source>
         <extracomment>definition.file.criteria</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目：{path}：「{value}」は指定できません。{expected} を指定してください。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}: the scoring setting {path} is not valid (it is {value}); nothing was imported.</source>
         <extracomment>definition.file.scoring</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目：スコア設定 {path} の値（{value}）が正しくありません。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{file}, line {line}: the scoring settings lack {path}; nothing was imported.</source>
         <extracomment>definition.file.scoring_missing</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} の {line} 行目：スコア設定に {path} がありません。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
@@ -1183,6 +1374,31 @@
         <translation>{option}: 「{value}」は日付ではありません（例: {example}）。</translation>
     </message>
     <message>
+        <source>Unknown encoding “{value}”; expected one of {expected}.</source>
+        <extracomment>export.encoding_unknown</extracomment>
+        <translation>文字コード「{value}」は使えません。{expected} のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Row {row} (handoff {record}), {column}: the character “{character}” ({code_point}) cannot be written in {encoding}. Nothing was written: export in UTF-8 (the default), or change that text.</source>
+        <extracomment>export.unencodable</extracomment>
+        <translation>{row} 行目（引き渡し {record}）の「{column}」: 文字「{character}」（{code_point}）は {encoding} で書けません。何も書き出していません。UTF-8（既定）で書き出すか、その文字を変えてください。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <extracomment>export.folder_missing</extracomment>
+        <translation>{path} に書き込めません。フォルダ {folder} がありません。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: nothing was written.</source>
+        <extracomment>export.cannot_write</extracomment>
+        <translation>{path} に書き込めません。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>--until {last} is before --since {first}: no day to export.</source>
+        <extracomment>cli.handoffs.period</extracomment>
+        <translation>--until {last} が --since {first} より前です。書き出す期間がありません。</translation>
+    </message>
+    <message>
         <source>--bant “{value}”: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE (for example budget=planned or need=explicit:&apos;manual work&apos;).</source>
         <extracomment>cli.bant_format</extracomment>
         <translation>--bant 「{value}」: 項目=値 または 項目=値:根拠 の形で指定してください（例: budget=planned、need=explicit:&apos;手作業が多い&apos;）。</translation>
@@ -1215,7 +1431,7 @@
     <message>
         <source>Say who is acting with --user EMAIL (or set BATON_USER).</source>
         <extracomment>cli.definition.who</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>--user EMAIL（または BATON_USER）で、誰が操作するかを指定してください。</translation>
     </message>
     <message>
         <source>Routing rules: expected a list of rules, got {value}.</source>
@@ -1405,11 +1621,20 @@
     <name>FilterBar</name>
     <message>
         <source>Active (new + working)</source>
+        <extracomment>Active leads judged by the handoff definition in effect (as of when the filter applies).</extracomment>
         <translation>対応中（新規＋架電中）</translation>
     </message>
     <message>
         <source>Ready to hand off (meeting booked)</source>
         <translation>引き渡し待ち（商談設定済み）</translation>
+    </message>
+    <message>
+        <source>Meets the handoff definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One criterion away</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All stages</source>
@@ -1587,6 +1812,373 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <source>Not every criterion of the handoff definition is met:
 %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoffSummary</name>
+    <message>
+        <source>Handoff summary</source>
+        <translation>商談化シート</translation>
+    </message>
+    <message>
+        <source>Preview: not handed off yet (as of %1)</source>
+        <translation>プレビュー：まだ引き渡していません（%1 時点）</translation>
+    </message>
+    <message>
+        <source>Handoff %1</source>
+        <translation>引き渡し %1</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>引き渡し日時</translation>
+    </message>
+    <message>
+        <source>Handed off by</source>
+        <translation>引き渡した担当者</translation>
+    </message>
+    <message>
+        <source>Field sales rep</source>
+        <translation>担当フィールドセールス</translation>
+    </message>
+    <message>
+        <source>Inside sales rep</source>
+        <translation>担当インサイドセールス</translation>
+    </message>
+    <message>
+        <source>Handoff definition</source>
+        <translation>商談化の定義</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第%2版）</translation>
+    </message>
+    <message>
+        <source>Handed off by a team lead without meeting every criterion</source>
+        <translation>基準を満たさないまま、チームリーダーの判断で引き渡し</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Company size</source>
+        <translation>企業規模</translation>
+    </message>
+    <message>
+        <source>%1 employees (%2)</source>
+        <translation>従業員 %1名（%2）</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Webサイト</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>What the prospect told us</source>
+        <translation>ヒアリング内容</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>課題</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>決裁フロー</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>導入時期</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 ― %2</translation>
+    </message>
+    <message>
+        <source>Not captured yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Qualification (BANT)</source>
+        <translation>ヒアリング項目（BANT）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>In the prospect&apos;s words</source>
+        <translation>お客様の言葉</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記録日</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>No meeting booked yet</source>
+        <translation>商談日時は未定</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>prospect</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <source>field sales</source>
+        <translation>フィールドセールス</translation>
+    </message>
+    <message>
+        <source>inside sales</source>
+        <translation>インサイドセールス</translation>
+    </message>
+    <message>
+        <source>Why it qualified</source>
+        <translation>商談化の根拠</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未達</translation>
+    </message>
+    <message>
+        <source>Meets every criterion of %1.</source>
+        <translation>%1のすべての基準を満たしています。</translation>
+    </message>
+    <message>
+        <source>Does not meet every criterion of %1.</source>
+        <translation>%1の基準を満たしていない項目があります。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>%1 (grade %2)</source>
+        <translation>%1（グレード%2）</translation>
+    </message>
+    <message>
+        <source>fit %1 of %2, engagement %3 of %4</source>
+        <translation>属性 %1/%2、行動 %3/%4</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>Content history</source>
+        <translation>コンテンツ履歴</translation>
+    </message>
+    <message>
+        <source>No engagement recorded.</source>
+        <translation>接点の記録はありません。</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>問い合わせ</translation>
+    </message>
+    <message>
+        <source>Demo requests</source>
+        <translation>デモ依頼</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Document requests and downloads</source>
+        <translation>資料請求・ダウンロード</translation>
+    </message>
+    <message>
+        <source>Other engagement</source>
+        <translation>その他の接点</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>架電記録</translation>
+    </message>
+    <message>
+        <source>No calls recorded.</source>
+        <translation>架電の記録はありません。</translation>
+    </message>
+    <message>
+        <source>Meeting booked for</source>
+        <translation>商談予約</translation>
+    </message>
+    <message>
+        <source>The rep&apos;s recommendation</source>
+        <translation>インサイドセールスからの申し送り</translation>
+    </message>
+    <message>
+        <source>No note from the rep.</source>
+        <translation>申し送りはありません。</translation>
+    </message>
+    <message>
+        <source>Made with Baton · %1</source>
+        <translation>Baton で作成 · %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>Japanese first (Noto Sans CJK JP ships with fonts-noto-cjk), then what Windows and macOS have; Qt falls back further for characters none of them has. A4 with margins a printer keeps clear of (top, right, bottom, left; millimetres); the footer sits in the bottom margin&apos;s upper part.</extracomment>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffTable</name>
+    <message>
+        <source>Handoff</source>
+        <translation>引き渡しID</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>引き渡し日時</translation>
+    </message>
+    <message>
+        <source>Lead ID</source>
+        <translation>リードID</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Handed off by</source>
+        <translation>引き渡した担当者</translation>
+    </message>
+    <message>
+        <source>Field sales rep</source>
+        <translation>担当フィールドセールス</translation>
+    </message>
+    <message>
+        <source>Field sales rep&apos;s email</source>
+        <translation>フィールドセールスのメール</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>商談日時</translation>
+    </message>
+    <message>
+        <source>Definition version</source>
+        <translation>定義の版</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>基準外で引き渡した理由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>回答期限</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答日時</translation>
+    </message>
+    <message>
+        <source>Rejection reason</source>
+        <translation>差し戻し理由</translation>
+    </message>
+    <message>
+        <source>Why rejected</source>
+        <translation>差し戻しの説明</translation>
+    </message>
+    <message>
+        <source>Returned to</source>
+        <translation>戻し先</translation>
+    </message>
+    <message>
+        <source>Rep&apos;s note</source>
+        <translation>申し送り</translation>
     </message>
 </context>
 <context>
@@ -2416,7 +3008,7 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message>
         <source>Override reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">基準外で引き渡した理由</translation>
     </message>
     <message>
         <source>Loading…</source>
