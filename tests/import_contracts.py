@@ -81,7 +81,9 @@ class NoGuiContract(Contract):
     """Modules that never load the named submodules of external packages.
 
     Options: ``source_modules`` (module expressions), ``exclude`` (modules left out of the
-    sources, not of the walk), ``forbidden_submodules`` (e.g. ``PySide6.QtWidgets``).
+    sources, not of the walk), ``forbidden_submodules`` (e.g. ``PySide6.QtWidgets``),
+    ``ignore_imports`` (``"importer -> imported"`` edges the walk does not follow: a lazy
+    import that only some commands make, said why beside it in pyproject.toml).
     """
 
     type_name = "no_gui"
@@ -89,6 +91,7 @@ class NoGuiContract(Contract):
     source_modules = fields.ListField(subfield=fields.ModuleExpressionField())
     exclude = fields.ListField(subfield=fields.StringField(), required=False, default=[])
     forbidden_submodules = fields.ListField(subfield=fields.StringField())
+    ignore_imports = fields.ListField(subfield=fields.StringField(), required=False, default=[])
 
     def _roots(self) -> set[str]:
         roots = self.session_options.get("root_packages") or [self.session_options["root_package"]]
@@ -107,6 +110,10 @@ class NoGuiContract(Contract):
         if missing:
             raise ValueError(f"Modules {missing} do not exist.")
         forbidden: list[str] = list(self.forbidden_submodules)  # type: ignore[call-overload]
+        ignored = {
+            tuple(part.strip() for part in edge.split("->"))
+            for edge in self.ignore_imports  # type: ignore[attr-defined]
+        }
         came_from: dict[str, str | None] = dict.fromkeys(sources)
         queue = deque(sources)
 
@@ -122,6 +129,8 @@ class NoGuiContract(Contract):
             for package in _ancestors(module):
                 reach(package, module)
             for imported in sorted(graph.find_modules_directly_imported_by(module)):
+                if (module, imported) in ignored:
+                    continue
                 if imported.split(".")[0] in roots:
                     reach(imported, module)
                     continue

@@ -98,7 +98,6 @@ GROUPS = {
 CALLS = QT_TRANSLATE_NOOP("HandoffSummary", "Calls")
 NO_CALLS = QT_TRANSLATE_NOOP("HandoffSummary", "No calls recorded.")
 MEETING_BOOKED_FOR = QT_TRANSLATE_NOOP("HandoffSummary", "Meeting booked for")
-NOTES = QT_TRANSLATE_NOOP("HandoffSummary", "Notes")
 
 RECOMMENDATION = QT_TRANSLATE_NOOP("HandoffSummary", "The rep's recommendation")
 NO_RECOMMENDATION = QT_TRANSLATE_NOOP("HandoffSummary", "No note from the rep.")
@@ -185,7 +184,6 @@ def sheet(summary: HandoffSummary) -> dict[str, Any]:
                 "history": HISTORY,
                 "calls": CALLS,
                 "recommendation": RECOMMENDATION,
-                "notes": NOTES,
             }.items()
         },
         "company": [

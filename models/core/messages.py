@@ -349,6 +349,16 @@ MESSAGES: Final[Mapping[str, str]] = {
         "{option}: “{value}” is not an ISO date-time (for example {example})."
     ),
     "input.not_a_date": "{option}: “{value}” is not a date (for example {example}).",
+    # -- Exports: handoff summaries, the CSV of handoffs (models/handoff/batch.py) --------
+    "export.encoding_unknown": "Unknown encoding “{value}”; expected one of {expected}.",
+    "export.unencodable": (
+        "Row {row} (handoff {record}), {column}: the character “{character}” ({code_point}) "
+        "cannot be written in {encoding}. Nothing was written: export in UTF-8 (the "
+        "default), or change that text."
+    ),
+    "export.folder_missing": "Cannot write {path}: the folder {folder} does not exist.",
+    "export.cannot_write": "Cannot write {path}: nothing was written.",
+    "cli.handoffs.period": "--until {last} is before --since {first}: no day to export.",
     # -- The command line's own input ----------------------------------------------------
     "cli.bant_format": (
         "--bant “{value}”: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
