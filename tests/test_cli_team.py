@@ -85,6 +85,8 @@ def test_json_keeps_the_machine_output(env: dict[str, str], demo: str) -> None:
                 "holiday_country": "JP",
                 "sla_minutes": 5,
                 "attempts": {"max_unanswered": 6, "period_days": 14},
+                "handoff_response_days": 2,
+                "routing": [],
             },
         }
     ]

@@ -360,6 +360,7 @@ def test_routing_rules_are_checked_when_saved(demo_db: Database) -> None:
         ([{"regions": ["atlantis"], "field_reps": [1]}], "team.routing_value_unknown"),
         ([{"regions": ["kanto"]}], "team.routing_no_field_reps"),
         ([{"colour": "blue", "field_reps": [1]}], "team.routing_key_unknown"),
+        ([{"regions": ["kanto"], "field_reps": [tanaka]}], "team.routing_not_field_rep"),
     ):
         with demo_db.write() as session, pytest.raises(InvalidInput) as refused:
             update_settings(session, tanaka, team_id, {"routing": bad}, T0)  # type: ignore[arg-type]

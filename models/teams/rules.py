@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import AuditEntry, Lead, Team, User
+from models.core.enums import Role
 from models.core.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
 from models.teams import permissions
 from models.teams.settings import DEFAULTS, TeamSettings
@@ -135,7 +136,9 @@ def update_settings(
             after[key] = {**after.get(key, {}), **value}
         else:
             after[key] = value
-    TeamSettings.from_dict(after)  # raises InvalidInput naming the field
+    settings = TeamSettings.from_dict(after)  # raises InvalidInput naming the field
+    if "routing" in changes:
+        _check_field_reps(session, settings)
     team.settings = after
     session.flush()
     audit.record(
@@ -149,6 +152,21 @@ def update_settings(
         at=now,
     )
     return TeamUpdated(TeamInfo(team.id, team.name, after), Changes(team=True))
+
+
+def _check_field_reps(session: Session, settings: TeamSettings) -> None:
+    """Every routing rule names field sales reps (an inactive one stays: it is skipped)."""
+    for index, rule in enumerate(settings.routing, start=1):
+        for user_id in rule.field_reps:
+            user = session.get(User, user_id)
+            if user is None or user.role != Role.FIELD_REP.value:
+                raise InvalidInput(
+                    "team.routing_not_field_rep",
+                    field="routing",
+                    rule=index,
+                    user=user.display_name if user else str(user_id),
+                    role=user.role if user else "-",
+                )
 
 
 def _team_of(session: Session, user_id: int | None) -> Team | None:
