@@ -10,17 +10,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from sqlalchemy import select
 
 from models.core.entities import Account, Handoff, Lead
 from models.core.enums import ACTIVE_STAGES
 from models.db.database import Database
-from models.definitions import lifecycle, versions, whatif
-from models.definitions.criteria import parse
+from models.definitions import lifecycle, replay, versions, whatif
+from models.definitions.criteria import Criterion, parse
 from models.definitions.evaluate import QualifyingFacts, TouchFact, evaluate
 from models.handoff.facts import lead_facts
 from models.teams.users import add_user, user_by_email
 from tests.conftest import NOW
+from tests.definition_strategies import criteria
 
 LOOSER = {
     "kind": "all",
@@ -215,3 +217,53 @@ def test_no_past_handoffs_no_rates(db: Database) -> None:
     assert found.past.total == 0 and found.past.share is None
     assert found.past.would_qualify.acceptance_rate is None
     assert (found.working_leads, found.qualify_draft) == (0, 0)
+
+
+# -- The replay is the evaluator's verdict on the kept facts ------------------------------------
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(criterion=criteria(max_leaves=8))
+def test_the_replay_is_the_evaluators_verdict_on_each_snapshot(
+    shared_db: Database, criterion: Criterion
+) -> None:
+    with shared_db.read() as session:
+        replayed = {r.handoff_id: r.met for r in replay.replay(session, criterion)}
+        snapshots = session.execute(
+            select(Handoff.id, Handoff.facts, Handoff.created_at).where(Handoff.facts.is_not(None))
+        ).all()
+    expected = {
+        handoff_id: evaluate(criterion, QualifyingFacts.from_data(facts), at).met
+        for handoff_id, facts, at in snapshots
+        if isinstance(facts, dict)
+    }
+    assert expected, "the demo data set has handoffs with their facts"
+    assert replayed == expected
+
+
+def test_a_new_handoff_is_read_and_the_rest_kept(handed_off: Database) -> None:
+    draft = parse({"kind": "all", "items": [{"kind": "score_at_least", "score": 50}]})
+    with handed_off.read() as session:
+        before = whatif.past_handoffs(session, draft)
+    with handed_off.write() as session:
+        lead = session.scalars(select(Lead).limit(1)).one()
+        rep = session.scalars(select(Handoff.promoted_by).limit(1)).one()
+        session.add(
+            Handoff(
+                lead_id=lead.id,
+                promoted_by=rep,
+                summary="{}",
+                facts=_facts(95, None, NOW),
+                status="accepted",
+                created_at=NOW,
+            )
+        )
+    with handed_off.read() as session:
+        after = whatif.past_handoffs(session, draft)
+    assert after.would_qualify.handoffs == before.would_qualify.handoffs + 1
+    assert after.would_qualify.accepted == before.would_qualify.accepted + 1
+    assert after.would_not == before.would_not
