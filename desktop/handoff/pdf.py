@@ -48,7 +48,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.handoff import render
-from desktop.handoff.pdf_text import mend_to_unicode
+from desktop.handoff.pdf_text import FontText, mend_to_unicode
 from desktop.handoff.sheet import TITLE, tr
 from desktop.i18n.translate import QT_TRANSLATE_NOOP, fill
 from models.handoff.summary import HandoffSummary
@@ -212,47 +212,60 @@ def _footer_html(summary: HandoffSummary, page: int, pages: int) -> str:
     )
 
 
-def _runs(document: QTextDocument) -> Iterator[tuple[QRawFont, list[int], str, list[int]]]:
-    """Each run of glyphs the document laid out: its font, glyphs, block text, and for
-    each glyph the UTF-16 index of the character it shows."""
-    flags = (
-        QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-        | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
-    )
+def _runs(document: QTextDocument) -> Iterator[tuple[QRawFont, set[int], str]]:
+    """Each run of glyphs the document laid out: its font, its glyphs, and the text of
+    the block it is in."""
+    flags = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
     block = document.begin()
     while block.isValid():
         layout = block.layout()
         text = block.text()
         for n in range(layout.lineCount()):
             for run in layout.lineAt(n).glyphRuns(-1, -1, flags):
-                yield run.rawFont(), list(run.glyphIndexes()), text, list(run.stringIndexes())
+                yield run.rawFont(), set(run.glyphIndexes()), text
         block = block.next()
 
 
-def _laid_out(documents: list[QTextDocument]) -> dict[str, dict[str, str]]:
-    """For each font (by PostScript name): the text Qt's map gives each glyph used ->
-    the character the documents laid out with it, where the two differ."""
+def _laid_out(documents: list[QTextDocument]) -> dict[str, FontText]:
+    """For each font (by PostScript name), what its text map should say: the character
+    laid out with each glyph where Qt's map says another, and the characters beyond the
+    BMP (which it leaves out) in the order they were first drawn.
+
+    Shaping is off (no ligatures, no substitutions): a glyph is the font's glyph for one
+    character of its block, found through the font's own character map.
+    """
     laid_out: dict[str, dict[int, str]] = {}
     fonts: dict[str, QRawFont] = {}
     for document in documents:
-        for raw, glyphs, text, indexes in _runs(document):
+        for raw, glyphs, text in _runs(document):
             name = _postscript_name(raw)
             if not name:
                 continue
             fonts.setdefault(name, raw)
-            units = text.encode("utf-16-le")
-            for glyph, index in zip(glyphs, indexes, strict=False):
-                character = _character(units, index)
-                if character:
-                    laid_out.setdefault(name, {})[glyph] = character
-    return {name: _qt_choices(fonts[name], glyphs) for name, glyphs in laid_out.items()}
+            shown = laid_out.setdefault(name, {})
+            for character in dict.fromkeys(text):
+                glyph = _glyph(raw, name, character)
+                if glyph in glyphs:
+                    shown.setdefault(glyph, character)
+    return {
+        name: FontText(
+            _qt_choices(fonts[name], glyphs),
+            list(dict.fromkeys(c for c in glyphs.values() if ord(c) > 0xFFFF)),
+        )
+        for name, glyphs in laid_out.items()
+    }
 
 
-def _character(units: bytes, index: int) -> str:
-    """The character starting at UTF-16 index ``index`` (a surrogate pair whole)."""
-    unit = units[2 * index : 2 * index + 4]
-    text = unit.decode("utf-16-le", "ignore")
-    return text[:1] if text else ""
+_glyphs: dict[tuple[str, str], int] = {}
+
+
+def _glyph(raw: QRawFont, name: str, character: str) -> int:
+    """The font's glyph for ``character`` (0: none), remembered per font."""
+    key = (name, character)
+    if key not in _glyphs:
+        found = [g for g in raw.glyphIndexesForString(character) if g]
+        _glyphs[key] = found[0] if found else 0
+    return _glyphs[key]
 
 
 def _qt_choices(raw: QRawFont, laid_out: dict[int, str]) -> dict[str, str]:
@@ -263,7 +276,7 @@ def _qt_choices(raw: QRawFont, laid_out: dict[int, str]) -> dict[str, str]:
     chosen: dict[str, str] = {}
     for glyph, character in laid_out.items():
         lowest = owner.get(glyph)
-        if lowest is not None and lowest != character and ord(character) <= 0xFFFF:
+        if lowest is not None and lowest != character:
             chosen[lowest] = character
     return chosen
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 _TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
 _BASE_FONT = re.compile(rb"/BaseFont\s*/([^\s/<>\[\]()]+)")
@@ -30,9 +31,24 @@ _CHAR_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
 #: At most this many entries in one bfchar section (the CMap format's limit).
 _SECTION_LIMIT = 100
 
-#: For one font (by its PostScript name, as /BaseFont says): the text Qt's map gives for
-#: a glyph -> the text the document laid out with that glyph.
-Fixes = Mapping[str, Mapping[str, str]]
+_DESCENDANT = re.compile(rb"/DescendantFonts\s*\[\s*(\d+)\s+0\s+R")
+_WIDTHS = re.compile(rb"/W\s*\[")
+_WIDTH_TOKEN = re.compile(rb"\[|\]|-?\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class FontText:
+    """What one font's text map should say, from what the document laid out with it."""
+
+    #: The text Qt's map gives a glyph -> the text the document laid out with that glyph.
+    replace: Mapping[str, str] = field(default_factory=dict)
+    #: Characters beyond the BMP the font showed, in the order they were first drawn: Qt
+    #: gives their glyphs no entry at all.
+    unmapped: Sequence[str] = ()
+
+
+#: Per font, by its PostScript name (what /BaseFont says).
+Fixes = Mapping[str, FontText]
 
 
 def _text(hex_digits: bytes) -> str:
@@ -159,19 +175,72 @@ def mend_to_unicode(pdf: bytes, fixes: Fixes) -> bytes:
             continue
         wanted = fixes.get(base.group(1).decode("latin-1").split("+")[-1])
         number = int(reference.group(1))
-        if not wanted or number not in offsets:
+        if wanted is None or number not in offsets:
             continue
         head, raw = _object(pdf, offsets[number])
         cmap = _decoded(head, raw) if raw is not None else None
         if cmap is None:
             continue
         mapping = parse_cmap(cmap)
-        fixed = {code: wanted.get(text, text) for code, text in mapping.items()}
+        fixed = {code: wanted.replace.get(text, text) for code, text in mapping.items()}
+        if wanted.unmapped:
+            fixed.update(_beyond_bmp(pdf, offsets, body, mapping, wanted.unmapped))
         if fixed != mapping:
             mended[number] = write_cmap(fixed)
     if not mended:
         return pdf
     return _append_update(pdf, mended)
+
+
+def _glyph_codes(widths: bytes) -> set[int]:
+    """The codes a CIDFont's /W array gives widths for (``c [w ...]``, ``c1 c2 w``)."""
+    tokens = _WIDTH_TOKEN.findall(widths)
+    codes: set[int] = set()
+    n = 0
+    while n < len(tokens):
+        first = int(float(tokens[n]))
+        if n + 1 < len(tokens) and tokens[n + 1] == b"[":
+            n += 2
+            while n < len(tokens) and tokens[n] != b"]":
+                codes.add(first)
+                first += 1
+                n += 1
+            n += 1
+        elif n + 2 < len(tokens):
+            codes.update(range(first, int(float(tokens[n + 1])) + 1))
+            n += 3
+        else:
+            break
+    return codes
+
+
+def _beyond_bmp(
+    pdf: bytes,
+    offsets: Mapping[int, int],
+    font: bytes,
+    mapping: Mapping[int, str],
+    unmapped: Sequence[str],
+) -> dict[int, str]:
+    """Entries for the glyphs Qt's map left out: the font's glyph codes (its /W widths)
+    with no text, which Qt numbers in the order it first draws them, paired in order with
+    the characters beyond the BMP first drawn in that order; none when the counts differ
+    (no guessing)."""
+    descendant = _DESCENDANT.search(font)
+    if descendant is None or int(descendant.group(1)) not in offsets:
+        return {}
+    cid_font = _object(pdf, offsets[int(descendant.group(1))])[0]
+    widths = _WIDTHS.search(cid_font)
+    if widths is None:
+        return {}
+    depth, end = 1, widths.end()
+    while depth and end < len(cid_font):  # the /W array, up to its own closing bracket
+        depth += {91: 1, 93: -1}.get(cid_font[end], 0)  # "[" and "]"
+        end += 1
+    codes = _glyph_codes(cid_font[widths.end() : end - 1])
+    missing = sorted(code for code in codes - set(mapping) if code)
+    if len(missing) != len(unmapped):
+        return {}
+    return dict(zip(missing, unmapped, strict=True))
 
 
 def _append_update(pdf: bytes, streams: Mapping[int, bytes]) -> bytes:

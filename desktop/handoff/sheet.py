@@ -40,7 +40,7 @@ NAME = QT_TRANSLATE_NOOP("HandoffSummary", "Name")
 READING = QT_TRANSLATE_NOOP("HandoffSummary", "Reading")
 INDUSTRY = QT_TRANSLATE_NOOP("HandoffSummary", "Industry")
 SIZE = QT_TRANSLATE_NOOP("HandoffSummary", "Company size")
-EMPLOYEES = QT_TRANSLATE_NOOP("HandoffSummary", "%1 employees (%2)")
+EMPLOYEES = QT_TRANSLATE_NOOP("HandoffSummary", "%1 employees")
 REGION = QT_TRANSLATE_NOOP("HandoffSummary", "Region")
 PHONE = QT_TRANSLATE_NOOP("HandoffSummary", "Phone")
 WEBSITE = QT_TRANSLATE_NOOP("HandoffSummary", "Website")
@@ -98,6 +98,9 @@ GROUPS = {
 CALLS = QT_TRANSLATE_NOOP("HandoffSummary", "Calls")
 NO_CALLS = QT_TRANSLATE_NOOP("HandoffSummary", "No calls recorded.")
 MEETING_BOOKED_FOR = QT_TRANSLATE_NOOP("HandoffSummary", "Meeting booked for")
+MINUTES_SECONDS = QT_TRANSLATE_NOOP("HandoffSummary", "%1 min %2 s")
+MINUTES = QT_TRANSLATE_NOOP("HandoffSummary", "%1 min")
+SECONDS = QT_TRANSLATE_NOOP("HandoffSummary", "%1 s")
 
 RECOMMENDATION = QT_TRANSLATE_NOOP("HandoffSummary", "The rep's recommendation")
 NO_RECOMMENDATION = QT_TRANSLATE_NOOP("HandoffSummary", "No note from the rep.")
@@ -150,7 +153,7 @@ def sheet(summary: HandoffSummary) -> dict[str, Any]:
     company, contact = summary.company, summary.contact
     size = labels.size_band(company.size_band) if company.size_band else ""
     if company.employees:
-        size = fill(tr(EMPLOYEES), f"{company.employees:,}", size or "-")
+        size = fill(tr(EMPLOYEES), f"{company.employees:,}")
     region = labels.region(company.region) if company.region else ""
     if company.prefecture:
         region = f"{region} / {company.prefecture}" if region else company.prefecture
@@ -336,13 +339,21 @@ def _history(items: tuple[HistoryItem, ...]) -> list[dict[str, Any]]:
     return groups
 
 
+def _duration(seconds: int) -> str:
+    """How long a call took, with units (``12 min``), never read as a time of day."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return fill(tr(SECONDS), rest)
+    return fill(tr(MINUTES_SECONDS if rest else MINUTES), minutes, rest)
+
+
 def _call(call: CallNote) -> dict[str, Any]:
     parts = [formats.datetime_text(call.started_at)]
     if call.rep:
         parts.append(call.rep)
     parts.append(labels.outcome(call.outcome))
     if call.duration_seconds:
-        parts.append(formats.duration(call.duration_seconds))
+        parts.append(_duration(call.duration_seconds))
     if call.temperature:
         parts.append(labels.temperature(call.temperature))
     extras = [

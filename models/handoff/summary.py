@@ -157,7 +157,13 @@ def _build(
     rep = person(session, promoted_by or lead.owner_id)
     field_rep = person(session, field_rep_id)
     calls = calls_of(session, lead_id, until)
-    scored_at = now if handoff is not None else (lead.scored_at or now)
+    # The score the checklist read: kept with a handoff at its promotion, else the stored
+    # one (the queue's), explained as of when it was computed.
+    kept = handoff.facts if handoff is not None and handoff.facts else None
+    if kept is not None:
+        scored_at, headline = now, (int(kept["score"]), str(kept["grade"]))
+    else:
+        scored_at, headline = lead.scored_at or now, (lead.score, lead.grade)
     return HandoffSummary(
         lead_id=lead.id,
         handoff_id=handoff.id if handoff is not None else None,
@@ -189,7 +195,7 @@ def _build(
         ),
         qualified=all(check.met for check in checks),
         checklist=checks,
-        score=score_as_of(definition.scoring, lead, account, touches, scored_at),
+        score=score_as_of(definition.scoring, lead, account, touches, scored_at, headline),
         history=history_of(touches),
         calls=calls,
         recommendation=(note or "").strip() or None,

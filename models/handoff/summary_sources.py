@@ -79,8 +79,13 @@ def score_as_of(
     account: Account,
     touches: Sequence[HistoryItem],
     at: datetime,
+    headline: tuple[int, str] | None = None,
 ) -> Score:
-    """The lead's score at ``at`` with its parts (touches after ``at`` do not count)."""
+    """The lead's score at ``at`` with its parts (touches after ``at`` do not count).
+
+    ``headline`` is the (score, grade) to show when one was stored (the lead's, the one a
+    handoff kept): the parts explain it, computed as of when it was.
+    """
     result = score_lead(
         LeadFacts(account.industry, account.size_band, lead.title, account.region),
         ((t.kind, t.occurred_at) for t in touches if t.occurred_at <= at),
@@ -88,9 +93,10 @@ def score_as_of(
         config,
         explain=True,
     )
+    score, grade = headline or (result.score, result.grade)
     return Score(
-        score=result.score,
-        grade=result.grade,
+        score=score,
+        grade=grade,
         fit=result.fit,
         fit_max=config.fit_max,
         engagement=result.engagement,

@@ -1885,8 +1885,8 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <translation>企業規模</translation>
     </message>
     <message>
-        <source>%1 employees (%2)</source>
-        <translation>従業員 %1名（%2）</translation>
+        <source>%1 employees</source>
+        <translation>従業員 %1名</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2071,6 +2071,18 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>Meeting booked for</source>
         <translation>商談予約</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
     </message>
     <message>
         <source>The rep&apos;s recommendation</source>
