@@ -89,7 +89,7 @@ def handoffs_between(
         query = query.where(Handoff.created_at < until)
     if field_rep_id is not None:
         query = query.where(Handoff.field_rep_id == field_rep_id)
-    rows = session.execute(query.order_by(Handoff.created_at, Handoff.id)).tuples()
+    rows = session.execute(query.order_by(Handoff.created_at, Handoff.id))
     return [
         HandoffRecord(
             id=handoff.id,
@@ -215,7 +215,7 @@ class ExportResult:
 
 
 #: Characters a file name may not hold on Windows, macOS or Linux, and control characters.
-_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+|\s+')
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\s]+')
 
 
 def file_stem(summary: HandoffSummary, limit: int = 60) -> str:
