@@ -31,9 +31,12 @@ from PySide6.QtCore import (
     QMarginsF,
     QRectF,
     QSizeF,
+    Qt,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -62,11 +65,31 @@ FOOTER_POINTS = 7.5
 #: footer sits in the bottom margin's upper part.
 MARGINS_MM = (14.0, 15.0, 16.0, 15.0)
 FOOTER_GAP_MM = 4.0
+FOOTER_COLOUR = "#8a8f98"
 RESOLUTION = 300
 
 PAGE = QT_TRANSLATE_NOOP("HandoffSummary", "Page %1 of %2")
 
 _app: QGuiApplication | None = None
+
+
+def _keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11: each call of a Qt method returning void
+    takes one reference from ``None`` that it never gave (Python 3.12 made ``None``
+    immortal, which hides it). A PDF makes about a hundred such calls; a few thousand
+    reach zero and Python aborts ("none_dealloc: deallocating None"), so an export of
+    hundreds of summaries would take the app down. ``None`` is never freed, so it is
+    given references enough for billions of calls, once per process."""
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    import ctypes  # noqa: PLC0415 - only where the workaround applies
+
+    references = ctypes.c_ssize_t.from_address(id(None))
+    if references.value < 1 << 40:
+        references.value += 1 << 40
+
+
+_keep_none_alive()
 
 
 def ensure_app() -> QGuiApplication:
@@ -93,13 +116,15 @@ def _font(points: float) -> QFont:
     return font
 
 
-def _document(html: str, points: float, width: float, writer: QPdfWriter) -> QTextDocument:
+def _document(html: str, size: QSizeF, writer: QPdfWriter) -> QTextDocument:
+    """``html`` laid out on pages of ``size`` (device dots), once: the page size is set
+    before the text, so the layout is not done again for it."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    document.setDefaultFont(_font(points))
+    document.setDefaultFont(_font(BODY_POINTS))
     document.setDocumentMargin(0)
+    document.setPageSize(size)
     document.setHtml(html)
-    document.setTextWidth(width)
     return document
 
 
@@ -132,14 +157,14 @@ def _paint(summary: HandoffSummary, writer: QPdfWriter) -> list[QTextDocument]:
     painted (whose layout says which glyph shows which character)."""
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     gap = FOOTER_GAP_MM / 25.4 * writer.resolution()
-    body = _document(render.qt_html(summary), BODY_POINTS, area.width(), writer)
-    footers = [_document("x", FOOTER_POINTS, area.width(), writer)]
-    footer_height = footers[0].size().height()
-    page_height = area.height() - footer_height - gap
-    body.setPageSize(QSizeF(area.width(), page_height))
+    footer_font = _font(FOOTER_POINTS)
+    metrics = QFontMetricsF(footer_font, writer)
+    page_height = area.height() - metrics.height() - gap
+    body = _document(render.qt_html(summary), QSizeF(area.width(), page_height), writer)
     _keep_headings_with_next(body, page_height)
     pages = body.pageCount()
-    footers = []
+    title = metrics.elidedText(_title(summary), Qt.TextElideMode.ElideRight, area.width() * 0.75)
+    footer = QRectF(0, page_height + gap, area.width(), metrics.height())
     painter = QPainter(writer)
     try:
         for page in range(pages):
@@ -153,17 +178,13 @@ def _paint(summary: HandoffSummary, writer: QPdfWriter) -> list[QTextDocument]:
             clip = QRectF(0, page * page_height + 0.5, area.width(), page_height - 1)
             body.drawContents(painter, clip)
             painter.restore()
-            footer = _document(
-                _footer_html(summary, page + 1, pages), FOOTER_POINTS, area.width(), writer
-            )
-            footers.append(footer)
-            painter.save()
-            painter.translate(0, page_height + gap)
-            footer.drawContents(painter)
-            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor(FOOTER_COLOUR))
+            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, title)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight, fill(tr(PAGE), page + 1, pages))
     finally:
         painter.end()
-    return [body, *footers]
+    return [body]
 
 
 def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
@@ -201,29 +222,28 @@ def _title(summary: HandoffSummary) -> str:
     return f"{tr(TITLE)}: {summary.company.name}"
 
 
-def _footer_html(summary: HandoffSummary, page: int, pages: int) -> str:
-    from html import escape  # noqa: PLC0415 - only the footer needs it
-
-    left = escape(_title(summary))
-    right = escape(fill(tr(PAGE), page, pages))
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0" style="color: #8a8f98">'
-        f'<tr><td>{left}</td><td align="right">{right}</td></tr></table>'
-    )
-
-
-def _runs(document: QTextDocument) -> Iterator[tuple[QRawFont, set[int], str]]:
-    """Each run of glyphs the document laid out: its font, its glyphs, and the text of
-    the block it is in."""
+def _fonts_used(documents: list[QTextDocument]) -> Iterator[tuple[QRawFont, set[int], str]]:
+    """Each font the documents laid out text in: the font, the glyphs it drew, and the
+    text of the blocks it drew them in (each character once, in document order)."""
     flags = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-    block = document.begin()
-    while block.isValid():
-        layout = block.layout()
-        text = block.text()
-        for n in range(layout.lineCount()):
-            for run in layout.lineAt(n).glyphRuns(-1, -1, flags):
-                yield run.rawFont(), set(run.glyphIndexes()), text
-        block = block.next()
+    fonts: dict[tuple[str, str], tuple[QRawFont, set[int], dict[str, None]]] = {}
+    for document in documents:
+        block = document.begin()
+        while block.isValid():
+            layout = block.layout()
+            text = block.text()
+            for n in range(layout.lineCount()):
+                for run in layout.lineAt(n).glyphRuns(-1, -1, flags):
+                    raw = run.rawFont()
+                    key = (raw.familyName(), raw.styleName())
+                    if key not in fonts:
+                        fonts[key] = (raw, set(), {})
+                    _raw, glyphs, characters = fonts[key]
+                    glyphs.update(run.glyphIndexes())
+                    characters.update(dict.fromkeys(text))
+            block = block.next()
+    for raw, glyphs, characters in fonts.values():
+        yield raw, glyphs, "".join(characters)
 
 
 def _laid_out(documents: list[QTextDocument]) -> dict[str, FontText]:
@@ -232,28 +252,23 @@ def _laid_out(documents: list[QTextDocument]) -> dict[str, FontText]:
     BMP (which it leaves out) in the order they were first drawn.
 
     Shaping is off (no ligatures, no substitutions): a glyph is the font's glyph for one
-    character of its block, found through the font's own character map.
+    character of the text it drew, found through the font's own character map.
     """
-    laid_out: dict[str, dict[int, str]] = {}
-    fonts: dict[str, QRawFont] = {}
-    for document in documents:
-        for raw, glyphs, text in _runs(document):
-            name = _postscript_name(raw)
-            if not name:
-                continue
-            fonts.setdefault(name, raw)
-            shown = laid_out.setdefault(name, {})
-            for character in dict.fromkeys(text):
-                glyph = _glyph(raw, name, character)
-                if glyph in glyphs:
-                    shown.setdefault(glyph, character)
-    return {
-        name: FontText(
-            _qt_choices(fonts[name], glyphs),
-            list(dict.fromkeys(c for c in glyphs.values() if ord(c) > 0xFFFF)),
+    fixes: dict[str, FontText] = {}
+    for raw, glyphs, characters in _fonts_used(documents):
+        name = _postscript_name(raw)
+        if not name:
+            continue
+        shown: dict[int, str] = {}
+        for character in characters:
+            glyph = _glyph(raw, name, character)
+            if glyph in glyphs:
+                shown.setdefault(glyph, character)
+        fixes[name] = FontText(
+            _qt_choices(raw, shown),
+            list(dict.fromkeys(c for c in shown.values() if ord(c) > 0xFFFF)),
         )
-        for name, glyphs in laid_out.items()
-    }
+    return fixes
 
 
 _glyphs: dict[tuple[str, str], int] = {}
