@@ -388,6 +388,10 @@ def check_stages_agree_with_the_calls(data: Data) -> None:
         if lead.stage in ("promoted", "recycled", "disqualified"):
             ended = calls[-1].started_at + timedelta(seconds=calls[-1].duration_seconds or 0)
             assert lead.stage_changed_at == ended, lead.id
+        if lead.stage == "working" and outcomes[-1] == "meeting_booked":
+            # Waiting for the handoff: the meeting its last call booked is still ahead.
+            assert calls[-1].meeting_at is not None and calls[-1].meeting_at > data.now
+            outcomes = outcomes[:-1]
         if lead.stage != "promoted":
             assert "meeting_booked" not in outcomes, (lead.id, lead.stage)
 

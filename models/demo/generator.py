@@ -29,8 +29,9 @@ from models.core.enums import BANT_UNKNOWN, BantField, Role, Seniority, Stage, T
 from models.core.errors import InvalidInput
 from models.db.database import Database
 from models.definitions import versions
+from models.definitions.criteria import root
 from models.definitions.scoring_config import ScoringConfig
-from models.demo import conversations, handoffs, history, people, rows
+from models.demo import conversations, handoffs, history, people, ready, rows
 from models.demo.business_time import BusinessTime, to_datetime
 from models.demo.campaigns import Calendar
 from models.demo.catalog import TOUCH_MIX
@@ -89,6 +90,8 @@ class _Run:
     domains: list[str]
     kinds: list[TouchKind]
     cum_weights: list[float]
+    #: Which working leads are ready to hand off, or one criterion away.
+    picker: ready.Picker
     seniority: dict[str | None, Seniority] = field(default_factory=dict)
     #: How many reps have been given a lead that just arrived, and a callback due.
     welcomed: int = 0
@@ -148,10 +151,11 @@ def generate(
             ],
         )
         history_start = now - timedelta(days=HISTORY_DAYS)
+        definition = versions.active(session)
         run = _Run(
             rng=rng,
             pools=pools,
-            config=versions.active(session).scoring,
+            config=definition.scoring,
             team_rules=team_rules,
             zone=ZoneInfo(team_rules.timezone),
             # Leads whose history needs room move back a week at a time: room for that.
@@ -164,6 +168,7 @@ def generate(
             domains=domains,
             kinds=[k for k, _w in TOUCH_MIX],
             cum_weights=[sum(kind_weights[: i + 1]) for i in range(len(kind_weights))],
+            picker=ready.Picker(root(definition.criteria), definition.scoring, leads, now),
             leads=leads,
         )
         lead_ids = rows.reserve_ids(session, LEAD, leads)
@@ -241,8 +246,21 @@ def _lead(run: _Run, index: int) -> MadeLead:
         mql = history.leave_room(run.clock, mql_at.timestamp(), now.timestamp())
         mql_at = to_datetime(mql)
         due = sure and stage == Stage.WORKING and not do_not_call and run.reminded < _REMINDED
+        goal = None
+        if stage == Stage.WORKING and not do_not_call and not due:
+            goal = run.picker.goal(
+                run.made, account, person["title"], seniority, [(k, at) for k, at, *_ in touches]
+            )
         planned = history.plan_calls(
-            rng, run.clock, stage, reason, mql, now.timestamp(), due, do_not_call
+            rng,
+            run.clock,
+            stage,
+            reason,
+            mql,
+            now.timestamp(),
+            due,
+            do_not_call,
+            goal.aim if goal is not None else None,
         )
         callback = planned[-1].callback_at
         if due and callback is not None and callback <= now.timestamp():
@@ -251,7 +269,11 @@ def _lead(run: _Run, index: int) -> MadeLead:
         answers: dict[str, str] = {}
         who = ""
         if any(call.heard for call in planned):
-            answers = conversations.profile(rng, stage, seniority, person["title"], reason)
+            answers = (
+                conversations.profile(rng, stage, seniority, person["title"], reason)
+                if goal is None
+                else ready.answers(rng, goal, seniority, person["title"])
+            )
             who = conversations.boss(rng, locale, seniority)
         competitor = reason == "competitor"
         calls = [

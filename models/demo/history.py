@@ -76,6 +76,17 @@ class PlannedCall:
         return self.start + self.duration
 
 
+@dataclass(frozen=True)
+class Aim:
+    """Where a working lead's calls lead (:mod:`models.demo.ready`): the last call, within
+    the last few business days, ends in ``last``; it hears ``hears`` (those not heard
+    before) and most other fields; nobody asks ``unasked``."""
+
+    last: Outcome
+    hears: tuple[str, ...] = ()
+    unasked: tuple[str, ...] = ()
+
+
 @dataclass
 class Spoken:
     """A call's words: the note, the temperature, the answers with their evidence."""
@@ -121,14 +132,23 @@ def plan_calls(
     now: float,
     callback_due: bool = False,
     do_not_call: bool = False,
+    aim: Aim | None = None,
 ) -> list[PlannedCall]:
     """The attempts on a lead that left new at ``mql_at`` (its first call soon after,
     the rest spread up to ``now``), each in business hours and after the one before.
     ``callback_due``: a working lead's last call asked for a callback now overdue;
-    ``do_not_call``: a working lead's last call asked never to be called again."""
+    ``do_not_call``: a working lead's last call asked never to be called again;
+    ``aim``: a working lead's last call is recent and ends as aimed (a booked meeting
+    still ahead)."""
     attempts = rng.randint(4, 6) if reason == "unreachable" else rng.randint(1, 6)
     outcomes = _outcomes(rng, stage, reason, attempts)
-    if stage == Stage.WORKING and do_not_call:
+    if aim is not None:
+        outcomes[-1] = aim.last
+        if attempts == 1 or outcomes[-2] == Outcome.CALLBACK_REQUESTED:
+            # It took a call before this one (or before the callback this one returns).
+            outcomes.insert(0, rng.choice((Outcome.NO_ANSWER, Outcome.CONNECTED)))
+            attempts += 1
+    elif stage == Stage.WORKING and do_not_call:
         outcomes[-1] = Outcome.DO_NOT_CALL
     elif stage == Stage.WORKING and callback_due:
         outcomes[-1] = Outcome.CALLBACK_REQUESTED
@@ -150,12 +170,20 @@ def plan_calls(
     else:
         delay = min(rng.expovariate(1 / 1800), 3 * clock.day)
     first = start + min(delay, room / attempts)
-    # Later attempts spread up to now, each at its own time of day.
+    # Later attempts spread up to now (an aimed last call: up to a recent day), each at
+    # its own time of day.
+    end = latest
+    if aim is not None:
+        end = max(latest - rng.uniform(0.1, 2.0) * clock.day, first + room / 2)
     planned = [first] + [
-        first + (latest - first) * (n + rng.uniform(-0.4, 0.4)) / attempts
-        for n in range(1, attempts)
+        first + (end - first) * (n + rng.uniform(-0.4, 0.4)) / attempts for n in range(1, attempts)
     ]
-    heard = _hear(rng, stage, reason, outcomes)
+    if aim is not None:
+        planned[-1] = end
+        # A last call that returns a callback comes within days of the call asking for it.
+        if attempts > 1 and outcomes[-2] == Outcome.CALLBACK_REQUESTED:
+            planned[-2] = max(planned[-3] if attempts > 2 else first, end - 0.5 * clock.day)
+    heard = _hear(rng, stage, reason, outcomes, aim)
     promised = 0.0
     if callback_last:
         # Promised callbacks cluster around today: some overdue, most coming up.
@@ -190,16 +218,26 @@ def plan_calls(
             max(promised, clock.offset(last.end) + 1800), latest=_CALLBACK_ROOM
         )
     if last.outcome == Outcome.MEETING_BOOKED:
-        day = clock.open_days_after(clock.offset(last.end), rng.randint(2, 8))
+        ahead = rng.randint(2, 8)
+        if aim is not None:  # not held yet: on a day after today
+            called = clock.day_of(clock.offset(last.end))
+            ahead = max(ahead, clock.day_of(clock.offset(now)) - called + 1)
+        day = clock.open_days_after(clock.offset(last.end), ahead)
         last.meeting_at = clock.slot(day + rng.random() * clock.day, earliest=3600, latest=3600)
     return calls
 
 
 def _hear(
-    rng: random.Random, stage: str, reason: str | None, outcomes: list[Outcome]
+    rng: random.Random,
+    stage: str,
+    reason: str | None,
+    outcomes: list[Outcome],
+    aim: Aim | None = None,
 ) -> list[list[str]]:
     """The BANT fields each call brought (each field once, when first heard)."""
     known: set[str] = set()
+    if aim is not None:
+        known.update(aim.unasked)  # never heard
     fields: list[list[str]] = []
     for n, outcome in enumerate(outcomes):
         if outcome not in (Outcome.CONNECTED, Outcome.MEETING_BOOKED):
@@ -207,7 +245,9 @@ def _hear(
             continue
         unknown = [f for f in _FIELDS if f not in known]
         final = n == len(outcomes) - 1
-        if final and stage == Stage.PROMOTED:
+        if final and aim is not None:
+            heard = [f for f in unknown if f in aim.hears or rng.random() < 0.9]
+        elif final and stage == Stage.PROMOTED:
             heard = [f for f in unknown if rng.random() < 0.9]
             for f in unknown:  # a qualified lead: at least three answers known
                 if len(known) + len(heard) >= 3:
