@@ -14,8 +14,9 @@ keep the text layer right, both checked by tests/test_handoff_pdf.py:
   (:mod:`desktop.handoff.pdf_text`).
 
 Needs QtGui and a ``QGuiApplication``: the app has one; the CLI gets an offscreen one
-from :func:`ensure_app` (call it before any QCoreApplication exists). Runs on the thread
-that owns the application (Qt's text layout uses the GUI thread's font database).
+from :func:`ensure_app` (on the main thread, before any QCoreApplication exists). Once it
+exists, :func:`pdf_bytes` runs on any thread: the app's export of many summaries runs it
+in a worker (Qt lays out text and paints on a QPdfWriter off the GUI thread).
 """
 
 from __future__ import annotations
