@@ -74,25 +74,6 @@ PAGE = QT_TRANSLATE_NOOP("HandoffSummary", "Page %1 of %2")
 _app: QGuiApplication | None = None
 
 
-def _keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: each call of a Qt method returning void
-    takes one reference from ``None`` that it never gave (Python 3.12 made ``None``
-    immortal, which hides it). A PDF makes about a hundred such calls; a few thousand
-    reach zero and Python aborts ("none_dealloc: deallocating None"), so an export of
-    hundreds of summaries would take the app down. ``None`` is never freed, so it is
-    given references enough for billions of calls, once per process."""
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    import ctypes  # noqa: PLC0415 - only where the workaround applies
-
-    references = ctypes.c_ssize_t.from_address(id(None))
-    if references.value < 1 << 40:
-        references.value += 1 << 40
-
-
-_keep_none_alive()
-
-
 def ensure_app() -> QGuiApplication:
     """The running QGuiApplication, else a new offscreen one (headless commands).
 
