@@ -52,9 +52,9 @@ _HAVE = QT_TRANSLATE_NOOP("Criteria", "%1 of %2")
 
 _EVIDENCE = {
     "touch": QT_TRANSLATE_NOOP("Criteria", "%1 on %2"),
-    "touch_titled": QT_TRANSLATE_NOOP("Criteria", "%1 “%3” on %2"),
+    "touch_titled": QT_TRANSLATE_NOOP("Criteria", "%1 %3 on %2"),
     "answer": QT_TRANSLATE_NOOP("Criteria", "%1: %2"),
-    "answer_words": QT_TRANSLATE_NOOP("Criteria", "%1: %2 — “%3”"),
+    "answer_words": QT_TRANSLATE_NOOP("Criteria", "%1: %2 — %3"),
     "score": QT_TRANSLATE_NOOP("Criteria", "Score %1 (grade %2)"),
     "reached": QT_TRANSLATE_NOOP("Criteria", "Reached on %1"),
     "meeting": QT_TRANSLATE_NOOP("Criteria", "Meeting on %1"),
@@ -134,12 +134,14 @@ def evidence_line(evidence: Evidence) -> str:
     when = formats.datetime_text(evidence.at) if evidence.at else ""
     if evidence.what == "touch":
         key = "touch_titled" if evidence.text else "touch"
-        return fill(_tr(_EVIDENCE[key]), labels.touch_kind(evidence.code), when, evidence.text)
+        title = formats.quoted(evidence.text) if evidence.text else ""
+        return fill(_tr(_EVIDENCE[key]), labels.touch_kind(evidence.code), when, title)
     if evidence.what == "answer":
         field = evidence.code or ""
         value = labels.bant_value(field, evidence.value)
         key = "answer_words" if evidence.text else "answer"
-        return fill(_tr(_EVIDENCE[key]), labels.bant_field(field), value, evidence.text)
+        words = formats.quoted(evidence.text) if evidence.text else ""
+        return fill(_tr(_EVIDENCE[key]), labels.bant_field(field), value, words)
     if evidence.what == "score":
         return fill(_tr(_EVIDENCE["score"]), evidence.value, evidence.code)
     if evidence.what in ("reached", "meeting"):

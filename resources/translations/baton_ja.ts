@@ -469,12 +469,12 @@
         <translation>%2 %1</translation>
     </message>
     <message>
-        <source>%1 “%3” on %2</source>
-        <translation>%2 %1「%3」</translation>
+        <source>%1 %3 on %2</source>
+        <translation>%2 %1 %3</translation>
     </message>
     <message>
-        <source>%1: %2 — “%3”</source>
-        <translation>%1：%2 —「%3」</translation>
+        <source>%1: %2 — %3</source>
+        <translation>%1：%2 — %3</translation>
     </message>
     <message>
         <source>Score %1 (grade %2)</source>
