@@ -5,11 +5,8 @@ data (:mod:`models.definitions.records`), never ORM objects. Who may do what:
 
 - team leads, marketing and administrators draft, edit, propose and withdraw versions;
 - a marketing user approves for marketing, a team lead or an administrator for sales: two
-  different people, each once. A proposer may give their side's approval, never both
-  (one person has one side), so a version its proposer alone approved is not approved;
-- once both sides approved, the version is approved, effective from the date the last
-  approval gave (else the first's, else now); when that has come it is activated at once
-  (:func:`activate_due`), else when the app's tick (or the next approval) runs it.
+  different people, each once, the proposer never alone (:mod:`models.definitions.approval`,
+  re-exported here: :func:`approve`, :func:`activate_due`).
 
 Every write locks the version's row first (``FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN
 IMMEDIATE`` serialises writers already), so two approvals racing each other see each
@@ -22,100 +19,58 @@ approval's transaction, which would hold every lead's lock.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.core import audit
-from models.core.changes import Changes
-from models.core.entities import AuditEntry, Definition, DefinitionApproval, User
-from models.core.enums import ApprovalSide, DefinitionStatus, Role
-from models.core.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
+from models.core.entities import AuditEntry, Definition, User
+from models.core.enums import DefinitionStatus
+from models.core.errors import ConcurrentChange, InvalidInput, NotFound
 from models.core.text_rules import check_text
 from models.definitions import versions
+from models.definitions.approval import activate_due, approve
 from models.definitions.criteria import Group, parse, to_data
 from models.definitions.records import VersionDetail, VersionInfo, detail_of, list_infos
 from models.definitions.scoring_config import ScoringConfig
+from models.definitions.steps import (
+    EDITORS,
+    ENTITY,
+    SIDES,
+    Activation,
+    LifecycleResult,
+    editor,
+    locked,
+    name_of,
+    record,
+    result,
+    when,
+)
 
-ENTITY = "definition"
-#: Who drafts, edits, proposes and withdraws versions.
-EDITORS = frozenset({Role.TEAM_LEAD.value, Role.MARKETING.value, Role.ADMIN.value})
-#: Which side each role approves for.
-SIDES = {
-    Role.MARKETING.value: ApprovalSide.MARKETING.value,
-    Role.TEAM_LEAD.value: ApprovalSide.SALES.value,
-    Role.ADMIN.value: ApprovalSide.SALES.value,
-}
+#: The use cases, and what they return (approving lives in models.definitions.approval).
+__all__ = [
+    "EDITORS",
+    "SIDES",
+    "Activation",
+    "LifecycleResult",
+    "VersionDetail",
+    "VersionInfo",
+    "activate_due",
+    "approve",
+    "create_draft",
+    "create_from_data",
+    "list_versions",
+    "propose",
+    "save_draft",
+    "version_detail",
+    "withdraw",
+]
+
 #: A note on a version is free text; this many characters at most.
 NOTE_LIMIT = 4_000
 
 _D = DefinitionStatus
-
-
-@dataclass(frozen=True)
-class LifecycleResult:
-    """What a lifecycle use case did: the version as it now stands, and what changed."""
-
-    version: VersionDetail
-    changes: Changes
-    #: The version that became the one in effect (None: the effective one did not change).
-    activated: int | None = None
-    #: The effective scoring changed: every lead's score must be recomputed (after commit).
-    rescore_needed: bool = False
-
-
-@dataclass(frozen=True)
-class Activation:
-    active_version: int | None
-    previous_version: int | None
-    rescore_needed: bool
-    changes: Changes
-
-    @property
-    def changed(self) -> bool:
-        return self.active_version != self.previous_version
-
-
-# -- Who, which version --------------------------------------------------------------------
-
-
-def _actor(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None or not user.active:
-        raise NotFound("user.not_active", user_id=user_id)
-    return user
-
-
-def _editor(session: Session, user_id: int) -> User:
-    user = _actor(session, user_id)
-    if user.role not in EDITORS:
-        raise PermissionDenied(
-            "definition.edit_role", field="user", user=user.display_name, role=user.role
-        )
-    return user
-
-
-def _locked(session: Session, version: int) -> Definition:
-    """The version's row, locked and freshly read."""
-    found = session.scalars(
-        select(Definition).where(Definition.version == version).with_for_update(),
-        execution_options={"populate_existing": True},
-    ).first()
-    if found is None:
-        raise NotFound("definition.not_found", field="version", version=version)
-    return found
-
-
-def _name_of(session: Session, user_id: int | None) -> str:
-    user = session.get(User, user_id) if user_id is not None else None
-    return user.display_name if user is not None else "Baton"
-
-
-def _when(value: datetime | None) -> str:
-    return value.isoformat(timespec="minutes") if value is not None else ""
 
 
 def _refuse_unless_draft(session: Session, definition: Definition) -> None:
@@ -126,55 +81,14 @@ def _refuse_unless_draft(session: Session, definition: Definition) -> None:
             "definition.locked.proposed",
             field="version",
             version=definition.version,
-            user=_name_of(session, definition.proposed_by),
-            at=_when(definition.proposed_at),
+            user=name_of(session, definition.proposed_by),
+            at=when(definition.proposed_at),
         )
     if definition.status == _D.APPROVED:
         raise InvalidInput(
             "definition.locked.approved", field="version", version=definition.version
         )
     raise InvalidInput("definition.locked.withdrawn", field="version", version=definition.version)
-
-
-def _result(
-    session: Session,
-    definition: Definition,
-    *,
-    activation: Activation | None = None,
-) -> LifecycleResult:
-    session.flush()
-    detail = detail_of(session, definition.id)
-    changes = Changes(definition=True)
-    if activation is not None and activation.changed:
-        return LifecycleResult(
-            detail,
-            changes | activation.changes,
-            activated=activation.active_version,
-            rescore_needed=activation.rescore_needed,
-        )
-    return LifecycleResult(detail, changes)
-
-
-def _record(
-    session: Session,
-    user_id: int | None,
-    definition: Definition,
-    action: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    now: datetime,
-) -> None:
-    session.flush()
-    audit.record(
-        session,
-        user_id=user_id,
-        entity=ENTITY,
-        entity_id=definition.id,
-        action=action,
-        before=before,
-        after=after,
-        at=now,
-    )
 
 
 def _content(definition: Definition) -> dict[str, Any]:
@@ -246,7 +160,7 @@ def create_draft(
     now: datetime,
 ) -> LifecycleResult:
     """A new draft holding a copy of ``based_on_version`` (None: the one in effect)."""
-    _editor(session, user_id)
+    editor(session, user_id)
     versions.ensure_default(session, now)
     if based_on_version is None:
         base = session.scalars(select(Definition).where(Definition.active.is_(True))).first()
@@ -290,7 +204,7 @@ def create_from_data(
     action: str = "definition_imported",
 ) -> LifecycleResult:
     """A new draft with the content given (an imported file), checked like a save."""
-    _editor(session, user_id)
+    editor(session, user_id)
     name, criteria, scoring, note = _checked(name, criteria_data, scoring_data, note)
     based_on_id = None
     if based_on_version is not None:
@@ -310,8 +224,8 @@ def create_from_data(
         created_at=now,
     )
     session.add(definition)
-    _record(session, user_id, definition, action, None, _content(definition), now)
-    return _result(session, definition)
+    record(session, user_id, definition, action, None, _content(definition), now)
+    return result(session, definition)
 
 
 def save_draft(
@@ -328,8 +242,8 @@ def save_draft(
 ) -> LifecycleResult:
     """Save the editor's form over a draft; ``seen_revision`` is the revision it loaded
     (None: no form saw it, e.g. a script). A draft changed since is refused, naming who."""
-    _editor(session, user_id)
-    definition = _locked(session, version)
+    editor(session, user_id)
+    definition = locked(session, version)
     _refuse_unless_draft(session, definition)
     if seen_revision is not None and seen_revision != definition.revision:
         latest = session.execute(
@@ -344,7 +258,7 @@ def save_draft(
             field="revision",
             version=version,
             user=(latest.display_name if latest else None) or "Baton",
-            at=_when(latest.at if latest else None),
+            at=when(latest.at if latest else None),
             seen_revision=seen_revision,
             revision=definition.revision,
         )
@@ -357,14 +271,14 @@ def save_draft(
         note,
     )
     session.flush()  # bumps the revision
-    _record(session, user_id, definition, "definition_saved", before, _content(definition), now)
-    return _result(session, definition)
+    record(session, user_id, definition, "definition_saved", before, _content(definition), now)
+    return result(session, definition)
 
 
 def propose(session: Session, user_id: int, version: int, *, now: datetime) -> LifecycleResult:
     """Put a draft up for approval; a draft without any criterion is refused."""
-    _editor(session, user_id)
-    definition = _locked(session, version)
+    editor(session, user_id)
+    definition = locked(session, version)
     _refuse_unless_draft(session, definition)
     criterion = parse(definition.criteria)
     if isinstance(criterion, Group) and not _has_leaf(criterion):
@@ -372,7 +286,7 @@ def propose(session: Session, user_id: int, version: int, *, now: datetime) -> L
     definition.status = _D.PROPOSED.value
     definition.proposed_by = user_id
     definition.proposed_at = now
-    _record(
+    record(
         session,
         user_id,
         definition,
@@ -381,7 +295,7 @@ def propose(session: Session, user_id: int, version: int, *, now: datetime) -> L
         {"status": _D.PROPOSED.value},
         now,
     )
-    return _result(session, definition)
+    return result(session, definition)
 
 
 def _has_leaf(group: Group) -> bool:
@@ -390,15 +304,15 @@ def _has_leaf(group: Group) -> bool:
 
 def withdraw(session: Session, user_id: int, version: int, *, now: datetime) -> LifecycleResult:
     """Withdraw a draft or a proposal (kept, like every version); its approvals stay."""
-    _editor(session, user_id)
-    definition = _locked(session, version)
+    editor(session, user_id)
+    definition = locked(session, version)
     if definition.status == _D.APPROVED:
         raise InvalidInput("definition.withdraw_approved", field="version", version=version)
     if definition.status == _D.WITHDRAWN:
         raise InvalidInput("definition.withdraw_withdrawn", field="version", version=version)
     before = definition.status
     definition.status = _D.WITHDRAWN.value
-    _record(
+    record(
         session,
         user_id,
         definition,
@@ -407,166 +321,4 @@ def withdraw(session: Session, user_id: int, version: int, *, now: datetime) -> 
         {"status": _D.WITHDRAWN.value},
         now,
     )
-    return _result(session, definition)
-
-
-# -- Approving -----------------------------------------------------------------------------
-
-
-def _refuse_unless_proposed(definition: Definition) -> None:
-    if definition.status == _D.PROPOSED:
-        return
-    if definition.status == _D.DRAFT:
-        raise InvalidInput("definition.approve_draft", field="version", version=definition.version)
-    if definition.status == _D.APPROVED:
-        raise InvalidInput(
-            "definition.approve_approved", field="version", version=definition.version
-        )
-    raise InvalidInput("definition.approve_withdrawn", field="version", version=definition.version)
-
-
-def _refuse_second_approval(
-    session: Session, definition: Definition, user: User, side: str
-) -> None:
-    """The same person twice, or a side already approved by someone else: refused."""
-    rows = session.execute(
-        select(DefinitionApproval, User.display_name)
-        .join(User, User.id == DefinitionApproval.user_id)
-        .where(DefinitionApproval.definition_id == definition.id)
-    ).all()
-    for approval, approver in rows:
-        if approval.user_id == user.id:
-            if definition.proposed_by == user.id:
-                raise PermissionDenied(
-                    "definition.proposer_alone",
-                    field="user",
-                    user=approver,
-                    version=definition.version,
-                )
-            raise PermissionDenied(
-                "definition.approved_twice",
-                field="user",
-                user=approver,
-                version=definition.version,
-                at=_when(approval.approved_at),
-            )
-    for approval, approver in rows:
-        if approval.side != side:
-            continue
-        if side == ApprovalSide.MARKETING:
-            raise InvalidInput(
-                "definition.side_taken.marketing",
-                field="user",
-                version=definition.version,
-                user=approver,
-                at=_when(approval.approved_at),
-            )
-        raise InvalidInput(
-            "definition.side_taken.sales",
-            field="user",
-            version=definition.version,
-            user=approver,
-            at=_when(approval.approved_at),
-        )
-
-
-def approve(
-    session: Session,
-    user_id: int,
-    version: int,
-    *,
-    effective_from: datetime | None = None,
-    now: datetime,
-) -> LifecycleResult:
-    """Approve a proposed version for the user's side (marketing; or sales: a team lead
-    or an administrator). The second side's approval approves the version; it takes
-    effect at ``effective_from`` (never in the past; None: the first approval's date,
-    else now), at once if that has come."""
-    user = _actor(session, user_id)
-    side = SIDES.get(user.role)
-    if side is None:
-        raise PermissionDenied(
-            "definition.approve_role", field="user", user=user.display_name, role=user.role
-        )
-    definition = _locked(session, version)
-    _refuse_unless_proposed(definition)
-    _refuse_second_approval(session, definition, user, side)
-    if effective_from is not None and effective_from < now:
-        raise InvalidInput(
-            "definition.effective_past", field="effective_from", at=_when(effective_from)
-        )
-    session.add(
-        DefinitionApproval(definition_id=definition.id, user_id=user.id, side=side, approved_at=now)
-    )
-    if effective_from is not None:
-        definition.effective_from = effective_from
-    sides = set(
-        session.scalars(
-            select(DefinitionApproval.side).where(DefinitionApproval.definition_id == definition.id)
-        )
-    )
-    approved = sides >= {s.value for s in ApprovalSide}
-    after: dict[str, Any] = {"side": side, "effective_from": definition.effective_from}
-    if approved:
-        definition.status = _D.APPROVED.value
-        definition.approved_at = now
-        if definition.effective_from is None or definition.effective_from < now:
-            definition.effective_from = now
-        after |= {"status": _D.APPROVED.value, "effective_from": definition.effective_from}
-    _record(session, user_id, definition, "definition_approved", None, after, now)
-    activation = activate_due(session, now, user_id=user_id) if approved else None
-    return _result(session, definition, activation=activation)
-
-
-def activate_due(session: Session, now: datetime, *, user_id: int | None = None) -> Activation:
-    """Make the approved version with the latest ``effective_from`` up to ``now`` the one in
-    effect (idempotent: the app's tick runs it). Reports whether the scoring changed: the
-    caller then rescores every lead, after this transaction (chunked, never under it)."""
-    rows = session.execute(
-        select(
-            Definition.id,
-            Definition.version,
-            Definition.status,
-            Definition.active,
-            Definition.effective_from,
-            Definition.scoring,
-        )
-        .where(or_(Definition.status == _D.APPROVED.value, Definition.active.is_(True)))
-        .order_by(Definition.id)
-        .with_for_update()
-    ).all()
-    current = next((r for r in rows if r.active), None)
-    due = [
-        r
-        for r in rows
-        if r.status == _D.APPROVED and r.effective_from is not None and r.effective_from <= now
-    ]
-    target = max(due, key=lambda r: (r.effective_from, r.version), default=None)
-    previous = current.version if current is not None else None
-    if target is None or (current is not None and current.id == target.id):
-        return Activation(previous, previous, False, Changes())
-    # Others off first: the partial unique index allows one active row at any moment.
-    session.execute(
-        update(Definition)
-        .where(Definition.active.is_(True), Definition.id != target.id)
-        .values(active=False)
-        .execution_options(synchronize_session="fetch")
-    )
-    session.execute(
-        update(Definition)
-        .where(Definition.id == target.id)
-        .values(active=True)
-        .execution_options(synchronize_session="fetch")
-    )
-    audit.record(
-        session,
-        user_id=user_id,
-        entity=ENTITY,
-        entity_id=target.id,
-        action="definition_activated",
-        before={"active_version": previous},
-        after={"active_version": target.version},
-        at=now,
-    )
-    rescore = current is None or current.scoring != target.scoring
-    return Activation(target.version, previous, rescore, Changes(definition=True, queue=True))
+    return result(session, definition)

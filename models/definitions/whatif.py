@@ -22,10 +22,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.core.entities import ACCOUNT, LEAD
+from models.core.entities import ACCOUNT, LEAD, Definition
 from models.core.enums import ACTIVE_STAGES, HandoffStatus
 from models.definitions import lifecycle, versions
-from models.definitions.criteria import Criterion
+from models.definitions.criteria import Criterion, parse
 from models.definitions.replay import replay
 from models.definitions.sql import condition
 
@@ -137,6 +137,18 @@ def past_handoffs(session: Session, criterion: Criterion) -> PastHandoffs:
     return PastHandoffs(Outcome(*counts[True]), Outcome(*counts[False]))
 
 
+def _effective(session: Session) -> tuple[int, Criterion]:
+    """The version in effect and its criteria, read from its row (the shipped default if
+    the database has none yet)."""
+    row = session.execute(
+        select(Definition.version, Definition.criteria).where(Definition.active.is_(True))
+    ).first()
+    if row is None:
+        active = versions.active(session)
+        return active.version, active.criteria
+    return row.version, parse(row.criteria)
+
+
 def what_if_criteria(
     session: Session,
     draft: Criterion,
@@ -147,9 +159,9 @@ def what_if_criteria(
 ) -> WhatIf:
     """The what-if of criteria being edited (perhaps not saved yet) at ``now``."""
     without_jit(session)
-    effective = versions.active(session)
+    effective_version, effective = _effective(session)
     under_draft = qualifying(session, draft, now)
-    under_effective = qualifying(session, effective.criteria, now)
+    under_effective = qualifying(session, effective, now)
     working = session.scalar(
         select(func.count())
         .select_from(LEAD)
@@ -163,7 +175,7 @@ def what_if_criteria(
     dropped = by_priority(set(under_effective) - set(under_draft), under_effective)
     return WhatIf(
         draft_version=draft_version,
-        effective_version=effective.version,
+        effective_version=effective_version,
         working_leads=int(working or 0),
         qualify_draft=len(under_draft),
         qualify_effective=len(under_effective),

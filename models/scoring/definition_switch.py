@@ -17,7 +17,8 @@ from datetime import datetime
 
 from models.core.changes import Changes
 from models.db.database import Database
-from models.definitions.lifecycle import Activation, activate_due
+from models.definitions.approval import activate_due
+from models.definitions.steps import Activation
 from models.scoring.rescore import RescoreReport, rescore_all
 
 
