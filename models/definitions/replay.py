@@ -114,6 +114,12 @@ _stores: dict[str, _Store] = {}
 _lock = threading.Lock()
 
 
+def forget() -> None:
+    """Drop every snapshot kept (the next replay reads them all again, as a new process)."""
+    with _lock:
+        _stores.clear()
+
+
 def touch_kinds(criterion: Criterion) -> frozenset[str]:
     """Every touch kind a criteria tree names."""
     if isinstance(criterion, Group):
