@@ -7,7 +7,8 @@ Due callbacks follow writes too: after any write that changed leads (``Operation
 they are looked at again, and the due filter's cut-off moves to now, so the count and the
 filtered queue agree with each other and with the clock.
 
-Signals: ``due(list[DueCallback])`` after each look at the callbacks that are due.
+Signals: ``due(list[DueCallback])`` after each look at the callbacks that are due;
+``definition_took_effect()`` when the tick put an approved definition in effect.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ CLOCK_MS = 15_000
 
 class FollowUpTimers(QObject):
     due = Signal(object)
+    #: An approved handoff definition took effect at its date: every lead is rescored.
+    definition_took_effect = Signal()
 
     def __init__(
         self, ops: Operations, user_id: int, model: QueueModel, parent: QObject | None = None
@@ -54,8 +57,12 @@ class FollowUpTimers(QObject):
     def on_tick_timer_timeout(self) -> None:
         """Boosts that ran out move the queue; breaches are recorded; due callbacks pop up."""
         now = clock.utcnow()
-        follow_up_ops.tick(self._ops, now).run()
+        follow_up_ops.tick(self._ops, now).success(self._after_tick).run()
         self._catch_up(now, meetings=True)
+
+    def _after_tick(self, changes: Changes) -> None:
+        if changes.definition:
+            self.definition_took_effect.emit()
 
     def on_clock_timer_timeout(self) -> None:
         self._model.tick(clock.utcnow())

@@ -29,7 +29,9 @@ class ActiveDefinition:
     criteria: Criterion
 
 
-_cache: dict[tuple[int, int, int], tuple[ScoringConfig, Criterion]] = {}
+#: Parsed versions by (database, id, version, revision): two databases open in one
+#: process (tests, a migration) may hold the same numbers with different contents.
+_cache: dict[tuple[str, int, int, int], tuple[ScoringConfig, Criterion]] = {}
 
 
 def default_definition_data() -> dict[str, Any]:
@@ -81,7 +83,7 @@ def active(session: Session) -> ActiveDefinition:
         return ActiveDefinition(
             0, 0, data["name"], ScoringConfig.from_dict(data["scoring"]), parse(data["criteria"])
         )
-    key = (row.id, row.version, row.revision)
+    key = (str(session.connection().engine.url), row.id, row.version, row.revision)
     cached = _cache.get(key)
     if cached is None:
         cached = _cache[key] = (ScoringConfig.from_dict(row.scoring), parse(row.criteria))

@@ -14,6 +14,7 @@ from models.core.changes import Changes
 from models.core.entities import Account, Call, Lead, User
 from models.core.enums import ACTIVE_STAGES, Stage
 from models.db.locking import lead_ids_for_update, leads_for_update
+from models.definitions.approval import activate_due
 from models.leads.call_figures import UNANSWERED
 from models.leads.reentry import return_from_nurture
 from models.scoring.rescore import (
@@ -162,9 +163,11 @@ def tick(session: Session, now: datetime) -> Changes:
 
 
 def minute_tick(session: Session, now: datetime) -> Changes:
-    """Everything the app does every minute: :func:`tick`, and the leads whose re-entry
-    date from nurture has come."""
-    return tick(session, now) | return_from_nurture(session, now)
+    """Everything the app does every minute: :func:`tick`, the leads whose re-entry date
+    from nurture has come, and a handoff definition whose effective date has come (its
+    ``definition`` change asks the app to rescore every lead, after this transaction)."""
+    activation = activate_due(session, now)
+    return tick(session, now) | return_from_nurture(session, now) | activation.changes
 
 
 def should_suggest_recycle(
