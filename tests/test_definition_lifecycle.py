@@ -494,3 +494,19 @@ def test_two_approvals_at_once_approve_the_version(db: Database, people: People)
     result = job.result()
     assert result.version.status == "approved"
     assert _active(db) == [version]
+
+
+def test_the_minute_tick_puts_a_version_in_effect_on_its_day(db: Database, people: People) -> None:
+    from models.leads.follow_ups import minute_tick
+
+    version = _proposed(db, people)
+    later = NOW + timedelta(days=7)
+    _approve(db, people.marketing, version, effective_from=later)
+    _approve(db, people.lead, version)
+    with db.write() as session:
+        assert not minute_tick(session, later - timedelta(minutes=1)).definition
+    assert _active(db) == [1]
+    with db.write() as session:
+        changes = minute_tick(session, later + timedelta(seconds=30))
+    assert changes.definition and changes.queue  # the window rescores on this
+    assert _active(db) == [version]
