@@ -25,6 +25,7 @@ from models.definitions import versions
 from models.definitions.criteria import root
 from models.definitions.evaluate import MEETING_GRACE
 from models.definitions.sql import condition, missing
+from models.definitions.whatif import without_jit
 
 
 class SortKey(StrEnum):
@@ -221,6 +222,7 @@ def _with_qualification(session: Session, statement: Select[Any], query: QueueQu
     if not _qualifies(query):
         return statement
     assert query.qualification_as_of is not None
+    without_jit(session)  # its compiling costs more than the statement (see without_jit)
     criteria = root(versions.active(session).criteria)
     if query.qualification == QUALIFIED:
         return statement.where(condition(criteria, query.qualification_as_of))
