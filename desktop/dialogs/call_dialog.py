@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.dialogs.bant_editor import BantEditor
 from desktop.dialogs.call_target import CallTarget, target_for
 from desktop.dialogs.call_timer import CallTimer
+from desktop.dialogs.discovery_fields import DiscoveryFields
 from desktop.dialogs.outcome_picker import OutcomePicker
 from desktop.i18n import formats, labels
 from desktop.i18n import messages as errors
@@ -107,6 +108,7 @@ class CallDialog(QDialog):
         self.bant = BantEditor(target.qualification)
         self.bant_values = self.bant.values
         self.bant_evidence = self.bant.evidence
+        self.discovery = DiscoveryFields()  # challenge, competitors, decision process
 
         # Next step
         self.next_step = QComboBox()
@@ -174,6 +176,7 @@ class CallDialog(QDialog):
         layout.addLayout(timer_row)
         layout.addWidget(self.notes, 1)
         layout.addWidget(self.bant)
+        layout.addWidget(self.discovery)
         layout.addLayout(next_row)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -205,6 +208,7 @@ class CallDialog(QDialog):
             self.notes,
             self.temperature,
             *self.bant.focus_chain(),
+            *self.discovery.focus_chain(),
             self.next_step,
             self.when,
             self.save_next_button,
@@ -231,6 +235,7 @@ class CallDialog(QDialog):
         if when is not None:
             self.when.setDateTime(QDateTime(when.astimezone()))
         self.timer.load(call.started_at, call.duration_seconds)
+        self.discovery.load(call)
 
     def selected_outcome(self) -> str | None:
         return self.outcome.selected()
@@ -243,6 +248,7 @@ class CallDialog(QDialog):
             self.next_step.currentData(),
             self.when.dateTime().toString(Qt.DateFormat.ISODate),
             self.bant.state(),
+            self.discovery.state(),
         )
 
     def is_dirty(self) -> bool:
@@ -263,6 +269,7 @@ class CallDialog(QDialog):
             callback_at=when if step == NextStep.CALLBACK else None,
             meeting_at=when if step == NextStep.MEETING else None,
             seen_version=self.target.version,
+            **self.discovery.values(),
         )
 
     # -- Slots ------------------------------------------------------------------------
@@ -271,6 +278,8 @@ class CallDialog(QDialog):
             self.next_step.setCurrentIndex(self.next_step.findData(NextStep.CALLBACK.value))
         elif outcome == Outcome.MEETING_BOOKED:
             self.next_step.setCurrentIndex(self.next_step.findData(NextStep.MEETING.value))
+        if outcome in (Outcome.CONNECTED, Outcome.MEETING_BOOKED):
+            self.discovery.expand()
         self.error.hide()
 
     def on_next_step_changed(self, _index: int) -> None:
@@ -403,6 +412,8 @@ class CallDialog(QDialog):
         }.get(str(field))
         if focus is None and isinstance(field, str) and field.startswith("bant."):
             focus = self.bant_values.get(field.removeprefix("bant."))
+        if focus is None and self.discovery.focus(str(field)):
+            return
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow
 from desktop.lead.work_panel import CALL_SHORTCUT
 
 NEXT_LEAD_SHORTCUT = "Ctrl+J"
+PROMOTE_SHORTCUT = "Ctrl+Shift+P"
+HANDOFFS_SHORTCUT = "Ctrl+Shift+H"
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,11 @@ class MainActions:
     find: QAction
     refresh: QAction
     team_rules: QAction
+    promote: QAction
+    #: Field sales' handoffs (the inbox).
+    handoffs: QAction
+    #: The handoff definition's versions, editor and approvals.
+    definition: QAction
     #: Japanese, English or the system's language (``data()``: "ja", "en" or "").
     language: QActionGroup
 
@@ -48,6 +55,13 @@ def build_menus(window: QMainWindow) -> MainActions:
         find=QAction(QCoreApplication.translate("MainWindow", "&Find lead"), window),
         refresh=QAction(QCoreApplication.translate("MainWindow", "&Refresh"), window),
         team_rules=QAction(QCoreApplication.translate("MainWindow", "&Team rules…"), window),
+        promote=QAction(
+            QCoreApplication.translate("MainWindow", "&Promote to field sales…"), window
+        ),
+        handoffs=QAction(QCoreApplication.translate("MainWindow", "&Handoffs"), window),
+        definition=QAction(
+            QCoreApplication.translate("MainWindow", "Handoff &definition…"), window
+        ),
         language=QActionGroup(window),
     )
     actions.quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -55,19 +69,22 @@ def build_menus(window: QMainWindow) -> MainActions:
     actions.next_lead.setShortcut(QKeySequence(NEXT_LEAD_SHORTCUT))
     actions.find.setShortcut(QKeySequence.StandardKey.Find)
     actions.refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+    actions.promote.setShortcut(QKeySequence(PROMOTE_SHORTCUT))
+    actions.handoffs.setShortcut(QKeySequence(HANDOFFS_SHORTCUT))
 
     menu = window.menuBar()
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(actions.team_rules)
+    file_menu.addAction(actions.definition)
     file_menu.addAction(actions.rescore)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     lead_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Lead"))
     lead_menu.setToolTipsVisible(True)  # a disabled action says why
-    for action in (actions.log_call, actions.recycle, actions.disqualify):
+    for action in (actions.log_call, actions.recycle, actions.disqualify, actions.promote):
         lead_menu.addAction(action)
     go_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
-    for action in (actions.next_lead, actions.find, actions.refresh):
+    for action in (actions.next_lead, actions.find, actions.refresh, actions.handoffs):
         go_menu.addAction(action)
     language_menu = menu.addMenu(LANGUAGE_MENU)
     for code, name in (
@@ -78,7 +95,14 @@ def build_menus(window: QMainWindow) -> MainActions:
         action.setCheckable(True)
         action.setData(code)
         actions.language.addAction(action)
-    for action in (actions.log_call, actions.next_lead, actions.find, actions.refresh):
+    for action in (
+        actions.log_call,
+        actions.next_lead,
+        actions.find,
+        actions.refresh,
+        actions.promote,
+        actions.handoffs,
+    ):
         window.addAction(action)
     window.addAction(actions.quit)
     return actions

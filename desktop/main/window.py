@@ -13,10 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desktop.definition.definitions_window import open_definitions
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.team_rules_dialog import open_team_rules
+from desktop.handoff.inbox_view import first_for_field_reps, open_handoffs
 from desktop.lead.actions import LeadActions
 from desktop.lead.pane import LeadPane
+from desktop.lead.promotion import Promotion
 from desktop.main.due_button import DueButton
 from desktop.main.follow_up_timers import FollowUpTimers
 from desktop.main.layout import WindowLayout
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         self.table = QueueView(self.model)
         self.lead_pane = LeadPane(self.ops, user.id)
         self.lead_actions = LeadActions(self.ops, user.id, self.lead_pane, self)
+        self.promotion = Promotion(self.ops, user.id, self.lead_pane, self)
         self.status = StatusBar(user, worker.db.display_url)
         self.setStatusBar(self.status)
         self.count_label = self.status.count_label
@@ -68,6 +72,7 @@ class MainWindow(QMainWindow):
         actions = build_menus(self)
         self.menuBar().setCornerWidget(self.due_button, Qt.Corner.TopRightCorner)
         actions.rescore.triggered.connect(self.on_rescore_triggered)
+        self.follow_ups.definition_took_effect.connect(self.on_rescore_triggered)
         actions.quit.triggered.connect(self.close)
         actions.log_call.triggered.connect(self.lead_actions.on_log_call_triggered)
         actions.recycle.triggered.connect(self.lead_actions.on_recycle_requested)
@@ -76,6 +81,9 @@ class MainWindow(QMainWindow):
         actions.find.triggered.connect(self.filters.focus_search)
         actions.refresh.triggered.connect(self.model.reload)
         actions.team_rules.triggered.connect(lambda: open_team_rules(self.ops, self.user, self))
+        actions.handoffs.triggered.connect(lambda: open_handoffs(self.ops, self.user, self))
+        actions.definition.triggered.connect(lambda: open_definitions(self.ops, self.user, self))
+        self.promotion.bind_menu(actions.promote)
         self.menu_actions = actions
         self.lead_actions.bind_menu(
             {
@@ -101,6 +109,8 @@ class MainWindow(QMainWindow):
         work.phone_requested.connect(self.lead_actions.on_phone_requested)
         self.lead_pane.correct_requested.connect(self.lead_actions.on_correct_requested)
         self.lead_actions.worked.connect(self.table.select_after_reload)
+        self.promotion.worked.connect(self.table.select_after_reload)
+        self.promotion.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.lead_actions.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.follow_ups.due.connect(lambda due: self.status.show_due(len(due)))
         self.follow_ups.due.connect(lambda due: self.due_button.show_count(len(due)))
@@ -111,6 +121,7 @@ class MainWindow(QMainWindow):
         self.model.set_query(self.filters.query(QueueQuery()))
         self.follow_ups.start()
         self.table.setFocus()  # the keyboard starts in the queue, on its top row
+        first_for_field_reps(self.ops, self.user, self)
 
     def _lay_out(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -80,9 +80,12 @@ def show_lead(qtbot: QtBot, window: MainWindow, lead_id: int, stage: str = "all"
         assert lead is not None
         email = lead.email
     filters = window.filters
+    filters.blockSignals(True)  # one reload, once every filter is set
     filters.stage.setCurrentIndex(filters.stage.findData(stage))
+    filters.owner.setCurrentIndex(filters.owner.findData("any"))
+    filters.search.setText(email)
+    filters.blockSignals(False)
     with qtbot.waitSignal(window.model.loaded, timeout=10_000):
-        filters.search.setText(email)
         qtbot.keyClick(filters.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.model.row_of(lead_id) is not None, timeout=10_000)
     row = window.model.row_of(lead_id)
