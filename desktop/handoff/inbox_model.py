@@ -42,17 +42,14 @@ _RED = QColor("#b00020")
 _GREY = QColor("#777777")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandoffModel", text)
-
-
 def status_text(row: HandoffRow, now: datetime) -> str:
     """The status in words: waiting (overdue), accepted, rejected with why and where."""
     if row.overdue(now):
-        return fill(_tr("%1 — overdue"), handoff_labels.status(row.status))
+        overdue = QCoreApplication.translate("HandoffModel", "%1 — overdue")
+        return fill(overdue, handoff_labels.status(row.status))
     if row.status == HandoffStatus.REJECTED:
         return fill(
-            _tr("%1: %2 (%3)"),
+            QCoreApplication.translate("HandoffModel", "%1: %2 (%3)"),
             handoff_labels.status(row.status),
             handoff_labels.rejection_reason(row.response_code),
             handoff_labels.returned_to(row.returned_to),
@@ -66,13 +63,13 @@ class HandoffModel(QAbstractTableModel):
         self._rows: list[HandoffRow] = []
         self._now = datetime.now(UTC)
         self._headers = (
-            _tr("Lead"),
-            _tr("Company"),
-            _tr("Promoted by"),
-            _tr("Field rep"),
-            _tr("Meeting"),
-            _tr("Answer due by"),
-            _tr("Status"),
+            self.tr("Lead"),
+            self.tr("Company"),
+            self.tr("Promoted by"),
+            self.tr("Field rep"),
+            self.tr("Meeting"),
+            self.tr("Answer due by"),
+            self.tr("Status"),
         )
 
     def set_rows(self, rows: list[HandoffRow], now: datetime) -> None:

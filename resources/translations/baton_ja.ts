@@ -140,21 +140,21 @@
     <name>ChecklistView</name>
     <message>
         <source>needs one of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不足：次のいずれか：%1</translation>
     </message>
     <message>
         <source>meets every criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての基準を満たしています</translation>
     </message>
     <message numerus="yes">
         <source>%n criterion(s) missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n件の基準が未達です</numerusform>
         </translation>
     </message>
     <message>
         <source>Handoff definition “%1”, version %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準「%1」バージョン%2：%3</translation>
     </message>
 </context>
 <context>
@@ -403,6 +403,25 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare version %1 with…</source>
+        <translation>バージョン %1 と比較…</translation>
+    </message>
+    <message>
+        <source>Version %1: %2</source>
+        <translation>バージョン %1：%2</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比較する版</translation>
+    </message>
+    <message>
+        <source>There is no other version to compare with.</source>
+        <translation>比較できるほかのバージョンがありません。</translation>
+    </message>
+</context>
+<context>
     <name>Criteria</name>
     <message>
         <source>Score of %1 or more</source>
@@ -499,6 +518,97 @@
     <message>
         <source>Region</source>
         <translation>地域</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaEditor</name>
+    <message>
+        <source>Add criterion</source>
+        <extracomment>The kinds the picker offers (groups have their own button).</extracomment>
+        <translation>条件を追加</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>グループを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaModel</name>
+    <message>
+        <source>Criteria</source>
+        <extracomment>The criterion&apos;s plain data (a dict with its ``kind``), for the form beside the tree. The criterion&apos;s kind (&quot;score_at_least&quot;, &quot;all&quot;, ...).</extracomment>
+        <translation>条件</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionForm</name>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Met when</source>
+        <translation>満たす条件</translation>
+    </message>
+    <message>
+        <source>Score at least</source>
+        <translation>スコアの下限</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>グレード</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>接点の種類</translation>
+    </message>
+    <message>
+        <source>Within the last</source>
+        <translation>対象期間（直近）</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Count at least</source>
+        <translation>件数の下限</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>ヒアリング項目</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>This criterion has no settings.</source>
+        <translation>この条件に設定項目はありません。</translation>
+    </message>
+    <message>
+        <source>Select a criterion in the tree.</source>
+        <translation>左の一覧から条件を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -635,22 +745,197 @@
     </message>
 </context>
 <context>
+    <name>DefinitionEditor</name>
+    <message>
+        <source>Score at least</source>
+        <extracomment>The kinds a user adds, in the order the picker lists them.</extracomment>
+        <translation>スコアが一定以上</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>グレード</translation>
+    </message>
+    <message>
+        <source>Engagement (touches)</source>
+        <translation>接点（コンテンツ履歴）</translation>
+    </message>
+    <message>
+        <source>BANT answer</source>
+        <translation>ヒアリング項目 (BANT) の回答</translation>
+    </message>
+    <message>
+        <source>Reached by phone</source>
+        <translation>電話でつながった</translation>
+    </message>
+    <message>
+        <source>Meeting booked</source>
+        <translation>商談が予約済み</translation>
+    </message>
+    <message>
+        <source>Company fit</source>
+        <translation>企業の属性</translation>
+    </message>
+    <message>
+        <source>Group: all of</source>
+        <translation>グループ：すべて満たす</translation>
+    </message>
+    <message>
+        <source>Group: any of</source>
+        <translation>グループ：いずれかを満たす</translation>
+    </message>
+    <message>
+        <source>Any of the kinds</source>
+        <translation>いずれかの種類がある</translation>
+    </message>
+    <message>
+        <source>Each of the kinds</source>
+        <translation>すべての種類がある</translation>
+    </message>
+    <message>
+        <source>At least a number of touches</source>
+        <translation>合計件数が一定以上</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionVersions</name>
+    <message>
+        <source>Version</source>
+        <extracomment>The version number of the row (an int).</extracomment>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>適用開始</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Marketing approval</source>
+        <translation>マーケティング承認</translation>
+    </message>
+    <message>
+        <source>Sales approval</source>
+        <translation>営業承認</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提案中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>取り下げ</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>適用中</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionsWindow</name>
+    <message>
+        <source>Handoff definition — Baton</source>
+        <translation>引き渡し基準 — Baton</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <extracomment>The version shown, as last read (its revision is what a save is checked against). The form holds edits not saved yet.</extracomment>
+        <translation>新しい下書き</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>比較…</translation>
+    </message>
+    <message>
+        <source>Export TOML…</source>
+        <translation>TOML に書き出す…</translation>
+    </message>
+    <message>
+        <source>Import TOML…</source>
+        <translation>TOML を読み込む…</translation>
+    </message>
+    <message>
+        <source>You read the agreed definition here; team leads, marketing and administrators draft and approve new versions.</source>
+        <translation>合意済みの引き渡し基準を確認できます。新しいバージョンの作成と承認は、チームリーダー、マーケティング、管理者が行います。</translation>
+    </message>
+    <message>
+        <source>Version %1 saved.</source>
+        <translation>バージョン %1 を保存しました。</translation>
+    </message>
+    <message>
+        <source>Import TOML</source>
+        <translation>TOML を読み込む</translation>
+    </message>
+    <message>
+        <source>Export TOML</source>
+        <translation>TOML に書き出す</translation>
+    </message>
+</context>
+<context>
     <name>DiscoveryFields</name>
     <message>
-        <source>For the handoff: challenge, competitors, decision process</source>
-        <translation type="unfinished"></translation>
+        <source>For the &amp;handoff: challenge, competitors, decision process</source>
+        <translation>引き渡し用(&amp;H)：課題・競合・決裁フロー</translation>
     </message>
     <message>
         <source>What they want to solve, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>解決したいこと（先方の言葉で）</translation>
     </message>
     <message>
         <source>Products or vendors they compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較している製品・ベンダー</translation>
     </message>
     <message>
         <source>Who decides, who approves, by when</source>
-        <translation type="unfinished"></translation>
+        <translation>誰が決め、誰が承認し、いつまでか</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditor</name>
+    <message>
+        <source>Why this version: for the people who approve it</source>
+        <translation>このバージョンの意図（承認する人に向けて）</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>文章で見る</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>スコアリング</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
     </message>
 </context>
 <context>
@@ -1630,11 +1915,11 @@
     </message>
     <message>
         <source>Meets the handoff definition</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準を満たす</translation>
     </message>
     <message>
         <source>One criterion away</source>
-        <translation type="unfinished"></translation>
+        <translation>あと1項目で基準達成</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -1778,40 +2063,83 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     </message>
 </context>
 <context>
+    <name>HandoffModel</name>
+    <message>
+        <source>%1 — overdue</source>
+        <extracomment>The row&apos;s :class:`HandoffRow`. True for a pending handoff past its due time.</extracomment>
+        <translation>%1 — 期限切れ</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Promoted by</source>
+        <translation>引き渡した人</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>フィールドセールス</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>商談日時</translation>
+    </message>
+    <message>
+        <source>Answer due by</source>
+        <translation>回答期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+</context>
+<context>
     <name>HandoffStrip</name>
     <message>
         <source>Promote to field sales…</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールドセールスへ引き渡す…</translation>
     </message>
     <message>
         <source>Meets the handoff definition (version %1).</source>
         <extracomment>Why promotion is refused to this user now (None: the button is enabled).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準（バージョン%1）を満たしています。</translation>
     </message>
     <message>
         <source>%1 of the handoff definition (version %2) missing: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準（バージョン%2）の未達：%1。%3</translation>
     </message>
     <message numerus="yes">
         <source>%n criterion(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n件</numerusform>
         </translation>
     </message>
     <message>
         <source>Hand this lead to field sales, with a summary</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートを添えてフィールドセールスへ引き渡します</translation>
     </message>
     <message>
         <source>Not every criterion is met:
 %1
 As a team lead you may hand it off anyway, with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>満たしていない基準があります：
+%1
+チームリーダーは理由を記入して例外として引き渡せます。</translation>
     </message>
     <message>
         <source>Not every criterion of the handoff definition is met:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準をすべて満たしていません：
+%1</translation>
     </message>
 </context>
 <context>
@@ -2197,66 +2525,66 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <name>HandoffsView</name>
     <message>
         <source>Handoffs — Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し — Baton</translation>
     </message>
     <message>
         <source>Handoffs to you</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたへの引き渡し</translation>
     </message>
     <message>
         <source>Every handoff to field sales</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールドセールスへのすべての引き渡し</translation>
     </message>
     <message>
         <source>Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>回答期限切れのみ</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>受け入れる</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>差し戻す…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <extracomment>The last reject dialog opened.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>回答期限切れ %n件</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a handoff.</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡しを選んでください。</translation>
     </message>
     <message>
         <source>This handoff was answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>この引き渡しには回答済みです。</translation>
     </message>
     <message>
         <source>Only the field rep it went to (or a team lead) answers a handoff.</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡しに回答できるのは、引き渡し先のフィールドセールス（またはチームリーダー）だけです。</translation>
     </message>
     <message>
         <source>%1 (%2) — promoted %3 by %4, definition version %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）— %3に%4が引き渡し、基準バージョン%5</translation>
     </message>
     <message>
         <source>Handed off by a team lead without meeting every criterion.</source>
-        <translation type="unfinished"></translation>
+        <translation>基準をすべて満たさないまま、チームリーダーが例外として引き渡しました。</translation>
     </message>
     <message>
         <source>Note from the rep: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>インサイドセールスからの申し送り：%1</translation>
     </message>
     <message>
         <source>Rejected: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>差し戻し：%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2818,7 +3146,7 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message>
         <source>Handoff checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡しチェックリスト</translation>
     </message>
     <message>
         <source>Select a lead in the queue to see its details.</source>
@@ -2872,6 +3200,29 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
 </context>
 <context>
+    <name>LifecycleBar</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提案する</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>取り下げる</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認する</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>適用開始</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Baton — %1</source>
@@ -2883,7 +3234,7 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message>
         <source>&amp;Rescore all leads</source>
-        <extracomment>Field sales&apos; handoffs (the inbox). Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
+        <extracomment>Field sales&apos; handoffs (the inbox). The handoff definition&apos;s versions, editor and approvals. Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
         <translation>全リードを再スコアリング(&amp;R)</translation>
     </message>
     <message>
@@ -2912,11 +3263,15 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message>
         <source>&amp;Promote to field sales…</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールドセールスへ引き渡す(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Handoffs</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Handoff &amp;definition…</source>
+        <translation>引き渡し基準(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -3004,69 +3359,71 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <name>PromoteDialog</name>
     <message>
         <source>Promote to field sales — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールドセールスへ引き渡す — %1</translation>
     </message>
     <message>
         <source>Promote</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡す</translation>
     </message>
     <message>
         <source>%1 (%2) goes to field sales with a summary of everything known.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）を、わかっていることをまとめた商談化シートとともにフィールドセールスへ引き渡します。</translation>
     </message>
     <message>
         <source>Why field sales should take this lead anyway (recorded and reported)</source>
-        <translation type="unfinished"></translation>
+        <translation>基準未達でもフィールドセールスが対応すべき理由（記録され、レポートに集計されます）</translation>
     </message>
     <message>
         <source>Override reason</source>
-        <translation type="unfinished">基準外で引き渡した理由</translation>
+        <translation>例外の理由</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>商談</translation>
     </message>
     <message>
         <source>The meeting booked on the call carries over</source>
-        <translation type="unfinished"></translation>
+        <translation>架電で設定した商談を引き継ぎます</translation>
     </message>
     <message>
         <source>Your recommendation to the field rep: what to bring, who to meet…</source>
-        <translation type="unfinished"></translation>
+        <translation>フィールドセールスへの申し送り：持参するもの、会うべき人など…</translation>
     </message>
     <message>
         <source>Field sales rep</source>
-        <translation type="unfinished">フィールドセールス</translation>
+        <translation>フィールドセールス</translation>
     </message>
     <message>
         <source>Note to the field rep</source>
-        <translation type="unfinished">フィールドセールスへの申し送り</translation>
+        <translation>申し送り</translation>
     </message>
     <message>
         <source>This lead does not meet every criterion of the handoff definition:
 %1
 As a team lead you may hand it off anyway: say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリードは引き渡し基準をすべて満たしていません：
+%1
+チームリーダーは例外として引き渡せます。理由を記入してください。</translation>
     </message>
     <message>
         <source>The team has no active field sales rep.</source>
-        <translation type="unfinished"></translation>
+        <translation>チームに有効なフィールドセールスがいません。</translation>
     </message>
     <message>
         <source>Chosen by you (not the suggestion).</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたが選択（提案とは別の担当者）。</translation>
     </message>
     <message>
         <source>Suggested by routing rule %1, in turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>振り分けルール%1による提案（順番制）。</translation>
     </message>
     <message>
         <source>Suggested in turn: no routing rule matches this company.</source>
-        <translation type="unfinished"></translation>
+        <translation>順番制による提案：この企業に合う振り分けルールはありません。</translation>
     </message>
 </context>
 <context>
@@ -3074,7 +3431,7 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>Handed off to field sales.</source>
         <extracomment>The last promotion dialog opened.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>フィールドセールスへ引き渡しました。</translation>
     </message>
 </context>
 <context>
@@ -3188,35 +3545,58 @@ As a team lead you may hand it off anyway: say why.</source>
     <name>RejectDialog</name>
     <message>
         <source>Reject the handoff — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡しを差し戻す — %1</translation>
     </message>
     <message>
         <source>%1 (%2), handed off by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）、引き渡した人：%3</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>差し戻す</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">理由</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Why, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>理由（ひとこと）</translation>
     </message>
     <message>
         <source>The lead goes</source>
-        <translation type="unfinished"></translation>
+        <translation>リードの戻し先</translation>
     </message>
     <message>
         <source>Required for “Other”: why field sales says no</source>
-        <translation type="unfinished"></translation>
+        <translation>「その他」の場合は必須：差し戻す理由</translation>
     </message>
     <message>
         <source>Optional: what the inside-sales rep should know</source>
-        <translation type="unfinished"></translation>
+        <translation>任意：インサイドセールスに伝えたいこと</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringForm</name>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Points for each kind of engagement</source>
+        <translation>接点の種類ごとの点数</translation>
+    </message>
+    <message>
+        <source>Half-life of engagement</source>
+        <translation>接点の半減期</translation>
+    </message>
+    <message>
+        <source>Lowest score of each grade</source>
+        <translation>各グレードの最低スコア</translation>
+    </message>
+    <message>
+        <source>A touch counts half as much after the half-life; the other scoring settings are kept as they are.</source>
+        <translation>接点の点数は半減期ごとに半分になります。ほかのスコアリング設定はそのまま引き継ぎます。</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3787,98 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>Choose your name. Baton remembers it for this database.</source>
         <translation>自分の名前を選んでください。このデータベースでは次回から自動で選ばれます。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>What if this draft were in effect</source>
+        <translation>この下書きを適用した場合</translation>
+    </message>
+    <message>
+        <source>Edit the draft: the figures follow.</source>
+        <extracomment>The figures shown (None: none yet, or the criteria cannot be read).</extracomment>
+        <translation>下書きを編集すると、数値が追従します。</translation>
+    </message>
+    <message>
+        <source>Working leads</source>
+        <translation>対応中のリード</translation>
+    </message>
+    <message>
+        <source>Qualify</source>
+        <translation>基準を満たす</translation>
+    </message>
+    <message>
+        <source>Newly qualify</source>
+        <translation>新たに満たす</translation>
+    </message>
+    <message>
+        <source>Drop out</source>
+        <translation>満たさなくなる</translation>
+    </message>
+    <message>
+        <source>Past handoffs</source>
+        <translation>過去の引き渡し</translation>
+    </message>
+    <message>
+        <source>Field sales accepted</source>
+        <translation>フィールドセールスの受入率</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <source>Against version %1, in effect.</source>
+        <translation>適用中のバージョン %1 との比較です。</translation>
+    </message>
+    <message>
+        <source>%1 under this draft, %2 under version %3</source>
+        <translation>この下書きで %1 件、バージョン %3 で %2 件</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <source>%1 of %2 would have qualified (%3)</source>
+        <translation>%2 件中 %1 件が満たしていた（%3）</translation>
+    </message>
+    <message>
+        <source>%1 of those that would qualify, %2 of the others</source>
+        <translation>満たす引き渡しで %1、それ以外で %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 件：%2</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> ほか %1 件</translation>
+    </message>
+    <message>
+        <source>none answered</source>
+        <translation>回答なし</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>The draft cannot be read yet:</source>
+        <translation>下書きにまだ未完成の条件があります：</translation>
     </message>
 </context>
 <context>
