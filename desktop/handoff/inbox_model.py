@@ -45,15 +45,16 @@ _GREY = QColor("#777777")
 def status_text(row: HandoffRow, now: datetime) -> str:
     """The status in words: waiting (overdue), accepted, rejected with why and where."""
     if row.overdue(now):
-        overdue = QCoreApplication.translate("HandoffModel", "%1 — overdue")
-        return fill(overdue, handoff_labels.status(row.status))
+        return QCoreApplication.translate("HandoffModel", "Overdue: no answer yet")
     if row.status == HandoffStatus.REJECTED:
-        return fill(
-            QCoreApplication.translate("HandoffModel", "%1: %2 (%3)"),
+        text = fill(
+            QCoreApplication.translate("HandoffModel", "%1: %2"),
             handoff_labels.status(row.status),
             handoff_labels.rejection_reason(row.response_code),
-            handoff_labels.returned_to(row.returned_to),
         )
+        if row.returned_to:
+            text += f" ({handoff_labels.returned_to(row.returned_to)})"
+        return text
     return handoff_labels.status(row.status)
 
 

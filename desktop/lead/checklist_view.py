@@ -9,14 +9,12 @@ Signals: ``HandoffStrip.promote_requested()`` when the rep presses the button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import criteria
 from desktop.i18n.messages import message
 from desktop.operations.handoff import LeadView
-from desktop.widgets.rich_text import fill, plain_label, tooltip
+from desktop.widgets.rich_text import escape, fill, plain_label, tooltip
 from models.definitions.criteria import Group
 from models.definitions.evaluate import Check
 from models.handoff.checklist import Checklist
@@ -51,7 +49,8 @@ def unmet_lines(check: Check) -> list[str]:
 
 
 class ChecklistView(QWidget):
-    """The checklist tab: the definition's version, then each criterion met or not."""
+    """The checklist tab: the definition's version, then each criterion met or not, its
+    evidence under it (wrapped to the pane's width; every text escaped)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,17 +58,14 @@ class ChecklistView(QWidget):
         self.heading = plain_label()
         self.heading.setObjectName("checklistHeading")
         self.heading.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("checklist")
-        self.tree.setColumnCount(1)
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setIndentation(18)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.body = QTextBrowser()
+        self.body.setObjectName("checklist")
+        self.body.setOpenLinks(False)
+        self._lines: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.body, 1)
 
     def show_checklist(self, checked: Checklist) -> None:
         if checked.qualified:
@@ -84,43 +80,34 @@ class ChecklistView(QWidget):
                 state,
             )
         )
-        self.tree.clear()
-        for check in checked.items:
-            self.tree.addTopLevelItem(self._item(check))
-        self.tree.expandAll()
+        self._lines = []
+        html = [self._html(check, 0) for check in checked.items]
+        self.body.setHtml("".join(html))
 
-    def _item(self, check: Check) -> QTreeWidgetItem:
-        text = f"{MET if check.met else UNMET}  {criteria.sentence(check.criterion)}"
-        item = QTreeWidgetItem([text])
-        item.setForeground(0, QBrush(_GREEN if check.met else _RED))
-        item.setData(0, Qt.ItemDataRole.UserRole, check.met)
-        item.setToolTip(0, tooltip(text) or "")
-        for child in check.items:
-            item.addChild(self._item(child))
+    def _line(self, text: str, color: QColor, depth: int, bold: bool = False) -> str:
+        self._lines.append(text)
+        weight = "font-weight:600;" if bold else ""
+        return (
+            f"<p style='margin:1px 0 1px {depth * 18}px; color:{color.name()}; {weight}'>"
+            f"{escape(text)}</p>"
+        )
+
+    def _html(self, check: Check, depth: int) -> str:
+        # An unmet criterion says what it needs (its evidence, if any, shows how far it got).
+        leaf = not isinstance(check.criterion, Group)
+        said = (
+            criteria.needs(check) if leaf and not check.met else criteria.sentence(check.criterion)
+        )
+        color = _GREEN if check.met else _RED
+        parts = [self._line(f"{MET if check.met else UNMET}  {said}", color, depth, True)]
+        parts.extend(self._html(item, depth + 1) for item in check.items)
         for evidence in check.evidence:
-            line = criteria.evidence_line(evidence)
-            child = QTreeWidgetItem([line])
-            child.setForeground(0, QBrush(_GREY))
-            child.setToolTip(0, tooltip(line) or "")
-            item.addChild(child)
-        if not check.met and not isinstance(check.criterion, Group):
-            needs = QTreeWidgetItem([criteria.needs(check)])
-            needs.setForeground(0, QBrush(_RED))
-            item.addChild(needs)
-        return item
+            parts.append(self._line(criteria.evidence_line(evidence), _GREY, depth + 1))
+        return "".join(parts)
 
     def lines(self) -> list[str]:
-        """Every line shown, top to bottom (for tests and screen readers)."""
-        found: list[str] = []
-
-        def walk(item: QTreeWidgetItem) -> None:
-            found.append(item.text(0))
-            for n in range(item.childCount()):
-                walk(item.child(n))
-
-        for n in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(n))
-        return found
+        """Every line shown, top to bottom (plain text; for tests and screen readers)."""
+        return list(self._lines)
 
 
 class HandoffStrip(QWidget):
@@ -157,8 +144,7 @@ class HandoffStrip(QWidget):
             first = unmet_lines(checked.check)
             self.status.setText(
                 fill(
-                    self.tr("%1 of the handoff definition (version %2) missing: %3"),
-                    self.tr("%n criterion(s)", "", checked.missing),
+                    self.tr("%n criterion(s) missing (definition v%1) — %2", "", checked.missing),
                     checked.definition_version,
                     first[0] if first else "",
                 )

@@ -2065,13 +2065,13 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
 <context>
     <name>HandoffModel</name>
     <message>
-        <source>%1 — overdue</source>
+        <source>Overdue: no answer yet</source>
         <extracomment>The row&apos;s :class:`HandoffRow`. True for a pending handoff past its due time.</extracomment>
-        <translation>%1 — 期限切れ</translation>
+        <translation>回答期限切れ（未回答）</translation>
     </message>
     <message>
-        <source>%1: %2 (%3)</source>
-        <translation>%1：%2（%3）</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Lead</source>
@@ -2113,14 +2113,10 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <extracomment>Why promotion is refused to this user now (None: the button is enabled).</extracomment>
         <translation>引き渡し基準（バージョン%1）を満たしています。</translation>
     </message>
-    <message>
-        <source>%1 of the handoff definition (version %2) missing: %3</source>
-        <translation>引き渡し基準（バージョン%2）の未達：%1。%3</translation>
-    </message>
     <message numerus="yes">
-        <source>%n criterion(s)</source>
+        <source>%n criterion(s) missing (definition v%1) — %2</source>
         <translation>
-            <numerusform>%n件</numerusform>
+            <numerusform>%n件の基準が未達（基準バージョン%1）— %2</numerusform>
         </translation>
     </message>
     <message>

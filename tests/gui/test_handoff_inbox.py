@@ -178,7 +178,7 @@ def test_a_team_lead_sees_every_handoff_with_the_overdue_ones_marked(
     row = view.model.row_of(late)
     assert row is not None
     assert view.model.index(row, 0).data(OverdueRole) is True
-    assert "overdue" in view.model.index(row, COL_STATUS).data()
+    assert "overdue" in view.model.index(row, COL_STATUS).data().lower()
     view.overdue_only.setChecked(True)
     assert view.model.rowCount() == 1 and view.model.row_at(0).id == late  # type: ignore[union-attr]
     # A team lead may answer for the field rep.
