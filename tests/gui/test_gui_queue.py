@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from desktop.lead.timeline_model import TimelineEntry, TimelineModel
 from desktop.main.window import MainWindow
@@ -26,7 +26,7 @@ from desktop.queue.model import (
 from models.core.entities import Lead
 from models.core.enums import ACTIVE_STAGES
 from models.db.database import Database
-from models.leads.queue import ANY_OWNER, QueueQuery, SortKey
+from models.leads.queue import ANY_OWNER, MEETING_GRACE, QueueQuery, SortKey
 from models.teams.users import UserInfo
 from tests.conftest import NOW
 from tests.gui.conftest import count_leads, type_with_ime, wait_idle
@@ -170,7 +170,13 @@ def test_grade_and_owner_filters_run_in_sql(
     window.filters.owner.setCurrentIndex(window.filters.owner.findData(ANY_OWNER))
     wait_idle(qtbot, window)
     everyone = window.model.rowCount()
-    callable_ = Lead.do_not_call.is_(False)
+    # The call queue: leads with a booked meeting wait under "Ready to hand off" instead.
+    as_of = window.model.query.meetings_as_of
+    assert as_of is not None
+    callable_ = and_(
+        Lead.do_not_call.is_(False),
+        or_(Lead.next_meeting_at.is_(None), Lead.next_meeting_at < as_of - MEETING_GRACE),
+    )
     assert everyone == count_leads(sqlite_demo_db, Lead.stage.in_(["new", "working"]), callable_)
     window.filters.grade.setCurrentIndex(window.filters.grade.findData("A"))
     wait_idle(qtbot, window)
@@ -187,7 +193,7 @@ def test_grade_and_owner_filters_run_in_sql(
     window.filters.stage.setCurrentIndex(window.filters.stage.findData("all"))
     window.filters.grade.setCurrentIndex(0)
     wait_idle(qtbot, window)
-    assert window.model.rowCount() == count_leads(sqlite_demo_db, callable_)
+    assert window.model.rowCount() == count_leads(sqlite_demo_db, Lead.do_not_call.is_(False))
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, window: MainWindow) -> None:
