@@ -874,3 +874,29 @@ def test_recycling_is_suggested_after_the_teams_unanswered_limit(demo_db: Databa
         correct_call(session, ken, logged[-1], draft(lead_id, "connected", at=attempts[-1]), now)
     assert not suggested(now)
     assert lead_row(demo_db, lead_id)["unanswered_streak"] == 0
+
+
+def test_the_discovery_fields_are_kept_and_read_back_for_a_correction(demo_db: Database) -> None:
+    misaki = uid(demo_db, "misaki.sato")
+    lead_id = callable_lead(demo_db, misaki)
+    logged = log(
+        demo_db,
+        misaki,
+        draft(
+            lead_id,
+            "connected",
+            challenge=" 見積業務の属人化 ",
+            competitors="A社クラウド",
+            decision_process="部長 → 役員会",
+        ),
+    )
+    with demo_db.read() as session:
+        item = next(c for c in lead_calls(session, lead_id) if c.id == logged.call_id)
+    assert (item.challenge, item.competitors, item.decision_process) == (
+        "見積業務の属人化",
+        "A社クラウド",
+        "部長 → 役員会",
+    )
+    with pytest.raises(InvalidInput) as refused:
+        log(demo_db, misaki, draft(lead_id, "connected", challenge="bad\x00byte"))
+    assert refused.value.params["field"] == "challenge"

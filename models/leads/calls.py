@@ -86,6 +86,9 @@ class CallItem:
     meeting_at: datetime | None
     supersedes_id: int | None
     superseded: bool
+    challenge: str | None = None
+    competitors: str | None = None
+    decision_process: str | None = None
 
 
 def _invalid(key: str, field_name: str, **params: object) -> InvalidInput:
@@ -183,6 +186,9 @@ def lead_calls(session: Session, lead_id: int) -> list[CallItem]:
             c.meeting_at,
             c.supersedes_id,
             c.superseded,
+            c.challenge,
+            c.competitors,
+            c.decision_process,
         )
         for c, name in rows
     ]
