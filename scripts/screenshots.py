@@ -2,11 +2,13 @@
 
     python scripts/screenshots.py            # every size and language: docs/screenshots/*.png
     python scripts/screenshots.py --size 1366x768 --lang ja    # one of them
+    python scripts/screenshots.py --only definition            # one window, every size
 
-The queue, the call dialog and the team-rules dialog, on a 1366×768 laptop screen and a
-1920×1080 one (tests/screens/*.json: the offscreen platform's screen, chosen when Qt
-starts, so each size runs in a process of its own), in Japanese and English. The window
-opens as a rep's first start opens it: fitted to the screen.
+The queue, the call dialog, the team-rules dialog and the handoff definition's editor,
+on a 1366×768 laptop screen and a 1920×1080 one (tests/screens/*.json: the offscreen
+platform's screen, chosen when Qt starts, so each size runs in a process of its own), in
+Japanese and English. The window opens as a rep's first start opens it: fitted to the
+screen.
 
 Runs offscreen (no display needed); needs a Japanese font (Debian: fonts-noto-cjk).
 """
@@ -29,7 +31,12 @@ LANGUAGES = ("ja", "en")
 _parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
 _parser.add_argument("--size", choices=SIZES)
 _parser.add_argument("--lang", choices=LANGUAGES)
-ARGS = _parser.parse_args() if __name__ == "__main__" else argparse.Namespace(size=None, lang=None)
+_parser.add_argument("--only", choices=("definition",), help="only this window's pictures")
+ARGS = (
+    _parser.parse_args()
+    if __name__ == "__main__"
+    else argparse.Namespace(size=None, lang=None, only=None)
+)
 if ARGS.size:
     _screen = ROOT / "tests" / "screens" / f"{ARGS.size}.json"
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
@@ -38,6 +45,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
+from desktop.definition.criteria_model import KindRole
+from desktop.definition.definitions_window import DefinitionsWindow, fit_to_screen
 from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.main.app import application
 from desktop.main.settings import Settings
@@ -46,6 +55,7 @@ from desktop.operations.worker import DbWorker
 from models import demo
 from models.db import database
 from models.db.database import Database, open_database
+from models.definitions import lifecycle
 from models.teams.users import user_by_email
 
 OUT = ROOT / "docs" / "screenshots"
@@ -88,6 +98,42 @@ def team_rules(window: MainWindow, db: Database, suffix: str) -> None:
     dialog.done(0)
 
 
+def definition(window: MainWindow, db: Database, suffix: str) -> None:
+    """The team lead's File → Handoff definition…: a draft being edited in the form (the
+    score raised, a touches criterion added) with the what-if of the unsaved edits."""
+    with db.write() as session:
+        lead = user_by_email(session, TEAM_LEAD)
+        drafted = lifecycle.create_draft(
+            session, lead.id, name="2027年上期 引き渡し基準（案）", now=NOW
+        ).version.version
+    editor = DefinitionsWindow(window.ops, lead, window, clock=lambda: NOW)
+    fit_to_screen(editor, window)
+    editor.show()
+    wait_until(lambda: editor.detail is not None)
+    editor.reload(drafted)
+    wait_until(lambda: editor.detail is not None and editor.detail.version == drafted)
+    criteria = editor.editor.criteria
+    editor.editor.tabs.setCurrentWidget(criteria)
+    model = criteria.model
+    top = model.top()
+    for row in range(model.rowCount(top)):
+        if model.index(row, 0, top).data(KindRole) == "score_at_least":
+            criteria.select(model.index(row, 0, top))
+            criteria.form.score.setValue(60)
+    criteria.add("touches")
+    criteria.form.within_days.setValue(14)
+    criteria.form.touch_kinds.tick("pricing_page")
+    editor.whatif.compute_now()
+    wait_until(lambda: editor.whatif.result is not None and worker_idle(window))
+    wait(300)
+    save(editor, f"definition-{suffix}.png")
+    editor.close()
+
+
+def worker_idle(window: MainWindow) -> bool:
+    return bool(window.worker.idle())
+
+
 def busy_banner(window: MainWindow, db: Database, path: Path) -> None:
     """Another program holds the write lock: the minute tick's write waits, fails, and the
     one banner says so (really: a real lock on the real file), then clears."""
@@ -109,6 +155,8 @@ def every_picture() -> int:
     for size in SIZES:
         for lang in LANGUAGES:
             command = [sys.executable, __file__, "--size", size, "--lang", lang]
+            if ARGS.only:
+                command += ["--only", ARGS.only]
             failed += subprocess.run(command, cwd=ROOT, check=False).returncode != 0
     return 1 if failed else 0
 
@@ -132,6 +180,13 @@ def main() -> int:
         window.show()  # a first start: fitted to the screen
         wait_until(lambda: window.lead_pane.detail is not None and worker.idle())
         wait(300)
+        if ARGS.only == "definition":
+            definition(window, db, suffix)
+            window.close()
+            worker.stop()
+            db.close()
+            app.quit()
+            return 0
         save(window, f"queue-{suffix}.png")
         window.lead_actions.on_log_call_triggered()
         dialog = window.call_dialog
@@ -156,6 +211,7 @@ def main() -> int:
         save(dialog, f"call-dialog-{suffix}.png")
         dialog.done(0)
         team_rules(window, db, suffix)
+        definition(window, db, suffix)
         if suffix == "ja-1920x1080":
             busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()

@@ -29,9 +29,9 @@ from desktop.i18n import criteria as words
 from models.core.errors import InvalidInput
 from models.definitions.criteria import GROUP_KINDS, MAX_DEPTH, parse
 
-#: The criterion's plain data (a dict with its ``kind``), for the form beside the tree.
+# The criterion's plain data (a dict with its ``kind``), for the form beside the tree.
 DataRole = Qt.ItemDataRole.UserRole + 1
-#: The criterion's kind ("score_at_least", "all", ...).
+# The criterion's kind ("score_at_least", "all", ...).
 KindRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QPushButton,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +29,7 @@ from desktop.definition.criteria_model import CriteriaModel, DataRole
 from desktop.definition.criterion_form import CriterionForm
 from models.definitions.criteria import GROUP_KINDS
 
-#: The kinds the picker offers (groups have their own button).
+# The kinds the picker offers (groups have their own button).
 LEAF_KINDS = tuple(k for k in kinds.KIND_NAMES if k not in GROUP_KINDS)
 
 
@@ -45,8 +45,9 @@ class CriteriaEditor(QWidget):
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        # A long sentence scrolls sideways rather than being cut (its tooltip says it too).
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
         self.form = CriterionForm()
 
         self.kind_picker = QComboBox()
@@ -55,10 +56,8 @@ class CriteriaEditor(QWidget):
             self.kind_picker.addItem(kinds.kind_name(kind), kind)
         self.add_button = QPushButton(self.tr("Add criterion"))
         self.add_button.setObjectName("addCriterion")
-        self.group_button = QToolButton()
+        self.group_button = QPushButton(self.tr("Add group"))
         self.group_button.setObjectName("addGroup")
-        self.group_button.setText(self.tr("Add group"))
-        self.group_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         group_menu = QMenu(self.group_button)
         self.add_all = group_menu.addAction(kinds.kind_name("all"))
         self.add_any = group_menu.addAction(kinds.kind_name("any"))

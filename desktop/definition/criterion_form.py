@@ -51,7 +51,8 @@ class CheckList(QListWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
         rows = max(1, min(len(codes), 8))
-        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
+        row_height = max(self.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        self.setFixedHeight(row_height * rows + 2 * self.frameWidth() + 2)
         self._filling = False
 
     def set_checked(self, codes: Sequence[str]) -> None:
@@ -176,8 +177,11 @@ class CriterionForm(QWidget):
 
     def _page(self, name: str, rows: list[tuple[str, QWidget]]) -> None:
         page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
         for text, widget in rows:
             if text:
                 form.addRow(text, widget)

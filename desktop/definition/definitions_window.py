@@ -75,9 +75,9 @@ class DefinitionsWindow(QWidget):
         self._ops = ops
         self._user = user
         self._clock = clock
-        #: The version shown, as last read (its revision is what a save is checked against).
+        # The version shown, as last read (its revision is what a save is checked against).
         self.detail: VersionDetail | None = None
-        #: The form holds edits not saved yet.
+        # The form holds edits not saved yet.
         self.dirty = False
         self._selecting = False
 
@@ -92,7 +92,10 @@ class DefinitionsWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 6 + 30)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMaximumHeight(
+            rows * 5 + self.table.horizontalHeader().sizeHint().height() + 4
+        )
 
         self.new_button = self._button("newDraft", self.tr("New draft"))
         self.compare_button = self._button("compareWith", self.tr("Compare with…"))
@@ -125,11 +128,13 @@ class DefinitionsWindow(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.whatif)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([900, 340])
         self.notice = plain_label()
         self.notice.setObjectName("definitionNotice")
         self.notice.setWordWrap(True)
+        self.notice.hide()
         self.error = error_label("definitionError")
         self.bar = LifecycleBar(user)
 
@@ -214,11 +219,12 @@ class DefinitionsWindow(QWidget):
     def _said(self, text: str) -> None:
         self.error.hide()
         self.notice.setText(text)
+        self.notice.setVisible(bool(text))
         self.done.emit(text)
 
     def _on_refused(self, _text: str, exc: BaseException) -> None:
         self._enable()
-        self.notice.setText("")
+        self.notice.hide()
         self.error.setText(messages.message(exc))
         self.error.show()
 
@@ -402,7 +408,12 @@ def open_definitions(ops: Operations, user: UserInfo, parent: QWidget) -> Defini
             return existing
     window = DefinitionsWindow(ops, user, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    screen = parent.screen().availableGeometry()
-    window.resize(min(1280, screen.width() - 40), min(820, screen.height() - 60))
+    fit_to_screen(window, parent)
     window.show()
     return window
+
+
+def fit_to_screen(window: QWidget, parent: QWidget) -> None:
+    """As large as it is useful, within the screen ``parent`` is on."""
+    screen = parent.screen().availableGeometry()
+    window.resize(min(1560, screen.width() - 40), min(940, screen.height() - 60))

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +25,7 @@ from desktop.definition.criteria_tree import CriteriaEditor
 from desktop.definition.scoring_form import ScoringForm
 from desktop.definition.version_text import detail_lines
 from desktop.operations.definition import Draft
+from desktop.widgets.rich_text import escape
 from models.definitions.records import VersionDetail
 
 
@@ -38,10 +39,9 @@ class DraftEditor(QWidget):
         self.name = QLineEdit()
         self.name.setObjectName("definitionName")
         self.name.setMaxLength(200)
-        self.words = QPlainTextEdit()
+        self.words = QTextBrowser()
         self.words.setObjectName("versionInWords")
-        self.words.setReadOnly(True)
-        self.words.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.words.setOpenLinks(False)
         self.criteria = CriteriaEditor()
         self.scoring = ScoringForm()
         self.note = QPlainTextEdit()
@@ -78,7 +78,13 @@ class DraftEditor(QWidget):
         self._loading = False
 
     def show_words(self, detail: VersionDetail) -> None:
-        self.words.setPlainText("\n".join(detail_lines(detail)))
+        """The version in words: every line escaped, the criteria indented by depth."""
+        paragraphs = [
+            f"<p style='margin: 0 0 {4 if depth else 2}px {depth * 22}px'>"
+            f"{escape(text) if text else '&nbsp;'}</p>"
+            for depth, text in detail_lines(detail)
+        ]
+        self.words.setHtml("".join(paragraphs))
 
     def set_editable(self, editable: bool) -> None:
         self.name.setReadOnly(not editable)

@@ -10,7 +10,7 @@ from models.definitions.criteria import FIT_VALUES, FitAttribute, Match
 
 CTX = "DefinitionEditor"
 
-#: The kinds a user adds, in the order the picker lists them.
+# The kinds a user adds, in the order the picker lists them.
 KIND_NAMES = {
     "score_at_least": QT_TRANSLATE_NOOP("DefinitionEditor", "Score at least"),
     "grade_in": QT_TRANSLATE_NOOP("DefinitionEditor", "Grade"),

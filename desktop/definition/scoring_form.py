@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from desktop.definition import kinds
 from desktop.i18n import labels
 
+# The grades with a lowest score (the last grade is every score below C's).
+THRESHOLD_GRADES = ("A", "B", "C")
+
 
 def _number(value: float) -> int | float:
     """A whole number stays whole in the stored settings (30, not 30.0)."""
@@ -47,7 +50,7 @@ class ScoringForm(QWidget):
         self.half_life.setSuffix(self.tr(" days"))
         self.grades: dict[str, QSpinBox] = {}
         grades = QHBoxLayout()
-        for grade in kinds.GRADES:
+        for grade in THRESHOLD_GRADES:
             spin = QSpinBox()
             spin.setObjectName(f"grade{grade}")
             spin.setRange(0, 100)
@@ -64,13 +67,16 @@ class ScoringForm(QWidget):
             spin.setRange(0, 100)
             self.weights[kind] = spin
             row, column = divmod(n, 2)
-            grid.addWidget(QLabel(labels.touch_kind(kind)), row, column * 2)
-            grid.addWidget(spin, row, column * 2 + 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
+            grid.addWidget(QLabel(labels.touch_kind(kind)), row, column * 3)
+            grid.addWidget(spin, row, column * 3 + 1)
+        grid.setColumnMinimumWidth(2, 24)
+        grid.setColumnStretch(5, 1)
 
+        half_life = QHBoxLayout()
+        half_life.addWidget(self.half_life)
+        half_life.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Half-life of engagement"), self.half_life)
+        form.addRow(self.tr("Half-life of engagement"), half_life)
         form.addRow(self.tr("Lowest score of each grade"), grades)
         hint = QLabel(
             self.tr(

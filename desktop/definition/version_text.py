@@ -1,6 +1,7 @@
 """A definition version in words, as plain text lines: its status, who drafted, proposed
 and approved it and when, its note, the scoring's main settings and every criterion as a
-sentence (indented under its group). The same sentences as ``baton definition show``."""
+sentence (indented under its group). The same sentences as ``baton definition show``.
+Plain text with its depth; a caller putting it into rich text escapes it."""
 
 from __future__ import annotations
 
@@ -11,9 +12,6 @@ from desktop.i18n import criteria as words
 from desktop.i18n import formats
 from models.definitions.records import VersionDetail
 
-#: One level of the outline.
-INDENT = "    "
-
 
 def _date(value: object) -> str:
     return formats.datetime_text(value) if value is not None else ""  # type: ignore[arg-type]
@@ -23,7 +21,8 @@ def _side(side: str) -> str:
     return say(cli.SIDES.get(side, side))
 
 
-def detail_lines(detail: VersionDetail) -> list[str]:
+def detail_lines(detail: VersionDetail) -> list[tuple[int, str]]:
+    """Each line with its depth (0: about the version; 1 and more: the criteria tree)."""
     lines = [say(cli.TITLE, detail.version, detail.name), say(cli.STATUS_LINE, status_text(detail))]
     if detail.effective_from is not None:
         lines.append(say(cli.EFFECTIVE, _date(detail.effective_from)))
@@ -59,6 +58,6 @@ def detail_lines(detail: VersionDetail) -> list[str]:
     )
     lines.append("")
     lines.append(say(cli.CRITERIA))
-    for depth, sentence in words.outline(detail.criteria):
-        lines.append(INDENT * (depth + 1) + sentence)
-    return lines
+    return [(0, line) for line in lines] + [
+        (depth + 1, sentence) for depth, sentence in words.outline(detail.criteria)
+    ]

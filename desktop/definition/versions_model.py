@@ -15,7 +15,7 @@ from models.core.enums import ApprovalSide
 from models.definitions.records import VersionInfo
 
 COL_VERSION, COL_NAME, COL_STATUS, COL_EFFECTIVE, COL_PROPOSED, COL_MARKETING, COL_SALES = range(7)
-#: The version number of the row (an int).
+# The version number of the row (an int).
 VersionRole = Qt.ItemDataRole.UserRole + 1
 
 _HEADERS = (

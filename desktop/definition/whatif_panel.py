@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.i18n import messages
 from desktop.operations import definition as definition_ops
@@ -39,13 +39,14 @@ class WhatIfPanel(QGroupBox):
         super().__init__(parent)
         self.setObjectName("whatIfPanel")
         self.setTitle(self.tr("What if this draft were in effect"))
+        self.setMinimumWidth(300)
         self._ops = ops
         self._clock = clock
         self._criteria: dict[str, Any] | None = None
         self._version: int | None = None
         self._running: Op[WhatIf] | None = None
         self._again = False
-        #: The figures shown (None: none yet, or the criteria cannot be read).
+        # The figures shown (None: none yet, or the criteria cannot be read).
         self.result: WhatIf | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -72,15 +73,22 @@ class WhatIfPanel(QGroupBox):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
-        figures = QFormLayout()
-        figures.addRow(self.tr("Working leads"), self.working)
-        figures.addRow(self.tr("Qualify"), self.qualify)
-        figures.addRow(self.tr("Newly qualify"), self.newly)
-        figures.addRow(self.tr("Drop out"), self.dropped)
-        figures.addRow(self.tr("Past handoffs"), self.past)
-        figures.addRow(self.tr("Field sales accepted"), self.rates)
-        for label in (self.newly, self.dropped, self.past, self.rates, self.qualify):
+        figures = QVBoxLayout()
+        for title, label in (
+            (self.tr("Working leads"), self.working),
+            (self.tr("Qualify"), self.qualify),
+            (self.tr("Newly qualify"), self.newly),
+            (self.tr("Drop out"), self.dropped),
+            (self.tr("Past handoffs"), self.past),
+            (self.tr("Field sales accepted"), self.rates),
+        ):
+            caption = QLabel(title)
+            caption.setStyleSheet("font-weight: 600")
             label.setWordWrap(True)
+            label.setIndent(12)
+            figures.addWidget(caption)
+            figures.addWidget(label)
+            figures.addSpacing(4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addLayout(figures)

@@ -524,7 +524,6 @@
     <name>CriteriaEditor</name>
     <message>
         <source>Add criterion</source>
-        <extracomment>The kinds the picker offers (groups have their own button).</extracomment>
         <translation>条件を追加</translation>
     </message>
     <message>
@@ -548,7 +547,6 @@
     <name>CriteriaModel</name>
     <message>
         <source>Criteria</source>
-        <extracomment>The criterion&apos;s plain data (a dict with its ``kind``), for the form beside the tree. The criterion&apos;s kind (&quot;score_at_least&quot;, &quot;all&quot;, ...).</extracomment>
         <translation>条件</translation>
     </message>
 </context>
@@ -748,7 +746,6 @@
     <name>DefinitionEditor</name>
     <message>
         <source>Score at least</source>
-        <extracomment>The kinds a user adds, in the order the picker lists them.</extracomment>
         <translation>スコアが一定以上</translation>
     </message>
     <message>
@@ -800,7 +797,6 @@
     <name>DefinitionVersions</name>
     <message>
         <source>Version</source>
-        <extracomment>The version number of the row (an int).</extracomment>
         <translation>バージョン</translation>
     </message>
     <message>
@@ -860,7 +856,6 @@
     </message>
     <message>
         <source>New draft</source>
-        <extracomment>The version shown, as last read (its revision is what a save is checked against). The form holds edits not saved yet.</extracomment>
         <translation>新しい下書き</translation>
     </message>
     <message>
@@ -2109,6 +2104,11 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <translation>フィールドセールスへ引き渡す…</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <extracomment>Copy summary / Export summary… (its menu is set by desktop.lead.summary_menu).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meets the handoff definition (version %1).</source>
         <extracomment>Why promotion is refused to this user now (None: the button is enabled).</extracomment>
         <translation>引き渡し基準（バージョン%1）を満たしています。</translation>
@@ -3196,6 +3196,13 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
 </context>
 <context>
+    <name>LeadSummary</name>
+    <message>
+        <source>Copy the handoff summary or export it as PDF, HTML, Markdown or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LifecycleBar</name>
     <message>
         <source>Save</source>
@@ -3624,6 +3631,62 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
 </context>
 <context>
+    <name>SummaryActions</name>
+    <message>
+        <source>&amp;Copy summary</source>
+        <extracomment>The export&apos;s formats, in the order the file dialog offers them. What a file name may not hold on Windows, macOS or Linux (a run becomes one &quot;_&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handoff summary to the clipboard: Markdown, and formatted for mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handoff summary as PDF, HTML, Markdown or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page, self-contained (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON data (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a preview of the summary (not handed off yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the handoff summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote a preview of the summary to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the handoff summary to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TeamRules</name>
     <message>
         <source>Team</source>
@@ -3793,7 +3856,6 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
     <message>
         <source>Edit the draft: the figures follow.</source>
-        <extracomment>The figures shown (None: none yet, or the criteria cannot be read).</extracomment>
         <translation>下書きを編集すると、数値が追従します。</translation>
     </message>
     <message>
