@@ -37,8 +37,11 @@ pytestmark = pytest.mark.benchmark
 #: columns), printed as JSON, with nothing but the standard library.
 RAW = """
 import json, sqlite3, sys
+from datetime import datetime, timedelta, timezone
 
 path, limit, stages = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(",")
+# The call queue leaves out the leads waiting with a booked meeting (until a day after it).
+since = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S.%f")
 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 cursor = conn.execute(
     "SELECT lead.id, lead.priority, lead.name, lead.name_kana, account.name AS company,"
@@ -49,9 +52,10 @@ cursor = conn.execute(
     " FROM lead JOIN account ON account.id = lead.account_id"
     " LEFT OUTER JOIN user_account AS owner ON owner.id = lead.owner_id"
     " WHERE lead.do_not_call = 0 AND lead.stage IN (%s)"
+    " AND (lead.next_meeting_at IS NULL OR lead.next_meeting_at < ?)"
     " ORDER BY lead.priority DESC NULLS LAST, lead.id DESC LIMIT ?"
     % ",".join("?" * len(stages)),
-    (*stages, limit),
+    (*stages, since, limit),
 )
 names = [d[0] for d in cursor.description]
 json.dump([dict(zip(names, row)) for row in cursor], sys.stdout, ensure_ascii=False, indent=2)
