@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.dialogs.reject_dialog import RejectDialog
+from desktop.handoff.export_dialog import ExportDialog
 from desktop.handoff.inbox_model import COL_FIELD_REP, COL_STATUS, HandoffModel
+from desktop.handoff.summary_actions import SummaryActions
 from desktop.i18n import formats, handoff_labels
 from desktop.operations import handoff as handoff_ops
 from desktop.operations.handoff import Inbox
 from desktop.operations.runner import Operations
+from desktop.operations.summary import SummaryOf
 from desktop.widgets.error_label import error_label
 from desktop.widgets.rich_text import fill, plain_label
 from models.core.changes import Changes
@@ -97,9 +101,27 @@ class HandoffsView(QWidget):
         self.reject_button.clicked.connect(self.on_reject_clicked)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.load)
+        self.summary = SummaryActions(ops, self._summary_of, self, self._summary_name)
+        self.summary.message.connect(self.on_summary_message)
+        self.summary.refused.connect(self._on_refused)
+        self.summary_button = QToolButton()
+        self.summary_button.setObjectName("handoffSummary")
+        self.summary_button.setText(self.tr("Summary"))
+        self.summary_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.summary_button.setMenu(self.summary.menu)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportHandoffs")
+        self.export_button.setToolTip(
+            self.tr("The handoffs of a period as a CSV for Excel, or their summaries as files")
+        )
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self.message = plain_label()
+        self.message.setObjectName("handoffMessage")
         buttons = QHBoxLayout()
         buttons.addWidget(refresh)
-        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.summary_button)
+        buttons.addWidget(self.message, 1)
         buttons.addWidget(self.reject_button)
         buttons.addWidget(self.accept_button)
 
@@ -109,8 +131,9 @@ class HandoffsView(QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        #: The last reject dialog opened.
+        #: The last reject dialog opened; the export dialog, once opened.
         self.reject_dialog: RejectDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self.resize(980, 520)
         ops.changed.connect(self.on_changes)
         self.on_selection_changed()
@@ -172,6 +195,7 @@ class HandoffsView(QWidget):
             button.setToolTip(reason or "")
         self.detail.setText(self._detail_text(row) if row is not None else "")
         self.detail.setVisible(row is not None)
+        self.summary_button.setEnabled(row is not None)
 
     def _why_not(self, row: HandoffRow | None) -> str | None:
         if row is None:
@@ -228,10 +252,30 @@ class HandoffsView(QWidget):
         self.reject_dialog = dialog
         dialog.open()
 
-    def _on_refused(self, text: str, _exc: BaseException) -> None:
+    def _on_refused(self, text: str, _exc: BaseException | None = None) -> None:
         self.error.setText(text)
         self.error.show()
         self.load()
+
+    # -- Summaries and export -------------------------------------------------------------
+    def _summary_of(self) -> SummaryOf | None:
+        row = self.current()
+        return SummaryOf(handoff_id=row.id) if row is not None else None
+
+    def _summary_name(self) -> str:
+        row = self.current()
+        return f"{row.id:06d}_{row.company}_{row.lead_name}" if row is not None else ""
+
+    def on_summary_message(self, text: str) -> None:
+        self.error.hide()
+        self.message.setText(text)
+
+    def on_export_clicked(self) -> None:
+        if self.export_dialog is None:
+            self.export_dialog = ExportDialog(self._ops, self)
+            self.export_dialog.finished_export.connect(self.message.setText)
+        self.export_dialog.show()
+        self.export_dialog.activateWindow()
 
 
 def open_handoffs(ops: Operations, user: UserInfo, parent: QWidget) -> HandoffsView:
@@ -248,3 +292,10 @@ def first_for_field_reps(ops: Operations, user: UserInfo, parent: QWidget) -> No
     """A field rep's work is the handoffs: they open over the main window at start."""
     if user.role == Role.FIELD_REP:
         QTimer.singleShot(0, parent, lambda: open_handoffs(ops, user, parent))
+
+
+def open_overdue(ops: Operations, user: UserInfo, parent: QWidget) -> HandoffsView:
+    """The handoffs with only the overdue ones shown (the status bar's count opens it)."""
+    view = open_handoffs(ops, user, parent)
+    view.overdue_only.setChecked(True)
+    return view

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,9 +124,15 @@ class HandoffStrip(QWidget):
         self.promote_button = QPushButton(self.tr("Promote to field sales…"))
         self.promote_button.setObjectName("promote")
         self.promote_button.clicked.connect(self.promote_requested)
+        #: Copy summary / Export summary… (its menu is set by desktop.lead.summary_menu).
+        self.summary_button = QToolButton()
+        self.summary_button.setObjectName("summaryMenu")
+        self.summary_button.setText(self.tr("Summary"))
+        self.summary_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status, 1)
+        layout.addWidget(self.summary_button)
         layout.addWidget(self.promote_button)
         #: Why promotion is refused to this user now (None: the button is enabled).
         self.refusal: str | None = None

@@ -16,15 +16,17 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 from desktop.definition.definitions_window import open_definitions
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.team_rules_dialog import open_team_rules
-from desktop.handoff.inbox_view import first_for_field_reps, open_handoffs
+from desktop.handoff.inbox_view import first_for_field_reps, open_handoffs, open_overdue
 from desktop.lead.actions import LeadActions
 from desktop.lead.pane import LeadPane
 from desktop.lead.promotion import Promotion
+from desktop.lead.summary_menu import LeadSummary
 from desktop.main.due_button import DueButton
 from desktop.main.follow_up_timers import FollowUpTimers
 from desktop.main.layout import WindowLayout
 from desktop.main.menus import build_menus
 from desktop.main.notifier import Notifier
+from desktop.main.overdue_handoffs import OverdueHandoffs
 from desktop.main.settings import Settings
 from desktop.main.status_bar import StatusBar
 from desktop.operations import rescore as rescore_ops
@@ -60,10 +62,13 @@ class MainWindow(QMainWindow):
         self.lead_pane = LeadPane(self.ops, user.id)
         self.lead_actions = LeadActions(self.ops, user.id, self.lead_pane, self)
         self.promotion = Promotion(self.ops, user.id, self.lead_pane, self)
+        self.lead_summary = LeadSummary(self.ops, self.lead_pane, self)
         self.status = StatusBar(user, worker.db.display_url)
         self.setStatusBar(self.status)
         self.count_label = self.status.count_label
         self.overdue_label = self.status.overdue_label
+        self.overdue_handoffs = OverdueHandoffs(self.ops, user)
+        self.status.insertPermanentWidget(1, self.overdue_handoffs)
         self.notifier = Notifier(self)
         self.due_button = DueButton(self)
         self.follow_ups = FollowUpTimers(self.ops, user.id, self.model, self)
@@ -111,11 +116,16 @@ class MainWindow(QMainWindow):
         self.lead_actions.worked.connect(self.table.select_after_reload)
         self.promotion.worked.connect(self.table.select_after_reload)
         self.promotion.message.connect(lambda text: self.status.showMessage(text, 4000))
+        self.lead_summary.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.lead_actions.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.follow_ups.due.connect(lambda due: self.status.show_due(len(due)))
         self.follow_ups.due.connect(lambda due: self.due_button.show_count(len(due)))
         self.due_button.open_requested.connect(self.filters.show_due)
         self.follow_ups.due.connect(self.notifier.on_due)
+        self.follow_ups.tick_timer.timeout.connect(self.overdue_handoffs.refresh)
+        self.overdue_handoffs.open_requested.connect(
+            lambda: open_overdue(self.ops, self.user, self)
+        )
 
         self.layout_memory.restore()
         self.model.set_query(self.filters.query(QueueQuery()))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
+from sqlalchemy.orm import Session
 
 from desktop.operations.runner import Op, Operations
-from models.teams import rules
+from models.core.enums import Role
+from models.teams import rules, users
 from models.teams.rules import TeamInfo, TeamUpdated
 
 INITIATOR = "team-rules"
@@ -34,3 +37,27 @@ def save_rules(
         initiator=INITIATOR,
         owner=owner,
     )
+
+
+@dataclass(frozen=True)
+class FieldRepChoice:
+    """A field sales rep a routing rule or an export may name (inactive ones too)."""
+
+    id: int
+    name: str
+    email: str
+    active: bool
+
+
+def field_reps(ops: Operations, owner: QObject) -> Op[list[FieldRepChoice]]:
+    """Every field sales rep, active or not, in the users' order."""
+
+    def job(session: Session) -> list[FieldRepChoice]:
+        active = {u.id for u in users.list_users(session)}
+        return [
+            FieldRepChoice(u.id, u.display_name, u.email, u.id in active)
+            for u in users.list_users(session, active_only=False)
+            if u.role == Role.FIELD_REP
+        ]
+
+    return ops.read(job, owner=owner)
