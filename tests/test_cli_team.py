@@ -38,13 +38,15 @@ def _ok(env: dict[str, str], *args: str) -> str:
 def test_the_rules_read_as_a_table_in_english(env: dict[str, str], demo: str) -> None:
     out = _ok(env, "team", "--db", demo, "--lang", "en")
     assert out.splitlines() == [
-        f"Team                     {TEAM} (1)",
-        "Business hours           09:00–18:00",
-        "Business days            Mon Tue Wed Thu Fri",
-        "Time zone                Japan time",
-        "Holiday calendar         Japan",
-        "First-call target (SLA)  5 min of business time",
-        "Unanswered attempts      6 within 14 days",
+        f"Team                       {TEAM} (1)",
+        "Business hours             09:00–18:00",
+        "Business days              Mon Tue Wed Thu Fri",
+        "Time zone                  Japan time",
+        "Holiday calendar           Japan",
+        "First-call target (SLA)    5 min of business time",
+        "Unanswered attempts        6 within 14 days",
+        "Field sales answer within  2 business days",
+        "Routing to field sales     0 rules (baton team routing list)",
     ]
 
 
@@ -60,6 +62,8 @@ def test_the_rules_read_as_a_table_in_japanese(env: dict[str, str], demo: str) -
         "祝日カレンダー": "日本",
         "初回架電の目標 (SLA)": "営業時間で 5 分",
         "不在時の架電上限": "14 日間に 6 回",
+        "フィールドセールスの回答期限": "2 営業日",
+        "フィールドセールスへの振り分け": "ルール 0 件（baton team routing list）",
     }
     # The values start in one terminal column (full-width characters take two).
     assert (
@@ -103,5 +107,5 @@ def test_set_prints_the_new_rules_and_refuses_an_hour_naming_what_is_allowed(
         "入力してください（例: 18:00）。"
     )
     out = _ok(env, "team", "set", "--hours", "10:00-19:00", "--weekdays", "0,1,2,3,4,5", *lead)
-    assert "Business hours           10:00–19:00" in out.splitlines()
-    assert "Business days            Mon Tue Wed Thu Fri Sat" in out.splitlines()
+    assert "Business hours             10:00–19:00" in out.splitlines()
+    assert "Business days              Mon Tue Wed Thu Fri Sat" in out.splitlines()

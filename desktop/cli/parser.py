@@ -164,9 +164,37 @@ def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         help="unanswered attempts before the app suggests returning the lead to nurture",
     )
     team_set.add_argument("--period-days", type=int, help="...within this many days")
+    team_set.add_argument(
+        "--response-days", type=int, metavar="N", help="business days field sales have to answer"
+    )
     team_set.add_argument("--user", metavar="EMAIL", help="who changes them (team lead/admin)")
     team_set.add_argument("--json", action="store_true")
     team_set.set_defaults(handler=("team", "team"))
+    _routing_commands(team_sub, common)
+
+
+def _routing_commands(team_sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    """``baton team routing list|add|remove``: which field reps take which leads."""
+    shared = argparse.ArgumentParser(add_help=False, parents=[common])
+    shared.add_argument("--team", type=int, help="team id (default: the first team)")
+    shared.add_argument("--user", metavar="EMAIL", help="who changes them (team lead/admin)")
+    shared.add_argument("--json", action="store_true")
+    handler = {"handler": ("team_routing", "routing")}
+    p = team_sub.add_parser("routing", parents=[shared], help="which field reps take which leads")
+    p.set_defaults(routing_command="list", **handler)
+    sub = p.add_subparsers(dest="routing_command", metavar="ACTION")
+    sub.add_parser("list", parents=[shared], help="the rules, numbered").set_defaults(**handler)
+    add = sub.add_parser("add", parents=[shared], help="a rule at the end (none given: any)")
+    add.add_argument("--region", action="append", metavar="R", help="e.g. kanto (repeatable)")
+    add.add_argument("--industry", action="append", metavar="I", help="e.g. manufacturing")
+    add.add_argument("--size", action="append", metavar="S", help="company size, e.g. 50-299")
+    add.add_argument(
+        "--field-rep", action="append", required=True, metavar="EMAIL", help="(repeatable)"
+    )
+    add.set_defaults(**handler)
+    remove = sub.add_parser("remove", parents=[shared], help="take the N-th rule away")
+    remove.add_argument("number", type=int, metavar="N")
+    remove.set_defaults(**handler)
 
 
 def _definition_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:

@@ -29,6 +29,10 @@ TIME_ZONE = QT_TRANSLATE_NOOP("TeamRules", "Time zone")
 HOLIDAYS = QT_TRANSLATE_NOOP("TeamRules", "Holiday calendar")
 FIRST_CALL = QT_TRANSLATE_NOOP("TeamRules", "First-call target (SLA)")
 UNANSWERED = QT_TRANSLATE_NOOP("TeamRules", "Unanswered attempts")
+RESPONSE_DAYS = QT_TRANSLATE_NOOP("TeamRules", "Field sales answer within")
+ROUTING = QT_TRANSLATE_NOOP("TeamRules", "Routing to field sales")
+BUSINESS_DAYS_COUNT = QT_TRANSLATE_NOOP("TeamRules", "%1 business days")
+ROUTING_COUNT = QT_TRANSLATE_NOOP("TeamRules", "%1 rules (baton team routing list)")
 
 #: Monday first, as the rules number them (0-6).
 WEEKDAYS = (
@@ -86,6 +90,8 @@ def rule_rows(settings: dict[str, Any]) -> list[tuple[str, str]]:
         (tr(HOLIDAYS), holiday_name(settings["holiday_country"])),
         (tr(FIRST_CALL), _filled(MINUTES, settings["sla_minutes"])),
         (tr(UNANSWERED), _filled(ATTEMPTS, attempts["max_unanswered"], attempts["period_days"])),
+        (tr(RESPONSE_DAYS), _filled(BUSINESS_DAYS_COUNT, settings["handoff_response_days"])),
+        (tr(ROUTING), _filled(ROUTING_COUNT, len(settings["routing"]))),
     ]
 
 
@@ -121,6 +127,8 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
         changes["timezone"] = args.timezone
     if args.sla_minutes is not None:
         changes["sla_minutes"] = args.sla_minutes
+    if getattr(args, "response_days", None) is not None:
+        changes["handoff_response_days"] = args.response_days
     for name in ("max_unanswered", "period_days"):
         value = getattr(args, name)
         if value is not None:

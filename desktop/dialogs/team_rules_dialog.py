@@ -1,5 +1,6 @@
 """A team's working rules (File → Team rules…): business hours and days, the holiday
-calendar, the first-call target, the unanswered-attempt limit.
+calendar, the first-call target, the unanswered-attempt limit, the business days field
+sales have to answer a handoff, and the routing rules (:mod:`desktop.dialogs.routing_rules`).
 
 Team leads and administrators change them; everyone else reads them here (the form is
 read-only and Save is disabled, its tooltip says why; the domain refuses a change from
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.cli import team as words
+from desktop.dialogs.routing_rules import RoutingEditor
 from desktop.i18n import messages as errors
 from desktop.operations import team as team_ops
 from desktop.operations.runner import Operations
@@ -61,6 +63,8 @@ _RULE_NAMES = {
     "attempts": words.UNANSWERED,
     "attempts.max_unanswered": words.UNANSWERED,
     "attempts.period_days": words.UNANSWERED,
+    "handoff_response_days": words.RESPONSE_DAYS,
+    "routing": words.ROUTING,
 }
 
 
@@ -133,6 +137,8 @@ class TeamRulesDialog(QDialog):
         self.sla = self._count("slaMinutes", 1, 24 * 60, self.tr(" min"))
         self.max_unanswered = self._count("maxUnanswered", 1, 99, self.tr(" attempts"))
         self.period = self._count("periodDays", 1, 365, self.tr(" days"))
+        self.response_days = self._count("responseDays", 1, 30, self.tr(" business days"))
+        self.routing = RoutingEditor()
 
         self.form = QWidget()
         self.form.setObjectName("teamRulesForm")
@@ -155,6 +161,9 @@ class TeamRulesDialog(QDialog):
             self.tr("%1 within %2"), {"%1": self.max_unanswered, "%2": self.period}
         )
         form.addRow(words.tr(words.UNANSWERED), attempts)
+        form.addRow(words.tr(words.RESPONSE_DAYS), self.response_days)
+        form.addRow(plain_label(words.tr(words.ROUTING)))
+        form.addRow(self.routing)
         hint = QLabel(
             self.tr(
                 "Times count in business hours only, skipping days off and the holiday "
@@ -188,6 +197,7 @@ class TeamRulesDialog(QDialog):
         layout.addWidget(self.changed_note)
         layout.addWidget(self.buttons)
         self._enable(False)
+        team_ops.field_reps(ops, self).success(self.routing.set_field_reps).run()
         team_ops.team_rules(ops, user.id, self).success(self._on_loaded).run()
 
     # -- Building ---------------------------------------------------------------------
@@ -225,6 +235,8 @@ class TeamRulesDialog(QDialog):
                 "max_unanswered": self.max_unanswered.value(),
                 "period_days": self.period.value(),
             },
+            "handoff_response_days": self.response_days.value(),
+            "routing": self.routing.rules(),
         }
 
     def _show(self, rules: dict[str, Any], only: dict[str, Any] | None = None) -> None:
@@ -251,6 +263,10 @@ class TeamRulesDialog(QDialog):
             self.max_unanswered.setValue(int(attempts["max_unanswered"]))
         if shows("attempts", "period_days"):
             self.period.setValue(int(attempts["period_days"]))
+        if shows("handoff_response_days"):
+            self.response_days.setValue(int(rules["handoff_response_days"]))
+        if shows("routing"):
+            self.routing.set_rules(rules["routing"])
 
     def _show_holidays(self, code: str | None) -> None:
         index = self.holidays.findData(code)
@@ -316,7 +332,10 @@ class TeamRulesDialog(QDialog):
             ).run()
             return
         self.save_button.setEnabled(True)
-        if isinstance(exc, BatonError):
+        if isinstance(exc, BatonError) and exc.params.get("field") == "routing":
+            self._say(self.error, "")  # said next to the rules instead
+            self.routing.show_refusal(errors.message(exc), exc.params.get("rule"))
+        elif isinstance(exc, BatonError):
             self._focus(str(exc.params.get("field", "")))
 
     def _on_reloaded(self, team: TeamInfo, typed: dict[str, Any], changed: list[str]) -> None:
@@ -337,6 +356,7 @@ class TeamRulesDialog(QDialog):
             "holiday_country": self.holidays,
             "sla_minutes": self.sla,
             "attempts": self.max_unanswered,
+            "handoff_response_days": self.response_days,
         }.get(field)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -371,6 +371,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "cli.team.nothing_to_change": "Nothing to change: give at least one option.",
     "cli.team.who": "Say who is changing the rules with --user EMAIL.",
+    "cli.team.routing_no_rule": (
+        "There is no routing rule {value}: the team has {count} (baton team routing list)."
+    ),
     "cli.definition.who": "Say who is acting with --user EMAIL (or set BATON_USER).",
     # -- Routing rules and handoffs (models/teams/settings.py, models/handoff/) -------------
     "team.routing_malformed": "Routing rules: expected a list of rules, got {value}.",

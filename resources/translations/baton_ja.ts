@@ -1709,6 +1709,11 @@
         <translation>ルールを変更する人を --user メールアドレス で指定してください。</translation>
     </message>
     <message>
+        <source>There is no routing rule {value}: the team has {count} (baton team routing list).</source>
+        <extracomment>cli.team.routing_no_rule</extracomment>
+        <translation>振り分けルール {value} はありません。チームのルールは {count} 件です（baton team routing list）。</translation>
+    </message>
+    <message>
         <source>Say who is acting with --user EMAIL (or set BATON_USER).</source>
         <extracomment>cli.definition.who</extracomment>
         <translation>--user EMAIL（または BATON_USER）で、誰が操作するかを指定してください。</translation>
@@ -1867,6 +1872,106 @@
         <source>An unexpected error occurred.</source>
         <extracomment>What a user reads for a failure Baton did not foresee: never the exception&apos;s text or repr (the failure policy logs those and shows where the log is).</extracomment>
         <translation>予期しないエラーが発生しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export handoffs</source>
+        <translation>引き渡しのエクスポート</translation>
+    </message>
+    <message>
+        <source>Every field rep</source>
+        <extracomment>The running export (None when idle).</extracomment>
+        <translation>すべてのフィールドセールス</translation>
+    </message>
+    <message>
+        <source>A CSV of the handoffs, for Excel</source>
+        <translation>引き渡しの一覧を CSV で（Excel 用）</translation>
+    </message>
+    <message>
+        <source>Each handoff&apos;s summary, into a folder</source>
+        <translation>引き渡しごとの商談化シートをフォルダーへ</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation>UTF-8 BOM 付き（Excel）</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (cp932, older tools)</source>
+        <translation>Shift_JIS（cp932、旧来のツール向け）</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Handed off from</source>
+        <translation>引き渡した期間</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>引き渡し先</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>エクスポートを中止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（無効）</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期間の終わりが始まりより前です。</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the summaries into</source>
+        <translation>商談化シートの保存先フォルダー</translation>
+    </message>
+    <message>
+        <source>Wrote %1 handoffs to %2.</source>
+        <translation>%1 件の引き渡しを %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 handoffs exported (%3 whole files).</source>
+        <translation>中止しました：%2 件中 %1 件を書き出し済み（完全なファイル %3 個）。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 summaries (%2 handoffs) to %3.</source>
+        <translation>商談化シート %1 ファイル（引き渡し %2 件）を %3 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>中止しました：何も書き出していません。</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2211,7 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
     <message>
         <source>Summary</source>
         <extracomment>Copy summary / Export summary… (its menu is set by desktop.lead.summary_menu).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>商談化シート</translation>
     </message>
     <message>
         <source>Meets the handoff definition (version %1).</source>
@@ -2547,9 +2652,21 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <translation>商談化シート</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>The handoffs of a period as a CSV for Excel, or their summaries as files</source>
+        <translation>期間内の引き渡しを Excel 用の CSV に、または商談化シートをファイルに書き出します</translation>
+    </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <extracomment>The last reject dialog opened.</extracomment>
+        <extracomment>The last reject dialog opened; the export dialog, once opened.</extracomment>
         <translation>
             <numerusform>回答期限切れ %n件</numerusform>
         </translation>
@@ -3199,7 +3316,7 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <name>LeadSummary</name>
     <message>
         <source>Copy the handoff summary or export it as PDF, HTML, Markdown or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートをコピー、または PDF・HTML・Markdown・JSON で書き出します</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3434,19 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>Outcome</source>
         <translation>架電結果</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueHandoffs</name>
+    <message>
+        <source>Handoffs field sales have not answered in time: show them</source>
+        <translation>フィールドセールスが期限までに回答していない引き渡しを表示します</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handoff(s) overdue</source>
+        <translation>
+            <numerusform>回答期限切れの引き渡し %n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3580,6 +3710,58 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
 </context>
 <context>
+    <name>RoutingEditor</name>
+    <message>
+        <source>Regions</source>
+        <extracomment>The rule&apos;s lists, in the table&apos;s column order: (settings key, its vocabulary).</extracomment>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Company sizes</source>
+        <translation>企業規模</translation>
+    </message>
+    <message>
+        <source>Field reps</source>
+        <translation>フィールドセールス</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>ルールを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>The first rule that matches a lead&apos;s company gives its field reps, who take turns. Nothing ticked matches any. Without a matching rule, every active field rep takes turns.</source>
+        <translation>リードの企業に最初に合ったルールのフィールドセールスが順番に担当します。チェックがない項目はすべてに合います。合うルールがなければ、有効なフィールドセールス全員が順番に担当します。</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（無効）</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>未選択</translation>
+    </message>
+</context>
+<context>
     <name>ScoringForm</name>
     <message>
         <source> days</source>
@@ -3635,55 +3817,55 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>&amp;Copy summary</source>
         <extracomment>The export&apos;s formats, in the order the file dialog offers them. What a file name may not hold on Windows, macOS or Linux (a run becomes one &quot;_&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートをコピー(&amp;C)</translation>
     </message>
     <message>
         <source>The handoff summary to the clipboard: Markdown, and formatted for mail</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートをクリップボードへ：Markdown と、メール用の書式付き</translation>
     </message>
     <message>
         <source>&amp;Export summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートを書き出す(&amp;E)…</translation>
     </message>
     <message>
         <source>The handoff summary as PDF, HTML, Markdown or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートを PDF・HTML・Markdown・JSON で書き出します</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Web page, self-contained (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Web ページ、単一ファイル (*.html)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON data (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON データ (*.json)</translation>
     </message>
     <message>
         <source>Copied a preview of the summary (not handed off yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートのプレビューをコピーしました（まだ引き渡していません）。</translation>
     </message>
     <message>
         <source>Copied the handoff summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートをコピーしました。</translation>
     </message>
     <message>
         <source>Export summary</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートを書き出す</translation>
     </message>
     <message>
         <source>Wrote a preview of the summary to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートのプレビューを %1 に書き出しました。</translation>
     </message>
     <message>
         <source>Wrote the handoff summary to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>商談化シートを %1 に書き出しました。</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3898,22 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>Unanswered attempts</source>
         <translation>不在時の架電上限</translation>
+    </message>
+    <message>
+        <source>Field sales answer within</source>
+        <translation>フィールドセールスの回答期限</translation>
+    </message>
+    <message>
+        <source>Routing to field sales</source>
+        <translation>フィールドセールスへの振り分け</translation>
+    </message>
+    <message>
+        <source>%1 business days</source>
+        <translation>%1 営業日</translation>
+    </message>
+    <message>
+        <source>%1 rules (baton team routing list)</source>
+        <translation>ルール %1 件（baton team routing list）</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -3767,6 +3965,26 @@ As a team lead you may hand it off anyway: say why.</source>
         <source>%1 within %2 days</source>
         <translation>%2 日間に %1 回</translation>
     </message>
+    <message>
+        <source>%1. Regions: %2 / Industries: %3 / Sizes: %4 → %5</source>
+        <translation>%1. 地域：%2 / 業種：%3 / 企業規模：%4 → %5</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（無効）</translation>
+    </message>
+    <message>
+        <source>No routing rules: every active field rep takes turns.</source>
+        <translation>振り分けルールはありません：有効なフィールドセールス全員が順番に担当します。</translation>
+    </message>
+    <message>
+        <source>A lead no rule matches goes to every active field rep in turn.</source>
+        <translation>どのルールにも合わないリードは、有効なフィールドセールス全員が順番に担当します。</translation>
+    </message>
 </context>
 <context>
     <name>TeamRulesDialog</name>
@@ -3787,6 +4005,10 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source> days</source>
         <translation> 日間</translation>
+    </message>
+    <message>
+        <source> business days</source>
+        <translation> 営業日</translation>
     </message>
     <message>
         <source>%1 within %2</source>
