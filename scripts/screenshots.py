@@ -3,8 +3,10 @@
     python scripts/screenshots.py            # every size and language: docs/screenshots/*.png
     python scripts/screenshots.py --size 1366x768 --lang ja    # one of them
     python scripts/screenshots.py --only definition            # one window, every size
+    python scripts/screenshots.py --only handoff   # checklist, promote dialog, handoffs
 
-The queue, the call dialog, the team-rules dialog and the handoff definition's editor,
+The queue, the call dialog, the team-rules dialog, the handoff definition's editor, the
+lead pane's handoff checklist, the promote dialog and the Handoffs window,
 on a 1366×768 laptop screen and a 1920×1080 one (tests/screens/*.json: the offscreen
 platform's screen, chosen when Qt starts, so each size runs in a process of its own), in
 Japanese and English. The window opens as a rep's first start opens it: fitted to the
@@ -31,7 +33,9 @@ LANGUAGES = ("ja", "en")
 _parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
 _parser.add_argument("--size", choices=SIZES)
 _parser.add_argument("--lang", choices=LANGUAGES)
-_parser.add_argument("--only", choices=("definition",), help="only this window's pictures")
+_parser.add_argument(
+    "--only", choices=("definition", "handoff"), help="only this window's pictures"
+)
 ARGS = (
     _parser.parse_args()
     if __name__ == "__main__"
@@ -48,14 +52,17 @@ from PySide6.QtWidgets import QWidget
 from desktop.definition.criteria_model import KindRole
 from desktop.definition.definitions_window import DefinitionsWindow, fit_to_screen
 from desktop.dialogs.team_rules_dialog import open_team_rules
+from desktop.handoff.inbox_view import open_handoffs
 from desktop.main.app import application
 from desktop.main.settings import Settings
 from desktop.main.window import MainWindow
 from desktop.operations.worker import DbWorker
 from models import demo
+from models.core.entities import Lead
 from models.db import database
 from models.db.database import Database, open_database
 from models.definitions import lifecycle
+from models.handoff.checklist import checklist
 from models.teams.users import user_by_email
 
 OUT = ROOT / "docs" / "screenshots"
@@ -130,6 +137,63 @@ def definition(window: MainWindow, db: Database, suffix: str) -> None:
     editor.close()
 
 
+def ready_lead(db: Database, owner: int) -> Lead:
+    """The rep's lead with a booked meeting that meets the definition now (the pane checks
+    it at the real clock, not the demo's)."""
+    from sqlalchemy import select  # noqa: PLC0415 - the script's own query
+
+    now = datetime.now(UTC)
+    with db.read() as session:
+        leads = session.scalars(
+            select(Lead)
+            .where(Lead.owner_id == owner, Lead.next_meeting_at.is_not(None))
+            .where(Lead.stage == "working")
+            .order_by(Lead.score.desc())
+        ).all()
+        for lead in leads:
+            if checklist(session, lead.id, now).qualified:
+                session.expunge(lead)
+                return lead
+    raise SystemExit("no lead of the rep meets the definition now: regenerate the demo")
+
+
+def handoff(window: MainWindow, db: Database, suffix: str) -> None:
+    """A lead ready to hand off: the pane's checklist tab, the promote dialog (the routing
+    suggestion, a note to the field rep); then the team lead's Handoffs window."""
+    lead = ready_lead(db, window.user.id)
+    filters = window.filters
+    filters.stage.setCurrentIndex(filters.stage.findData("all"))
+    filters.search.setText(lead.email or lead.name)
+    wait_until(lambda: window.model.row_of(lead.id) is not None and worker_idle(window))
+    row = window.model.row_of(lead.id)
+    assert row is not None
+    window.table.select_row(row)
+    pane = window.lead_pane
+    wait_until(lambda: pane.view is not None and pane.view.detail.id == lead.id)
+    pane.tabs.setCurrentWidget(pane.checklist)
+    wait(300)
+    save(window, f"checklist-{suffix}.png")
+    window.promotion.on_promote_requested()
+    dialog = window.promotion.dialog
+    assert dialog is not None
+    wait_until(lambda: dialog.field_rep.count() > 0 and worker_idle(window))
+    dialog.note.setPlainText(
+        "決裁者の部長が同席予定。現行はExcel管理で、見積業務の属人化が課題。\n"
+        "A社クラウドと比較中のため、導入事例を持参してください。"
+    )
+    wait(200)
+    save(dialog, f"promote-{suffix}.png")
+    dialog.done(0)
+    with db.read() as session:
+        lead_user = user_by_email(session, TEAM_LEAD)
+    view = open_handoffs(window.ops, lead_user, window)
+    wait_until(lambda: view.model.rowCount() > 0 and worker_idle(window))
+    view.table.selectRow(0)
+    wait(300)
+    save(view, f"handoffs-{suffix}.png")
+    view.close()
+
+
 def worker_idle(window: MainWindow) -> bool:
     return bool(window.worker.idle())
 
@@ -180,8 +244,8 @@ def main() -> int:
         window.show()  # a first start: fitted to the screen
         wait_until(lambda: window.lead_pane.detail is not None and worker.idle())
         wait(300)
-        if ARGS.only == "definition":
-            definition(window, db, suffix)
+        if ARGS.only in ("definition", "handoff"):
+            (definition if ARGS.only == "definition" else handoff)(window, db, suffix)
             window.close()
             worker.stop()
             db.close()
@@ -212,6 +276,7 @@ def main() -> int:
         dialog.done(0)
         team_rules(window, db, suffix)
         definition(window, db, suffix)
+        handoff(window, db, suffix)
         if suffix == "ja-1920x1080":
             busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()

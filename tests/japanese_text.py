@@ -43,6 +43,13 @@ ALLOWED = frozenset(
         "DL",
         # a button Japanese dialogs label in Latin letters too
         "OK",
+        # file formats and the program they are for, named as Japanese names them
+        "PDF",
+        "HTML",
+        "Markdown",
+        "JSON",
+        "CSV",
+        "Excel",
         # key names (shortcuts shown in buttons and menus)
         "Ctrl",
         "Shift",

@@ -79,7 +79,10 @@ class RoutingEditor(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(self.fontMetrics().height() * 7)
+        # Short enough for the whole dialog on a 1366x768 laptop screen (it scrolls).
+        line = self.fontMetrics().height()
+        self.table.setMinimumHeight(line * 5)
+        self.table.setMaximumHeight(line * 9)
         self.table.itemSelectionChanged.connect(self._show_current)
 
         self.add_button = self._button("addRule", self.tr("Add rule"), self.on_add_clicked)
@@ -126,7 +129,7 @@ class RoutingEditor(QWidget):
     def _list(self, key: str) -> QListWidget:
         widget = QListWidget()
         widget.setObjectName(f"routing_{key}")
-        widget.setMinimumHeight(self.fontMetrics().height() * 5)
+        widget.setFixedHeight(self.fontMetrics().height() * 7)
         for code, label in _VOCABULARY.get(key, []):
             item = QListWidgetItem(label(code))
             item.setData(Qt.ItemDataRole.UserRole, code)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -104,10 +103,8 @@ class HandoffsView(QWidget):
         self.summary = SummaryActions(ops, self._summary_of, self, self._summary_name)
         self.summary.message.connect(self.on_summary_message)
         self.summary.refused.connect(self._on_refused)
-        self.summary_button = QToolButton()
+        self.summary_button = QPushButton(self.tr("Summary"))
         self.summary_button.setObjectName("handoffSummary")
-        self.summary_button.setText(self.tr("Summary"))
-        self.summary_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.summary_button.setMenu(self.summary.menu)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("exportHandoffs")
@@ -134,7 +131,9 @@ class HandoffsView(QWidget):
         #: The last reject dialog opened; the export dialog, once opened.
         self.reject_dialog: RejectDialog | None = None
         self.export_dialog: ExportDialog | None = None
-        self.resize(980, 520)
+        # Wide enough for the status ("Overdue: no answer yet") on a laptop screen.
+        screen = self.screen().availableGeometry()
+        self.resize(min(1180, screen.width() - 80), min(560, screen.height() - 80))
         ops.changed.connect(self.on_changes)
         self.on_selection_changed()
         self.load()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -125,10 +124,8 @@ class HandoffStrip(QWidget):
         self.promote_button.setObjectName("promote")
         self.promote_button.clicked.connect(self.promote_requested)
         #: Copy summary / Export summary… (its menu is set by desktop.lead.summary_menu).
-        self.summary_button = QToolButton()
+        self.summary_button = QPushButton(self.tr("Summary"))
         self.summary_button.setObjectName("summaryMenu")
-        self.summary_button.setText(self.tr("Summary"))
-        self.summary_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status, 1)
