@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -29,6 +30,7 @@ from models.core.enums import Role
 from models.db.database import Database, open_database
 from models.leads.queue import (
     ANY_OWNER,
+    NO_MEETING,
     QueueQuery,
     SortKey,
     filter_options,
@@ -223,8 +225,13 @@ def test_queue_sort_prints_the_windows_order_on_both_backends(
     ascending: bool,
 ) -> None:
     options = ["--sort", sort, *(["--asc"] if ascending else [])]
+    # The call queue, as `baton queue` prints it: leads waiting with a booked meeting left out.
     query = QueueQuery(
-        owner=ANY_OWNER, sort=SortKey(sort.replace("-", "_")), descending=not ascending
+        owner=ANY_OWNER,
+        sort=SortKey(sort.replace("-", "_")),
+        descending=not ascending,
+        meetings=NO_MEETING,
+        meetings_as_of=datetime.now(UTC),
     )
     with sqlite_demo.read() as session:
         expected = [r.id for r in queue_page(session, query, limit=400)]
