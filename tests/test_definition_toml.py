@@ -68,6 +68,7 @@ def _detail(criteria: dict[str, Any], **extra: Any) -> VersionDetail:
         "created_by": "田中 直樹",
         "created_at": NOW,
         "proposed_by": "田中 直樹",
+        "proposed_by_id": 6,
         "proposed_at": NOW,
         "approved_at": NOW,
         "effective_from": NOW,

@@ -50,9 +50,9 @@ from desktop.widgets.rich_text import fill, plain_label, tooltip
 from models.core.changes import Changes
 from models.core.clock import utcnow
 from models.core.errors import ConcurrentChange
+from models.definitions.availability import EDITORS
 from models.definitions.lifecycle import LifecycleResult
 from models.definitions.records import VersionDetail
-from models.definitions.steps import EDITORS
 from models.teams.users import UserInfo
 
 _FILES = "TOML (*.toml)"

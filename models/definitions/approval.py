@@ -22,79 +22,27 @@ from sqlalchemy.orm import Session
 
 from models.core import audit
 from models.core.changes import Changes
-from models.core.entities import Definition, DefinitionApproval, User
+from models.core.entities import Definition, DefinitionApproval
 from models.core.enums import ApprovalSide, DefinitionStatus
-from models.core.errors import InvalidInput, PermissionDenied
+from models.core.errors import InvalidInput
+from models.definitions.availability import (
+    SIDES,
+    approve_refusal,
+    approve_role_refusal,
+    when,
+)
+from models.definitions.records import detail_of
 from models.definitions.steps import (
     ENTITY,
-    SIDES,
     Activation,
     LifecycleResult,
     actor,
     locked,
     record,
     result,
-    when,
 )
 
 _D = DefinitionStatus
-
-
-def _refuse_unless_proposed(definition: Definition) -> None:
-    if definition.status == _D.PROPOSED:
-        return
-    if definition.status == _D.DRAFT:
-        raise InvalidInput("definition.approve_draft", field="version", version=definition.version)
-    if definition.status == _D.APPROVED:
-        raise InvalidInput(
-            "definition.approve_approved", field="version", version=definition.version
-        )
-    raise InvalidInput("definition.approve_withdrawn", field="version", version=definition.version)
-
-
-def _refuse_second_approval(
-    session: Session, definition: Definition, user: User, side: str
-) -> None:
-    """The same person twice, or a side already approved by someone else: refused."""
-    rows = session.execute(
-        select(DefinitionApproval, User.display_name)
-        .join(User, User.id == DefinitionApproval.user_id)
-        .where(DefinitionApproval.definition_id == definition.id)
-    ).all()
-    for approval, approver in rows:
-        if approval.user_id == user.id:
-            if definition.proposed_by == user.id:
-                raise PermissionDenied(
-                    "definition.proposer_alone",
-                    field="user",
-                    user=approver,
-                    version=definition.version,
-                )
-            raise PermissionDenied(
-                "definition.approved_twice",
-                field="user",
-                user=approver,
-                version=definition.version,
-                at=when(approval.approved_at),
-            )
-    for approval, approver in rows:
-        if approval.side != side:
-            continue
-        if side == ApprovalSide.MARKETING:
-            raise InvalidInput(
-                "definition.side_taken.marketing",
-                field="user",
-                version=definition.version,
-                user=approver,
-                at=when(approval.approved_at),
-            )
-        raise InvalidInput(
-            "definition.side_taken.sales",
-            field="user",
-            version=definition.version,
-            user=approver,
-            at=when(approval.approved_at),
-        )
 
 
 def approve(
@@ -110,14 +58,14 @@ def approve(
     effect at ``effective_from`` (never in the past; None: the first approval's date,
     else now), at once if that has come."""
     user = actor(session, user_id)
-    side = SIDES.get(user.role)
-    if side is None:
-        raise PermissionDenied(
-            "definition.approve_role", field="user", user=user.display_name, role=user.role
-        )
+    error = approve_role_refusal(user)  # before any row is locked
+    if error is not None:
+        raise error
+    side = SIDES[user.role]
     definition = locked(session, version)
-    _refuse_unless_proposed(definition)
-    _refuse_second_approval(session, definition, user, side)
+    error = approve_refusal(user, detail_of(session, definition.id))
+    if error is not None:
+        raise error
     if effective_from is not None and effective_from < now:
         raise InvalidInput(
             "definition.effective_past", field="effective_from", at=when(effective_from)

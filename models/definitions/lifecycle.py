@@ -31,21 +31,24 @@ from models.core.errors import ConcurrentChange, InvalidInput, NotFound
 from models.core.text_rules import check_text
 from models.definitions import versions
 from models.definitions.approval import activate_due, approve
+from models.definitions.availability import (
+    EDITORS,
+    SIDES,
+    locked_refusal,
+    when,
+    withdraw_refusal,
+)
 from models.definitions.criteria import Group, parse, to_data
 from models.definitions.records import VersionDetail, VersionInfo, detail_of, list_infos
 from models.definitions.scoring_config import ScoringConfig
 from models.definitions.steps import (
-    EDITORS,
     ENTITY,
-    SIDES,
     Activation,
     LifecycleResult,
     editor,
     locked,
-    name_of,
     record,
     result,
-    when,
 )
 
 #: The use cases, and what they return (approving lives in models.definitions.approval).
@@ -76,19 +79,9 @@ _D = DefinitionStatus
 def _refuse_unless_draft(session: Session, definition: Definition) -> None:
     if definition.status == _D.DRAFT:
         return
-    if definition.status == _D.PROPOSED:
-        raise InvalidInput(
-            "definition.locked.proposed",
-            field="version",
-            version=definition.version,
-            user=name_of(session, definition.proposed_by),
-            at=when(definition.proposed_at),
-        )
-    if definition.status == _D.APPROVED:
-        raise InvalidInput(
-            "definition.locked.approved", field="version", version=definition.version
-        )
-    raise InvalidInput("definition.locked.withdrawn", field="version", version=definition.version)
+    error = locked_refusal(detail_of(session, definition.id))
+    if error is not None:
+        raise error
 
 
 def _content(definition: Definition) -> dict[str, Any]:
@@ -304,12 +297,11 @@ def _has_leaf(group: Group) -> bool:
 
 def withdraw(session: Session, user_id: int, version: int, *, now: datetime) -> LifecycleResult:
     """Withdraw a draft or a proposal (kept, like every version); its approvals stay."""
-    editor(session, user_id)
+    user = editor(session, user_id)
     definition = locked(session, version)
-    if definition.status == _D.APPROVED:
-        raise InvalidInput("definition.withdraw_approved", field="version", version=version)
-    if definition.status == _D.WITHDRAWN:
-        raise InvalidInput("definition.withdraw_withdrawn", field="version", version=version)
+    error = withdraw_refusal(user, detail_of(session, definition.id))
+    if error is not None:
+        raise error
     before = definition.status
     definition.status = _D.WITHDRAWN.value
     record(

@@ -40,6 +40,7 @@ class VersionInfo:
     created_by: str | None
     created_at: datetime
     proposed_by: str | None
+    proposed_by_id: int | None
     proposed_at: datetime | None
     approved_at: datetime | None
     effective_from: datetime | None
@@ -79,6 +80,7 @@ _COLUMNS: tuple[Any, ...] = (
     _Creator.display_name.label("created_by"),
     Definition.created_at,
     _Proposer.display_name.label("proposed_by"),
+    Definition.proposed_by.label("proposed_by_id"),
     Definition.proposed_at,
     Definition.approved_at,
     Definition.effective_from,
@@ -125,6 +127,7 @@ def _info_fields(row: Any, approvals: list[ApprovalInfo]) -> dict[str, Any]:
         "created_by": row.created_by,
         "created_at": row.created_at,
         "proposed_by": row.proposed_by,
+        "proposed_by_id": row.proposed_by_id,
         "proposed_at": row.proposed_at,
         "approved_at": row.approved_at,
         "effective_from": row.effective_from,

@@ -13,19 +13,11 @@ from sqlalchemy.orm import Session
 from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Definition, User
-from models.core.enums import ApprovalSide, Role
-from models.core.errors import NotFound, PermissionDenied
+from models.core.errors import NotFound
+from models.definitions.availability import draft_refusal
 from models.definitions.records import VersionDetail, detail_of
 
 ENTITY = "definition"
-#: Who drafts, edits, proposes and withdraws versions.
-EDITORS = frozenset({Role.TEAM_LEAD.value, Role.MARKETING.value, Role.ADMIN.value})
-#: Which side each role approves for.
-SIDES = {
-    Role.MARKETING.value: ApprovalSide.MARKETING.value,
-    Role.TEAM_LEAD.value: ApprovalSide.SALES.value,
-    Role.ADMIN.value: ApprovalSide.SALES.value,
-}
 
 
 @dataclass(frozen=True)
@@ -61,10 +53,9 @@ def actor(session: Session, user_id: int) -> User:
 
 def editor(session: Session, user_id: int) -> User:
     user = actor(session, user_id)
-    if user.role not in EDITORS:
-        raise PermissionDenied(
-            "definition.edit_role", field="user", user=user.display_name, role=user.role
-        )
+    error = draft_refusal(user)
+    if error is not None:
+        raise error
     return user
 
 
@@ -82,10 +73,6 @@ def locked(session: Session, version: int) -> Definition:
 def name_of(session: Session, user_id: int | None) -> str:
     user = session.get(User, user_id) if user_id is not None else None
     return user.display_name if user is not None else "Baton"
-
-
-def when(value: datetime | None) -> str:
-    return value.isoformat(timespec="minutes") if value is not None else ""
 
 
 def result(
