@@ -25,6 +25,8 @@ LOCATION = re.compile(r"\b[a-z][a-z0-9+.-]*:(?://)?[^\s<>\"'）)]*|(?<![\w/])/[^
 FILE_NAME = re.compile(r"[\w.-]+\.(?:sqlite3?|db)\b")
 #: Keyboard shortcuts (Ctrl+S) and menu mnemonics: 「ファイル(&F)」, as Japanese menus write them.
 KEYS = re.compile(r"\b(?:Ctrl|Shift|Alt|Meta)\+\w+|\(&?[A-Z]\)|&(?=\w)")
+#: A command the user types, quoted as it is typed: 「baton team routing list」.
+COMMAND = re.compile(r"\bbaton(?: [a-z][a-z-]*)+")
 #: Version and code-like tokens: v3, F2, 0001.
 CODE = re.compile(r"v\d+|F\d{1,2}|[A-D]")
 
@@ -104,7 +106,7 @@ def english_words(text: str, data: Iterable[str]) -> list[str]:
     for value in data:
         if value in text:
             text = text.replace(value, " ")
-    for pattern in (EMAIL, LOCATION, FILE_NAME, KEYS):
+    for pattern in (EMAIL, LOCATION, FILE_NAME, KEYS, COMMAND):
         text = pattern.sub(" ", text)
     return [
         word
