@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from models.core.clock import utcnow
 from models.db.database import Database
-from models.leads.queue import ANY_OWNER, QueueQuery, queue_ids
+from models.leads.queue import ANY_OWNER, NO_MEETING, QueueQuery, queue_ids
 from models.teams.users import user_by_email
 
 PROBE = Path(__file__).with_name("window_probe.py")
@@ -70,7 +71,9 @@ def rep_queue(bench_data: Any) -> tuple[int, list[int]]:
     """The rep's id and the ids of the queue the window opens on (my active leads)."""
     with bench_data.db.read() as session:
         rep = user_by_email(session, REP_EMAIL)
-        return rep.id, queue_ids(session, QueueQuery(owner=rep.id))
+        # The rep's call queue, as the window opens on it (booked meetings wait elsewhere).
+        call_queue = QueueQuery(owner=rep.id, meetings=NO_MEETING, meetings_as_of=utcnow())
+        return rep.id, queue_ids(session, call_queue)
 
 
 def test_cold_start_to_painted_queue(
