@@ -50,7 +50,8 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop.definition.criteria_model import KindRole
-from desktop.definition.definitions_window import DefinitionsWindow, fit_to_screen
+from desktop.definition.definitions_window import DefinitionsWindow
+from desktop.definition.opening import fit_to_screen
 from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.handoff.inbox_view import open_handoffs
 from desktop.main.app import application

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -37,6 +38,7 @@ from desktop.definition import rights
 from desktop.definition.compare_dialog import CompareDialog, open_compare
 from desktop.definition.draft_editor import DraftEditor
 from desktop.definition.lifecycle_bar import LifecycleBar
+from desktop.definition.unsaved import keep_edits
 from desktop.definition.versions_model import COL_NAME, VersionRole, VersionsModel
 from desktop.definition.whatif_panel import WhatIfPanel
 from desktop.i18n import criteria as words
@@ -185,11 +187,45 @@ class DefinitionsWindow(QWidget):
         if found.detail is not None:
             self._show(found.detail)
 
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():
             return
         version = int(current.data(VersionRole))
-        definition_ops.detail(self._ops, version, self).success(self._show).run()
+        if self.detail is not None and version == self.detail.version:
+            return
+
+        def show() -> None:
+            if self.dirty:  # saved first: the list again, this version selected and shown
+                self.reload(version)
+            else:
+                definition_ops.detail(self._ops, version, self).success(self._show).run()
+
+        if not self._keep_edits(show) and previous.isValid():
+            self._selecting = True  # stay on the draft being edited
+            self.table.selectRow(previous.row())
+            self._selecting = False
+
+    def _keep_edits(self, then: Callable[[], None]) -> bool:
+        """``then`` once unsaved edits are saved or dropped (False: the user stays)."""
+        version = self.detail.version if self.detail is not None else None
+
+        def save(after: Callable[[], None]) -> None:
+            self.save(lambda _result: after())
+
+        return keep_edits(self, self.dirty, version, save, then)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing with unsaved edits asks first; "save" closes once the save landed."""
+        if not self.dirty:
+            event.accept()
+            return
+        event.ignore()
+
+        def close_now() -> None:
+            self.dirty = False
+            QTimer.singleShot(0, self.close)  # not from inside this close event
+
+        self._keep_edits(close_now)
 
     def _show(self, detail: VersionDetail) -> None:
         self.detail = detail
@@ -332,6 +368,9 @@ class DefinitionsWindow(QWidget):
         self._after(result, text)
 
     def new_draft(self) -> None:
+        self._keep_edits(self._new_draft)
+
+    def _new_draft(self) -> None:
         based_on = self.detail.version if self.detail is not None else None
         op = definition_ops.new_draft(self._ops, self._user.id, based_on, self._clock(), self)
 
@@ -344,6 +383,9 @@ class DefinitionsWindow(QWidget):
 
     # -- Files and the diff -------------------------------------------------------------
     def import_from(self, path: Path) -> None:
+        self._keep_edits(lambda: self._import_from(path))
+
+    def _import_from(self, path: Path) -> None:
         op = definition_ops.import_file(self._ops, self._user.id, path, self._clock(), self)
         self._run(
             op,
@@ -397,23 +439,3 @@ class DefinitionsWindow(QWidget):
         if self.detail is not None:
             self.table.selectRow(self.model.row_of(self.detail.version))
         self._selecting = False
-
-
-def open_definitions(ops: Operations, user: UserInfo, parent: QWidget) -> DefinitionsWindow:
-    """Show the definition window over ``parent`` (the one window, raised if open)."""
-    for existing in parent.findChildren(DefinitionsWindow):
-        if existing.isVisible():
-            existing.raise_()
-            existing.activateWindow()
-            return existing
-    window = DefinitionsWindow(ops, user, parent)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    fit_to_screen(window, parent)
-    window.show()
-    return window
-
-
-def fit_to_screen(window: QWidget, parent: QWidget) -> None:
-    """As large as it is useful, within the screen ``parent`` is on."""
-    screen = parent.screen().availableGeometry()
-    window.resize(min(1560, screen.width() - 40), min(940, screen.height() - 60))

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from desktop.definition.definitions_window import open_definitions
+from desktop.definition.opening import open_definitions
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.handoff.inbox_view import first_for_field_reps, open_handoffs, open_overdue

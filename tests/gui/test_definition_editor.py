@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.definition.compare_dialog import CompareDialog
@@ -32,6 +32,7 @@ from models.definitions.criteria import parse
 from models.definitions.whatif import what_if_criteria
 from models.teams.users import UserInfo, user_by_email
 from tests.conftest import NOW
+from tests.gui.conftest import answer_next_message_box
 
 LEAD = "naoki.tanaka@baton.example"
 MARKETING = "ai.nakamura@baton.example"
@@ -50,6 +51,11 @@ def people(sqlite_demo_db: Database) -> dict[str, UserInfo]:
         return {email: user_by_email(session, email) for email in (LEAD, MARKETING, ADMIN, REP)}
 
 
+def _forget_edits(window: DefinitionsWindow) -> None:
+    window.editor.edited.disconnect()
+    window.dirty = False
+
+
 @pytest.fixture
 def open_as(qtbot: QtBot, worker: DbWorker) -> Iterator[Callable[[UserInfo], DefinitionsWindow]]:
     """The definition window of ``user``, with the version in effect shown."""
@@ -60,7 +66,8 @@ def open_as(qtbot: QtBot, worker: DbWorker) -> Iterator[Callable[[UserInfo], Def
         ops = Operations(worker, policy)
         window = DefinitionsWindow(ops, user, clock=clock)
         window._test_ops = ops  # type: ignore[attr-defined]  # kept alive with the window
-        qtbot.addWidget(window)
+        # The test is over when pytest-qt closes it: closing asks nothing about its edits.
+        qtbot.addWidget(window, before_close_func=_forget_edits)
         window.resize(1280, 760)
         window.show()
         qtbot.waitUntil(lambda: window.detail is not None, timeout=10_000)
@@ -370,3 +377,56 @@ def test_the_editors_item_models_pass_the_model_tester(
     data = editor.criteria_data()
     assert data["items"][-1]["kind"] == "any"
     assert [item["kind"] for item in data["items"][-1]["items"]] == ["grade_in"]
+
+
+def test_unsaved_edits_are_never_dropped_without_asking(
+    qtbot: QtBot,
+    open_as: Callable[[UserInfo], DefinitionsWindow],
+    worker: DbWorker,
+    sqlite_demo_db: Database,
+    people: dict[str, UserInfo],
+) -> None:
+    lead = open_as(people[LEAD])
+    version = new_draft(qtbot, lead, worker)
+    form = lead.editor.criteria.form
+    lead.editor.criteria.tree.setCurrentIndex(
+        find_kind(lead.editor.criteria.model, "score_at_least")
+    )
+    form.score.setValue(65)
+    assert lead.dirty
+    # Another version clicked: the question; "Cancel" stays on the draft, edits kept.
+    seen: list[str] = []
+    answer_next_message_box(QMessageBox.StandardButton.Cancel, seen)
+    row = lead.model.row_of(1)
+    rect = lead.table.visualRect(lead.model.index(row, COL_NAME))
+    qtbot.mouseClick(lead.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert f"Version {version} has changes that are not saved" in seen[0]
+    assert lead.detail is not None and lead.detail.version == version
+    assert lead.dirty and form.score.value() == 65
+    assert lead.model.row_of(version) == lead.table.currentIndex().row()
+    # Again, "Save": the draft is saved, then the other version shows.
+    answer_next_message_box(QMessageBox.StandardButton.Save, seen)
+    with qtbot.waitSignal(lead.shown, timeout=10_000):
+        qtbot.mouseClick(lead.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: lead.detail is not None and lead.detail.version == 1, timeout=10_000)
+    saved = detail_of(sqlite_demo_db, version)
+    assert {"kind": "score_at_least", "score": 65} in saved.criteria_data["items"]
+    # Closing with unsaved edits asks too; "Cancel" keeps the window open.
+    assert len(seen) == 2 and not lead.dirty
+    select_version(qtbot, lead, version)
+    assert len(seen) == 2 and not lead.dirty
+    lead.editor.criteria.tree.setCurrentIndex(
+        find_kind(lead.editor.criteria.model, "score_at_least")
+    )
+    form.score.setValue(55)
+    answer_next_message_box(QMessageBox.StandardButton.Cancel, seen)
+    lead.close()
+    assert lead.isVisible() and form.score.value() == 55
+    # "Discard" closes it; the draft keeps what was saved.
+    answer_next_message_box(QMessageBox.StandardButton.Discard, seen)
+    lead.close()
+    qtbot.waitUntil(lambda: not lead.isVisible(), timeout=10_000)
+    assert {"kind": "score_at_least", "score": 65} in detail_of(
+        sqlite_demo_db, version
+    ).criteria_data["items"]
