@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.widgets.message_boxes import Button, ask
 from desktop.widgets.rich_text import fill
 
-CTX = "UnsavedDraft"
-
 
 def keep_edits(
     parent: QWidget,
@@ -31,10 +29,10 @@ def keep_edits(
         return True
     answer = ask(
         parent,
-        QCoreApplication.translate(CTX, "Unsaved changes"),
+        QCoreApplication.translate("UnsavedDraft", "Unsaved changes"),
         fill(
             QCoreApplication.translate(
-                CTX, "Version %1 has changes that are not saved. Save them first?"
+                "UnsavedDraft", "Version %1 has changes that are not saved. Save them first?"
             ),
             version,
         ),

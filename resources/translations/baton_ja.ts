@@ -4060,6 +4060,17 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
 </context>
 <context>
+    <name>UnsavedDraft</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>Version %1 has changes that are not saved. Save them first?</source>
+        <translation>第%1版に保存していない変更があります。先に保存しますか？</translation>
+    </message>
+</context>
+<context>
     <name>UserPicker</name>
     <message>
         <source>Who is using Baton?</source>
