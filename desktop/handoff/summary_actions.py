@@ -18,14 +18,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from desktop.handoff import render
 from desktop.operations import summary as summary_ops
 from desktop.operations.runner import Operations
 from desktop.operations.summary import Copied, SummaryOf, Written
+from desktop.widgets import clipboard
 from desktop.widgets.rich_text import fill
 
 #: The export's formats, in the order the file dialog offers them.
@@ -88,10 +89,7 @@ class SummaryActions(QObject):
         op.success(self._on_copied).run()
 
     def _on_copied(self, copied: Copied) -> None:
-        data = QMimeData()
-        data.setText(copied.markdown)
-        data.setHtml(copied.html)
-        QGuiApplication.clipboard().setMimeData(data)
+        clipboard.put(copied.markdown, copied.html)
         self.message.emit(
             self.tr("Copied a preview of the summary (not handed off yet).")
             if copied.preview
