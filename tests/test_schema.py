@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, text
 
-from models.core.entities import Base
+from models.core.base import Base
 from models.db.database import open_database
 
 

@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.core import text
-from models.core.entities import Account, Base, Call, Lead, Team, Touch, User
+from models.core.base import Base
+from models.core.entities import Account, Call, Lead, Team, Touch, User
 from models.core.errors import BatonError, InvalidInput
 from models.core.text_rules import check_text, column_limit
 from models.db.database import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from models.core.entities import Base
+from models.core.base import Base
 
 connection: Connection | None = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - Baton always passes its own connection
