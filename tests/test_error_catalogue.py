@@ -253,3 +253,12 @@ def test_a_refusal_names_the_lead_by_name_and_company(shared_db: Database) -> No
     assert info.value.key == "lead.do_not_call"
     assert str(info.value) == f"{name} ({company}) is marked do-not-call; no calls can be logged."
     assert info.value.params["lead_id"] == lead_id
+
+
+def test_the_catalogue_parts_never_share_a_key() -> None:
+    from models.core import messages
+    from models.core.definition_messages import DEFINITION_MESSAGES
+    from models.core.handoff_messages import HANDOFF_MESSAGES
+
+    parts = [messages._GENERAL, DEFINITION_MESSAGES, HANDOFF_MESSAGES]
+    assert sum(len(part) for part in parts) == len(messages.MESSAGES)

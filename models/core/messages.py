@@ -24,10 +24,13 @@ import re
 from collections.abc import Mapping
 from typing import Final, Protocol
 
+from models.core.definition_messages import DEFINITION_MESSAGES
+from models.core.handoff_messages import HANDOFF_MESSAGES
+
 #: The parameter holding raw, untranslatable detail (driver text): for logs only.
 DETAIL: Final = "reason"
 
-MESSAGES: Final[Mapping[str, str]] = {
+_GENERAL: Final[Mapping[str, str]] = {
     # -- Opening a database --------------------------------------------------------------
     "db.failure.read_only": "The database is read-only: nothing was saved.",
     "db.failure.disk_full": "The disk is full: nothing was saved. Free some space and try again.",
@@ -227,107 +230,6 @@ MESSAGES: Final[Mapping[str, str]] = {
         "This database has no team yet: start the app on it to create the first "
         "administrator and their team."
     ),
-    # -- Scoring settings (the handoff definition) -----------------------------------------
-    "scoring.field_missing": "The scoring settings lack the field “{name}”.",
-    "scoring.not_mapping": "The scoring setting {name} must be a mapping (got {value}).",
-    "scoring.not_number": "The scoring setting {name} must be a number (got {value}).",
-    "scoring.not_finite": "The scoring setting {name} must be a finite number (got {value}).",
-    "scoring.not_positive": "The scoring setting {name} must be greater than 0 (got {value}).",
-    "scoring.out_of_range": "The scoring setting {name} must be between 0 and 1 (got {value}).",
-    "scoring.not_points": "The scoring setting {name} must be a mapping of name to points.",
-    "scoring.not_words": "The scoring setting {name} must be a list of words (got {value}).",
-    "scoring.empty_word": "The scoring setting {name} must hold only non-empty words.",
-    # -- The handoff definition: criteria, versions, approvals, files ---------------------
-    "criteria.invalid": "{path}: “{value}” is not allowed; expected {expected}.",
-    "definition.not_found": "There is no version {version} of the handoff definition.",
-    "definition.edit_role": (
-        "{user} ({role}) cannot draft or change the handoff definition; team leads, "
-        "marketing and administrators can."
-    ),
-    "definition.approve_role": (
-        "{user} ({role}) cannot approve the handoff definition: marketing approves for "
-        "marketing, a team lead or an administrator for sales."
-    ),
-    "definition.locked.proposed": (
-        "Version {version} was proposed by {user} on {at} and can no longer be changed; "
-        "draft a new version from it to change it."
-    ),
-    "definition.locked.approved": (
-        "Version {version} is approved and can no longer be changed; draft a new version "
-        "from it to change it."
-    ),
-    "definition.locked.withdrawn": (
-        "Version {version} was withdrawn and can no longer be changed; draft a new version "
-        "from it to change it."
-    ),
-    "definition.propose_empty": (
-        "Version {version} has no criteria, so every lead would meet it: add at least one "
-        "criterion before proposing it."
-    ),
-    "definition.approve_draft": (
-        "Version {version} is still a draft: it must be proposed before anyone approves it."
-    ),
-    "definition.approve_approved": "Version {version} is already approved by both sides.",
-    "definition.approve_withdrawn": (
-        "Version {version} was withdrawn and can no longer be approved."
-    ),
-    "definition.approved_twice": (
-        "{user} already approved version {version} on {at}; the other side's approval must "
-        "come from someone else."
-    ),
-    "definition.proposer_alone": (
-        "{user} proposed version {version} and has approved it once; a proposer cannot "
-        "approve it alone: the other side's approval must come from someone else."
-    ),
-    "definition.side_taken.marketing": (
-        "Marketing already approved version {version} ({user}, {at}); it now needs a sales "
-        "approval, from a team lead or an administrator."
-    ),
-    "definition.side_taken.sales": (
-        "Sales already approved version {version} ({user}, {at}); it now needs a "
-        "marketing approval."
-    ),
-    "definition.effective_past": (
-        "The effective date {at} is in the past; choose now or a later time."
-    ),
-    "definition.withdraw_approved": (
-        "Version {version} is approved: an approved version is replaced by a newer one, "
-        "never withdrawn."
-    ),
-    "definition.withdraw_withdrawn": "Version {version} was already withdrawn.",
-    "definition.changed_meanwhile": (
-        "Version {version} was changed since you opened it (by {user} at {at}): nothing was "
-        "saved. The current draft is shown and what you typed is kept: check it and save "
-        "again."
-    ),
-    "definition.name_empty": "The definition's name is empty.",
-    "definition.file.unreadable": "Cannot read {file}; nothing was imported.",
-    "definition.file.unwritable": "Cannot write {file}; nothing was exported.",
-    "definition.file.not_utf8": "{file} is not UTF-8 text; nothing was imported.",
-    "definition.file.syntax": (
-        "{file}, line {line}, column {column}: this is not valid TOML; nothing was imported."
-    ),
-    "definition.file.missing": "{file} has no [{path}] table; nothing was imported.",
-    "definition.file.unknown_key": (
-        "{file}, line {line}: unknown key “{path}”; expected {expected}. Nothing was imported."
-    ),
-    "definition.file.not_text": (
-        "{file}, line {line}: {path} must be text in quotes; nothing was imported."
-    ),
-    "definition.file.not_version": (
-        "{file}, line {line}: {path} must be a version number; nothing was imported."
-    ),
-    "definition.file.criteria": (
-        "{file}, line {line}: {path}: “{value}” is not allowed; expected {expected}. "
-        "Nothing was imported."
-    ),
-    "definition.file.scoring": (
-        "{file}, line {line}: the scoring setting {path} is not valid (it is {value}); "
-        "nothing was imported."
-    ),
-    "definition.file.scoring_missing": (
-        "{file}, line {line}: the scoring settings lack {path}; nothing was imported."
-    ),
     # -- Text a user gives (models/core/text_rules.py) ----------------------------------
     "text.too_long": "{what}: {length} characters; at most {max} are allowed.",
     "text.bad_character": (
@@ -349,16 +251,6 @@ MESSAGES: Final[Mapping[str, str]] = {
         "{option}: “{value}” is not an ISO date-time (for example {example})."
     ),
     "input.not_a_date": "{option}: “{value}” is not a date (for example {example}).",
-    # -- Exports: handoff summaries, the CSV of handoffs (models/handoff/batch.py) --------
-    "export.encoding_unknown": "Unknown encoding “{value}”; expected one of {expected}.",
-    "export.unencodable": (
-        "Row {row} (handoff {record}), {column}: the character “{character}” ({code_point}) "
-        "cannot be written in {encoding}. Nothing was written: export in UTF-8 (the "
-        "default), or change that text."
-    ),
-    "export.folder_missing": "Cannot write {path}: the folder {folder} does not exist.",
-    "export.cannot_write": "Cannot write {path}: nothing was written.",
-    "cli.handoffs.period": "--until {last} is before --since {first}: no day to export.",
     # -- The command line's own input ----------------------------------------------------
     "cli.bant_format": (
         "--bant “{value}”: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
@@ -375,65 +267,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "There is no routing rule {value}: the team has {count} (baton team routing list)."
     ),
     "cli.definition.who": "Say who is acting with --user EMAIL (or set BATON_USER).",
-    # -- Routing rules and handoffs (models/teams/settings.py, models/handoff/) -------------
-    "team.routing_malformed": "Routing rules: expected a list of rules, got {value}.",
-    "team.routing_key_unknown": (
-        "Routing rule {rule}: unknown field “{value}”; expected one of {expected}."
-    ),
-    "team.routing_value_unknown": (
-        "Routing rule {rule}, {key}: {value} is not allowed; expected some of {expected}."
-    ),
-    "team.routing_no_field_reps": "Routing rule {rule} names no field rep.",
-    "team.routing_not_field_rep": (
-        "Routing rule {rule}: {user} is not a field sales rep ({role})."
-    ),
-    "team.response_days_range": (
-        "The days field sales have to answer a handoff must be from 1 to 30 (got {value})."
-    ),
-    "handoff.not_qualified": (
-        "{lead} does not meet the handoff definition (version {version}) any more: "
-        "{criterion}. Nothing was handed off."
-    ),
-    "handoff.override_reason_needed": (
-        "{lead} does not meet every criterion: an override needs a reason."
-    ),
-    "handoff.override_supervisors_only": (
-        "{lead} does not meet every criterion ({criterion}); only a team lead may hand it "
-        "off anyway."
-    ),
-    "handoff.field_rep_needed": "Choose the field sales rep who takes {lead}.",
-    "handoff.not_field_rep": "{user} is not a field sales rep ({role}): choose a field rep.",
-    "handoff.field_rep_inactive": "{user} is no longer active: choose another field rep.",
-    "handoff.meeting_past": "The meeting time {at} has passed: give a time ahead.",
-    "handoff.promote_stage": "{lead} is {stage}: only a lead being worked can be handed off.",
-    "handoff.not_found": "Handoff {handoff_id} does not exist.",
-    "handoff.not_yours": (
-        "The handoff of {lead} went to {owner}, not to you: only they can answer it."
-    ),
-    "handoff.answered": "The handoff of {lead} was already {status} on {at}.",
-    "handoff.reason_needed": "Say why the handoff is rejected: choose a reason.",
-    "handoff.reason_unknown": "Unknown rejection reason “{value}”; expected one of {expected}.",
-    "cli.who_answers": "Say who is answering with --user EMAIL (or set BATON_USER).",
-    "cli.respond_what": "Give the handoff number, or --csv FILE with the answers.",
-    "responses.unreadable": "Cannot read {file}; nothing was answered.",
-    "responses.encoding": (
-        "{file} is neither UTF-8 nor Shift_JIS (cp932) text; nothing was answered."
-    ),
-    "responses.header": (
-        "{file} lacks the column(s) {missing}; expected handoff, answer, reason, text, "
-        "return_to. Nothing was answered."
-    ),
-    "responses.row_handoff": "Line {line}, handoff: “{value}” is not a handoff number.",
-    "responses.row_answer": "Line {line}, answer: “{value}” is neither accept nor reject.",
-    "handoff.return_unknown": (
-        "Unknown place to send the lead back “{value}”; expected one of {expected}."
-    ),
-    "handoff.other_needs_text": "“Other” needs a few words on why the handoff is rejected.",
-    "handoff.changed_meanwhile": (
-        "The handoff of {lead} changed since it was opened ({status}); it was reloaded. "
-        "Nothing was saved."
-    ),
 }
+
+#: Every message: the general ones, the handoff definition's, passing the baton's.
+MESSAGES: Final[Mapping[str, str]] = {**_GENERAL, **DEFINITION_MESSAGES, **HANDOFF_MESSAGES}
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
