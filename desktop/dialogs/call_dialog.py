@@ -13,7 +13,7 @@ Signals: ``saved(int lead_id, bool go_next)`` after a successful save.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -44,7 +44,7 @@ from desktop.operations.runner import Op, Operations
 from desktop.widgets.error_label import error_label
 from desktop.widgets.message_boxes import Button, ask
 from desktop.widgets.phone_text import open_link, phone_html
-from desktop.widgets.qt_dates import qdatetime_utc
+from desktop.widgets.qt_dates import follow_up_default, qdatetime_utc
 from desktop.widgets.rich_text import escape, fill
 from models.core.enums import Outcome
 from models.core.errors import BatonError, ConcurrentChange
@@ -128,7 +128,7 @@ class CallDialog(QDialog):
         self.when.setObjectName("when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(formats.qt_datetime_format())  # the app's one date style
-        self.when.setDateTime(_default_follow_up(target.follow_up_default))
+        self.when.setDateTime(follow_up_default(target.follow_up_default))
         self.when.setEnabled(False)
         self.next_step.currentIndexChanged.connect(self.on_next_step_changed)
         next_row = QHBoxLayout()
@@ -443,12 +443,3 @@ class CallDialog(QDialog):
             return
         self.timer.stop()
         super().closeEvent(event)
-
-
-def _default_follow_up(slot: datetime | None) -> QDateTime:
-    """The team's next business slot; without one (no team), tomorrow at ten."""
-    if slot is not None:
-        return QDateTime(slot.astimezone())
-    local = datetime.now().astimezone()
-    tomorrow = (local + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
-    return QDateTime(tomorrow)

@@ -1,8 +1,9 @@
-"""Qt's date and time values as Python's (``toPython`` is typed as returning object)."""
+"""Qt's date and time values as Python's (``toPython`` is typed as returning object), and
+the default a follow-up editor starts at."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime
 
@@ -21,3 +22,12 @@ def qdate(value: QDate) -> date:
     if not isinstance(python, date):
         raise TypeError(f"not a date: {value!r}")
     return python
+
+
+def follow_up_default(slot: datetime | None) -> QDateTime:
+    """The team's next business slot; without one (no team), tomorrow at ten."""
+    if slot is not None:
+        return QDateTime(slot.astimezone())
+    local = datetime.now().astimezone()
+    tomorrow = (local + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return QDateTime(tomorrow)
