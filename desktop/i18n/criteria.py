@@ -8,7 +8,7 @@ QtCore at most: the CLI and the summary exporters use it too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from desktop.i18n import formats, labels
 from desktop.i18n.translate import QT_TRANSLATE_NOOP, fill, translate
@@ -89,12 +89,9 @@ def fit_name(attribute: str) -> str:
 
 
 def fit_value(attribute: str, value: str) -> str:
-    shown: dict[str, Callable[[str], str]] = {
-        "industry": labels.industry,
-        "size_band": labels.size_band,
-        "region": labels.region,
-    }
-    return shown.get(attribute, str)(value)
+    """A fit criterion's value in words, as the score breakdown shows it (the size band is
+    the score's ``company_size`` factor)."""
+    return labels.fit_value("company_size" if attribute == "size_band" else attribute, value)
 
 
 def sentence(criterion: Criterion) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -49,6 +50,4 @@ def facts_of(session: Session, lead: Lead, account: Account) -> QualifyingFacts:
 
 def as_of(facts: QualifyingFacts, now: datetime) -> QualifyingFacts:
     """``facts`` without what had not happened by ``now`` (touches recorded later)."""
-    return QualifyingFacts(
-        **{**facts.__dict__, "touches": tuple(t for t in facts.touches if t.occurred_at <= now)}
-    )
+    return replace(facts, touches=tuple(t for t in facts.touches if t.occurred_at <= now))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.core import audit
 from models.core.changes import Changes
-from models.core.entities import Account, Handoff, User
+from models.core.entities import Handoff, User
 from models.core.enums import HandoffStatus, Role, Stage
 from models.core.errors import InvalidInput, PermissionDenied
 from models.core.messages import lead_label
@@ -106,9 +106,7 @@ def promote(session: Session, user_id: int, draft: PromotionDraft, now: datetime
         )
 
     definition = versions.active(session)
-    account = session.get(Account, lead.account_id)
-    assert account is not None
-    checked = checklist_of(definition, facts_of(session, lead, account), now)
+    checked = checklist_of(definition, facts_of(session, lead, lead.account), now)
     if not checked.qualified:
         unmet = checked.first_unmet()
         criterion = json.dumps(to_data(unmet.criterion) if unmet else {}, ensure_ascii=False)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Handoff, Lead, User
-from models.core.enums import HandoffStatus, RejectionReason, ReturnTo, Role, Stage
+from models.core.enums import HandoffStatus, RejectionReason, ReturnTo, Stage
 from models.core.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
 from models.core.messages import lead_label
 from models.core.text_rules import check_text
@@ -99,8 +99,6 @@ def respond(session: Session, user_id: int, answer: Answer, now: datetime) -> Ch
         raise PermissionDenied(
             "handoff.not_yours", lead=label, owner=owner.display_name if owner else "-"
         )
-    if user.role not in (Role.FIELD_REP, Role.TEAM_LEAD, Role.ADMIN):
-        raise PermissionDenied("handoff.not_yours", lead=label, owner="-")
     if handoff.status != HandoffStatus.PENDING:
         raise InvalidInput(
             "handoff.answered",
