@@ -96,7 +96,22 @@ def approve(
 def activate_due(session: Session, now: datetime, *, user_id: int | None = None) -> Activation:
     """Make the approved version with the latest ``effective_from`` up to ``now`` the one in
     effect (idempotent: the app's tick runs it). Reports whether the scoring changed: the
-    caller then rescores every lead, after this transaction (chunked, never under it)."""
+    caller then rescores every lead, after this transaction (chunked, never under it).
+
+    The tick runs every minute on every desktop: an unlocked look first, and the rows are
+    locked only when another version is due (then everything is read again, locked)."""
+    in_effect = session.execute(
+        select(Definition.id, Definition.version).where(Definition.active.is_(True))
+    ).first()
+    due_id = session.scalar(
+        select(Definition.id)
+        .where(Definition.status == _D.APPROVED.value, Definition.effective_from <= now)
+        .order_by(Definition.effective_from.desc(), Definition.version.desc())
+        .limit(1)
+    )
+    if due_id is None or (in_effect is not None and in_effect.id == due_id):
+        version = in_effect.version if in_effect is not None else None
+        return Activation(version, version, False, Changes())
     rows = session.execute(
         select(
             Definition.id,
