@@ -391,3 +391,31 @@ def test_a_handoff_that_does_not_exist(demo_db: Database) -> None:
     field = uid(demo_db, "daisuke.watanabe")
     with demo_db.write() as session, pytest.raises(NotFound):
         respond(session, field, Answer(10**9, accept=True), T0)
+
+
+def test_a_stale_form_markup_and_nul_bytes(demo_db: Database) -> None:
+    misaki = uid(demo_db, "misaki.sato")
+    field = uid(demo_db, "daisuke.watanabe")
+    lead_id = qualified_lead(demo_db, misaki)
+    with demo_db.read() as session:
+        seen = session.get(Lead, lead_id).version  # type: ignore[union-attr]
+    # Someone logs a call meanwhile: the dialog opened before it is refused, nothing written.
+    log(demo_db, misaki, draft(lead_id, "connected", at=T0 + timedelta(minutes=1)))
+    with pytest.raises(ConcurrentChange):
+        _promote(demo_db, misaki, lead_id, field, seen_version=seen)
+    for text, key in (("a\x00b", "note"), ("<b>\x00</b>", "override_reason")):
+        with pytest.raises(InvalidInput) as refused:
+            _promote(demo_db, misaki, lead_id, field, **{key: text})
+        assert refused.value.params["field"] == ("handoff_note" if key == "note" else key)
+    assert _count_for(demo_db, lead_id) == 0
+    # Markup is kept as the text it is.
+    note = "<img src=x onerror=alert(1)> 決裁者同席"
+    promoted = _promote(demo_db, misaki, lead_id, field, note=note)
+    with demo_db.read() as session:
+        handoff = session.get(Handoff, promoted.handoff_id)  # type: ignore[attr-defined]
+        assert handoff is not None and handoff.note == note
+
+
+def _count_for(db: Database, lead_id: int) -> int:
+    with db.read() as session:
+        return len(lead_handoffs(session, lead_id))
