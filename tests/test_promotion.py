@@ -22,7 +22,7 @@ from models.definitions.criteria import (
 )
 from models.definitions.sql import condition
 from models.handoff.checklist import checklist
-from models.handoff.inbox import incoming, lead_handoffs, overdue
+from models.handoff.inbox import incoming, lead_handoffs, overdue, overdue_count
 from models.handoff.promote import PromotionDraft, promote
 from models.handoff.respond import Answer, respond
 from models.handoff.routing import suggest_field_rep
@@ -303,6 +303,7 @@ def test_overdue_answers_are_listed_for_the_team_lead(demo_db: Database) -> None
         rows = overdue(session, late)
         assert handoff_id in [h.id for h in rows]
         assert all(h.overdue(late) for h in rows)
+        assert overdue_count(session, late) == len(rows)
 
 
 def test_routing_rules_then_round_robin_never_an_inactive_rep(demo_db: Database) -> None:

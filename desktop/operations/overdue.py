@@ -11,4 +11,4 @@ from models.handoff import inbox
 
 
 def overdue_count(ops: Operations, now: datetime, owner: QObject) -> Op[int]:
-    return ops.read(lambda session: len(inbox.overdue(session, now)), owner=owner, background=True)
+    return ops.read(lambda session: inbox.overdue_count(session, now), owner=owner, background=True)

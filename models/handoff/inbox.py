@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.core.entities import Account, Handoff, Lead, User
@@ -109,6 +109,18 @@ def overdue(session: Session, now: datetime) -> list[HandoffRow]:
         .order_by(Handoff.response_due_at, Handoff.id)
     )
     return [_row(r) for r in session.execute(statement).all()]
+
+
+def overdue_count(session: Session, now: datetime) -> int:
+    """How many pending handoffs' answers were due before ``now`` (the status bar's count)."""
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                Handoff.status == HandoffStatus.PENDING.value, Handoff.response_due_at < now
+            )
+        )
+        or 0
+    )
 
 
 def lead_handoffs(session: Session, lead_id: int) -> list[HandoffRow]:
