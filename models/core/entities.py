@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Float,
     ForeignKey,
     Index,
@@ -51,8 +52,31 @@ class User(Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: The PostgreSQL login that signs in as this user (team mode).
+    db_login: Mapped[str | None] = mapped_column(String(63), unique=True)
+    #: How many open leads the rep can carry (distribution, the workload view).
+    capacity: Mapped[int] = mapped_column(Integer, default=150, server_default="150")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     team: Mapped[Team | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
+
+
+class AwayPeriod(Base):
+    """Dates a user is away (holiday, training): distribution passes them over."""
+
+    __tablename__ = "away_period"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    starts_on: Mapped[date] = mapped_column()
+    ends_on: Mapped[date] = mapped_column()
+    note: Mapped[str | None] = mapped_column(String(200))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="dates"),)
 
 
 class Account(Base):
@@ -108,6 +132,8 @@ class Lead(Base):
 
     stage: Mapped[str] = mapped_column(String(20), default="new")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    #: The owner's team (follows every reassignment); None: not routed to a team yet.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     source: Mapped[str | None] = mapped_column(String(60))
 
     fit_score: Mapped[float] = mapped_column(Float, default=0.0)
@@ -173,7 +199,28 @@ class Lead(Base):
         # 0.2 ms for the top 50 of 100,000).
         Index("ix_lead_priority", "priority"),
         Index("ix_lead_owner_priority", "owner_id", "priority"),
+        Index("ix_lead_team_priority", "team_id", "priority"),
     )
+
+
+class LeadClaim(Base):
+    """The lead a rep is on the phone with, until ``expires_at`` (a lease)."""
+
+    __tablename__ = "lead_claim"
+
+    lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    claimed_at: Mapped[datetime] = mapped_column()
+    expires_at: Mapped[datetime] = mapped_column()
+
+
+class ServerRole(Base):
+    """The PostgreSQL group role of each Baton role (written by ``baton admin init``)."""
+
+    __tablename__ = "server_role"
+
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    db_role: Mapped[str] = mapped_column(String(63))
 
 
 class Touch(Base):

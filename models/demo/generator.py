@@ -24,6 +24,7 @@ from models.core.entities import (
     ACCOUNT,
     LEAD,
     Lead,
+    User,
 )
 from models.core.enums import BANT_UNKNOWN, BantField, Role, Seniority, Stage, TouchKind
 from models.core.errors import InvalidInput
@@ -85,6 +86,8 @@ class _Run:
     calendar: Calendar
     now: datetime
     reps: list[int]
+    #: The demo team: every demo lead is routed to it.
+    team_id: int | None
     account_rows: list[dict[str, Any]]
     account_ids: list[int]
     domains: list[str]
@@ -163,6 +166,7 @@ def generate(
             calendar=Calendar(team_rules, history_start, now),
             now=now,
             reps=user_ids[Role.REP.value],
+            team_id=session.get_one(User, user_ids[Role.REP.value][0]).team_id,
             account_rows=account_rows,
             account_ids=account_ids,
             domains=domains,
@@ -309,6 +313,7 @@ def _lead(run: _Run, index: int) -> MadeLead:
         ),
         "stage": stage.value,
         "owner_id": owner,
+        "team_id": run.team_id,
         "source": "demo",
         "mql_at": mql_at,
         "first_call_at": first,

@@ -220,6 +220,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     before = audit.snapshot(lead, _LEAD_AUDIT)
     if lead.owner_id is None and user.role == "rep":
         lead.owner_id = user.id  # calling an unassigned lead claims it
+        lead.team_id = user.team_id
     call = _new_call(draft, user_id, now)
     return _land(session, lead, call, draft, user_id, now, "lead", lead.id, "call_logged", before)
 
