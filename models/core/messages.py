@@ -121,6 +121,7 @@ _GENERAL: Final[Mapping[str, str]] = {
     "lead.not_found": "No lead with id {lead_id}; it may have been deleted.",
     "lead.do_not_call": "{lead} is marked do-not-call; no calls can be logged.",
     "lead.of_another_rep": "{lead} belongs to another rep; ask a team lead to reassign it.",
+    "lead.of_another_team": "{lead} belongs to another team.",
     "lead.phone_required": "Enter the new phone number for {lead}.",
     "lead.phone_not_a_number": (
         "“{value}” is not a phone number (for {lead}); expected a number such as "
@@ -198,6 +199,13 @@ _GENERAL: Final[Mapping[str, str]] = {
     "user.name_empty": "The name is empty.",
     "user.email_taken": "A user with the email {email} already exists.",
     "user.cannot_work_leads": "{user} ({role}) cannot work leads.",
+    "user.action_not_allowed": "{user} ({role}) may not {permission}.",
+    "user.other_team": "{user} acts on their own team only.",
+    "user.login_unknown": (
+        "The server login {login} is not a Baton user: ask an administrator to add you "
+        "(baton admin add-user)."
+    ),
+    "user.login_deactivated": "{user} (login {login}) was deactivated.",
     "user.first_admin_only_first": (
         "This database already has users, so no first administrator is created: "
         "choose your name among them, or ask an administrator to add you."

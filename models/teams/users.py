@@ -30,7 +30,7 @@ class UserAdded:
     changes: Changes
 
 
-def _info(user: User) -> UserInfo:
+def info(user: User) -> UserInfo:
     return UserInfo(user.id, user.email, user.display_name, user.role, user.team_id)
 
 
@@ -40,14 +40,14 @@ def list_users(session: Session, *, active_only: bool = True) -> list[UserInfo]:
     )
     if active_only:
         statement = statement.where(User.active.is_(True))
-    return [_info(u) for u in session.scalars(statement)]
+    return [info(u) for u in session.scalars(statement)]
 
 
 def get_user(session: Session, user_id: int) -> UserInfo:
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("user.not_found", user_id=user_id)
-    return _info(user)
+    return info(user)
 
 
 def user_by_email(session: Session, email: str) -> UserInfo:
@@ -56,7 +56,7 @@ def user_by_email(session: Session, email: str) -> UserInfo:
     user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None:
         raise NotFound("user.email_not_found", email=email)
-    return _info(user)
+    return info(user)
 
 
 def add_user(
@@ -81,7 +81,7 @@ def add_user(
     user = User(email=email, display_name=display_name.strip(), role=role, team_id=team_id)
     session.add(user)
     session.flush()
-    return UserAdded(_info(user), Changes(users=True))
+    return UserAdded(info(user), Changes(users=True))
 
 
 def has_users(session: Session) -> bool:
