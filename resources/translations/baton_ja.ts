@@ -1119,6 +1119,11 @@
         <translation>{lead} は別の担当者のリードです。担当を変える場合は、チームリーダーに依頼してください。</translation>
     </message>
     <message>
+        <source>{lead} belongs to another team.</source>
+        <extracomment>lead.of_another_team</extracomment>
+        <translation>{lead} は別のチームのリードです。</translation>
+    </message>
+    <message>
         <source>Enter the new phone number for {lead}.</source>
         <extracomment>lead.phone_required</extracomment>
         <translation>{lead} の新しい電話番号を入力してください。</translation>
@@ -1322,6 +1327,26 @@
         <source>{user} ({role}) cannot work leads.</source>
         <extracomment>user.cannot_work_leads</extracomment>
         <translation>{user}（{role}）はリードを担当できません。</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {permission}.</source>
+        <extracomment>user.action_not_allowed</extracomment>
+        <translation>{user}（{role}）には「{permission}」の権限がありません。</translation>
+    </message>
+    <message>
+        <source>{user} acts on their own team only.</source>
+        <extracomment>user.other_team</extracomment>
+        <translation>{user} は自分のチームに対してのみ操作できます。</translation>
+    </message>
+    <message>
+        <source>The server login {login} is not a Baton user: ask an administrator to add you (baton admin add-user).</source>
+        <extracomment>user.login_unknown</extracomment>
+        <translation>サーバーのログイン {login} は Baton のユーザーではありません。管理者に追加を依頼してください（baton admin add-user）。</translation>
+    </message>
+    <message>
+        <source>{user} (login {login}) was deactivated.</source>
+        <extracomment>user.login_deactivated</extracomment>
+        <translation>{user}（ログイン {login}）は無効化されています。</translation>
     </message>
     <message>
         <source>This database already has users, so no first administrator is created: choose your name among them, or ask an administrator to add you.</source>
