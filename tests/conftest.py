@@ -32,6 +32,8 @@ from sqlalchemy.engine import make_url
 
 from models import demo
 from models.db.database import Database, open_database
+from tests import pg_cluster
+from tests.pg_cluster import ScramCluster
 
 PG_ADMIN_URL = os.environ.get("BATON_TEST_PG", "postgresql+psycopg://127.0.0.1/postgres")
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
@@ -217,3 +219,15 @@ def shared_db(
     yield database
     database.close()
     drop()
+
+
+@pytest.fixture(scope="session")
+def scram_server() -> Iterator[ScramCluster]:
+    """A throwaway PostgreSQL cluster that asks for passwords (tests/pg_cluster.py)."""
+    reason = pg_cluster.unavailable()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"A throwaway PostgreSQL cluster is required in CI: {reason}")
+        pytest.skip(f"No throwaway PostgreSQL cluster: {reason}")
+    with pg_cluster.scram_cluster() as cluster:
+        yield cluster

@@ -27,3 +27,17 @@ def store_password(url: URL, password: str) -> None:
     import keyring
 
     keyring.set_password(SERVICE, account_for(url), password)
+
+
+def forget_password(url: URL) -> bool:
+    """Remove the saved password of this server login; False if none was saved."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(SERVICE, account_for(url))
+    except PasswordDeleteError:
+        return False
+    except KeyringError:
+        return False
+    return True

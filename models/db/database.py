@@ -250,7 +250,7 @@ def _check_through_engine(engine: Engine, display: str) -> str | None:
 
 
 def _connect(
-    url_text: str, *, read_only: bool, create_dirs: bool
+    url_text: str, *, read_only: bool, create_dirs: bool, password: str | None = None
 ) -> tuple[URL, Engine, str | None]:
     """The URL, an engine (no connection kept) and the stored schema revision.
 
@@ -276,7 +276,7 @@ def _connect(
         _configure_sqlite(engine, read_only=read_only)
     else:
         if url.password is None and url.username:
-            secret = password_for(url)
+            secret = password if password is not None else password_for(url)
             if secret is not None:
                 connect_url = url.set(password=secret)
         connect_args: dict[str, Any] = {"connect_timeout": 5}
@@ -352,7 +352,12 @@ def migrate_database(url_text: str) -> SchemaReport:
 
 
 def open_database(
-    url_text: str, *, upgrade: bool = True, create: bool = True, create_dirs: bool = False
+    url_text: str,
+    *,
+    upgrade: bool = True,
+    create: bool = True,
+    create_dirs: bool = False,
+    password: str | None = None,
 ) -> Database:
     """Open the database at ``url_text``, by default migrating it to the newest schema.
 
@@ -362,11 +367,16 @@ def open_database(
     is upgraded but a database that holds no Baton schema yet (a missing file, an empty
     server database) is refused the same way, untouched; ``create_dirs`` also makes the
     folder of a new SQLite file. A current schema is recognised without loading Alembic.
+    ``password`` is a server password just typed at sign-in (held by the engine in memory
+    only); without it a server login's password comes from the OS keychain, if saved.
     Raises a :class:`models.core.errors.BatonError` subclass, having written nothing, when
     the URL or the database cannot be used.
     """
     url, engine, revision = _connect(
-        url_text, read_only=not upgrade, create_dirs=upgrade and create and create_dirs
+        url_text,
+        read_only=not upgrade,
+        create_dirs=upgrade and create and create_dirs,
+        password=password,
     )
     display = redact(url)
     try:
