@@ -168,6 +168,14 @@ _GENERAL: Final[Mapping[str, str]] = {
         "{lead} was changed since you opened it: nothing was saved. The current values are "
         "shown; what you typed is kept: check it and save again."
     ),
+    "claim.held": (
+        "{user} is on the phone with {lead} (since {at}); choose another lead, or wait "
+        "until they have finished."
+    ),
+    "call.claimed_by_other": (
+        "{user} is on the phone with {lead} right now (since {at}): nothing was saved. "
+        "What you typed is kept; save it once they have finished."
+    ),
     "team.changed_meanwhile": (
         "The rules of {team} were changed since you opened them: nothing was saved. "
         "Reload them and make your change again."

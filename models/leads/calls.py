@@ -22,7 +22,7 @@ from models.core.enums import Outcome, Temperature
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
 from models.core.text_rules import check_text
 from models.db.locking import call_for_update, lead_for_update
-from models.leads import bant
+from models.leads import bant, claims
 from models.leads.availability import LeadAction, require_state
 from models.leads.bant import BantAnswer
 from models.leads.call_figures import NextStep, refresh_call_figures
@@ -215,6 +215,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, draft.lead_id)
     permissions.require_can_work(user, lead)
+    claims.refuse_if_claimed(session, lead, user.id, now, "call.claimed_by_other")
     refuse_if_changed(session, lead, draft.seen_version)
     require_state(lead, LeadAction.CALL)
     before = audit.snapshot(lead, _LEAD_AUDIT)

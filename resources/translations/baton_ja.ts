@@ -1234,6 +1234,16 @@
         <translation>{lead} は、この画面を開いた後に変更されました。保存していません。最新の内容を表示しています。入力した内容は残っていますので、確認してもう一度保存してください。</translation>
     </message>
     <message>
+        <source>{user} is on the phone with {lead} (since {at}); choose another lead, or wait until they have finished.</source>
+        <extracomment>claim.held</extracomment>
+        <translation>{user} が {lead} と通話中です（{at} から）。別のリードを選ぶか、通話が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>{user} is on the phone with {lead} right now (since {at}): nothing was saved. What you typed is kept; save it once they have finished.</source>
+        <extracomment>call.claimed_by_other</extracomment>
+        <translation>{user} が今 {lead} と通話中です（{at} から）。保存されていません。入力した内容は残っています。通話が終わってから保存してください。</translation>
+    </message>
+    <message>
         <source>The rules of {team} were changed since you opened them: nothing was saved. Reload them and make your change again.</source>
         <extracomment>team.changed_meanwhile</extracomment>
         <translation>{team} のルールは、この画面を開いた後に変更されました。保存していません。読み込み直してから、もう一度変更してください。</translation>
@@ -1342,6 +1352,21 @@
         <source>The server login {login} is not a Baton user: ask an administrator to add you (baton admin add-user).</source>
         <extracomment>user.login_unknown</extracomment>
         <translation>サーバーのログイン {login} は Baton のユーザーではありません。管理者に追加を依頼してください（baton admin add-user）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a server: expected host, host:port or host:port/database.</source>
+        <extracomment>signin.server_malformed</extracomment>
+        <translation>「{value}」はサーバーではありません。ホスト、ホスト:ポート、またはホスト:ポート/データベースの形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter your login (the email your team signed you up with).</source>
+        <extracomment>signin.login_empty</extracomment>
+        <translation>ログイン（チームで登録されたメールアドレス）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Leave the password out of --db: a command line is visible to every user of this computer. Baton asks for it, or takes it from the keychain (baton login).</source>
+        <extracomment>signin.password_in_url</extracomment>
+        <translation>--db にパスワードを含めないでください。コマンドラインはこのコンピューターのすべてのユーザーから見えます。Baton が入力を求めるか、キーチェーンから読み取ります（baton login）。</translation>
     </message>
     <message>
         <source>{user} (login {login}) was deactivated.</source>
@@ -1627,6 +1652,66 @@
         <source>{file}, line {line}: the scoring settings lack {path}; nothing was imported.</source>
         <extracomment>definition.file.scoring_missing</extracomment>
         <translation>{file} の {line} 行目：スコア設定に {path} がありません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>Choose at least one lead to reassign.</source>
+        <extracomment>assignment.no_leads</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the leads change hands: the reason is kept in each lead&apos;s history.</source>
+        <extracomment>assignment.reason_empty</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is deactivated: choose an active rep.</source>
+        <extracomment>assignment.target_inactive</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} ({role}) does not work leads: choose a rep or a team lead.</source>
+        <extracomment>assignment.target_role</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} works in another team: a team lead gives leads within their own team.</source>
+        <extracomment>assignment.target_other_team</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is away from {first} to {last}: choose a rep who is here, or confirm that the leads go to {user} anyway.</source>
+        <extracomment>assignment.target_away</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lead} is in the stage “{stage}”; only new and working leads change hands.</source>
+        <extracomment>assignment.stage</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leads or the reps of {team} changed since the plan was made (a lead arrived or was taken, a rep&apos;s load changed): nothing was assigned. The current plan is shown: check it and apply it again.</source>
+        <extracomment>assignment.plan_changed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untouched for {value} days: expected a number of days from 1 to {max}.</source>
+        <extracomment>assignment.untouched_days</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The away period ends ({last}) before it starts ({first}).</source>
+        <extracomment>away.dates_order</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{actor} may not change {user}&apos;s away periods: only {user}, their team lead or an administrator may.</source>
+        <extracomment>away.not_allowed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No away period with id {away_id}; it may have been removed.</source>
+        <extracomment>away.not_found</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
@@ -3807,6 +3892,54 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>A touch counts half as much after the half-life; the other scoring settings are kept as they are.</source>
         <translation>接点の点数は半減期ごとに半分になります。ほかのスコアリング設定はそのまま引き継ぎます。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Baton</source>
+        <extracomment>Tries the server: the URL (without password) and the typed password; raises BatonError.</extracomment>
+        <translation>Baton にサインイン</translation>
+    </message>
+    <message>
+        <source>your work email</source>
+        <translation>仕事用のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Remember my password on this computer</source>
+        <translation>このコンピューターにパスワードを保存する</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in a file or Baton&apos;s settings.</source>
+        <translation>システムのキーチェーンに保存します。ファイルや Baton の設定には保存しません。</translation>
+    </message>
+    <message>
+        <source>Forget my saved password</source>
+        <translation>保存したパスワードを削除</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign in with your own database login, as your team set it up.</source>
+        <translation>チームで設定された、ご自身のデータベースのログインでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>The saved password was removed from the keychain.</source>
+        <translation>保存したパスワードをキーチェーンから削除しました。</translation>
     </message>
 </context>
 <context>
