@@ -143,3 +143,43 @@ def scram_cluster() -> Iterator[ScramCluster]:
         yield cluster
     finally:
         cluster.remove()
+
+
+@contextlib.contextmanager
+def team_database(cluster: ScramCluster, password: str) -> Iterator[tuple[str, str]]:
+    """A Baton database in team mode on ``cluster`` with one rep whose login asks for
+    ``password``: (URL without the password, login). Dropped with its login afterwards.
+
+    Grants reads only (enough to sign in and read); the full roles, grants and row-level
+    security of ``baton admin init`` are tested on their own.
+    """
+    from uuid import uuid4
+
+    from models.core.entities import ServerRole, Team, User
+    from models.db.database import open_database
+
+    name = f"baton_signin_{uuid4().hex[:8]}"
+    login = f"rep.{uuid4().hex[:6]}@example.com"
+    cluster.create_database(name)
+    db = open_database(cluster.url(SUPERUSER, name, password=cluster.password))
+    with db.write() as session:
+        team = Team(name="東京", settings={})
+        session.add(team)
+        session.flush()
+        session.add(
+            User(email=login, display_name="佐藤 美咲", role="rep", team_id=team.id, db_login=login)
+        )
+        session.add(ServerRole(role="rep", db_role="unused_in_this_test"))
+    db.close()
+    cluster.create_login(login, password)
+    role = sql.Identifier(login)
+    with cluster.admin(name) as conn:
+        conn.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {}").format(role))
+    try:
+        yield cluster.url(login, name), login
+    finally:
+        with cluster.admin(name) as conn:
+            conn.execute(sql.SQL("DROP OWNED BY {}").format(role))
+        with cluster.admin() as conn:
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("DROP ROLE {}").format(role))

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from models.core.clock import parse_now, utcnow
-from models.db.database import Database, default_url, open_database
+from models.core.errors import DatabaseUnreachable, InvalidInput
+from models.db.credentials import account_for
+from models.db.database import Database, default_url, open_database, parse_url
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -20,8 +24,32 @@ EXIT_BAD_INPUT = 2
 NOW_ENV = "BATON_NOW"
 
 
+#: Asks a server password at the terminal (tests give their own answer).
+ask_password: Callable[[str], str] = getpass.getpass
+
+
 def url(args: argparse.Namespace, *, demo: bool = False) -> str:
+    """The database URL: ``--db``, else ``$BATON_DATABASE_URL``, else the default file.
+
+    A password in ``--db`` is refused: a command line is visible to every user of the
+    computer (``ps``) and kept in shell histories.
+    """
+    if args.db and "://" in args.db and parse_url(args.db).password is not None:
+        raise InvalidInput("signin.password_in_url", field="--db")
     return args.db or os.environ.get("BATON_DATABASE_URL") or default_url(demo=demo)
+
+
+def open_asking(url_text: str, **options: Any) -> Database:
+    """:func:`open_database`, asking the server password at the terminal when the server
+    wants one the keychain does not hold (or no longer holds)."""
+    try:
+        return open_database(url_text, **options)
+    except DatabaseUnreachable as exc:
+        parsed = parse_url(url_text)
+        if exc.key != "db.unreachable.auth" or not parsed.username or not sys.stdin.isatty():
+            raise
+    secret = ask_password(f"Password for {account_for(parsed)}: ")
+    return open_database(url_text, password=secret, **options)
 
 
 @contextmanager
@@ -35,7 +63,7 @@ def database(
     ``create`` (``baton demo``, ``baton user add``) does it create a missing database (and
     a new SQLite file's folder): the others refuse it, saying how to create one.
     """
-    db = open_database(url(args), upgrade=write, create=write and create, create_dirs=create)
+    db = open_asking(url(args), upgrade=write, create=write and create, create_dirs=create)
     try:
         yield db
     finally:

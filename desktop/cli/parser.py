@@ -256,6 +256,13 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     add.set_defaults(handler=("users", "user_add"))
 
+    p = sub.add_parser(
+        "login", parents=[common], help="save your server password in the system keychain"
+    )
+    p.set_defaults(handler=("sign_in", "login"))
+    p = sub.add_parser("logout", parents=[common], help="remove the saved server password")
+    p.set_defaults(handler=("sign_in", "logout"))
+
 
 def _summary_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(

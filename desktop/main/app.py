@@ -15,11 +15,13 @@ from desktop.i18n import languages as i18n
 from desktop.i18n import messages as errors
 from desktop.main.main_windows import MainWindows
 from desktop.main.settings import Settings
+from desktop.main.sign_in import open_signed_in
 from desktop.operations import logs
 from desktop.operations.worker import DbWorker, Task
 from desktop.widgets.message_boxes import tell
-from models.core.errors import BatonError, NotFound
-from models.db.database import Database, open_database
+from models.core.errors import BatonError, NotFound, PermissionDenied
+from models.db.database import Database
+from models.teams.identity import signed_in_user, team_mode
 from models.teams.users import UserInfo, has_users, list_users, user_by_email
 
 DEMO_LEADS = 5_000
@@ -96,6 +98,8 @@ def fill_demo(db: Database, leads: int, generate: DemoGenerate) -> bool:
 
 def choose_user(db: Database, settings: Settings, email: str | None) -> UserInfo | None:
     with db.read() as session:
+        if team_mode(session):  # the server's login is who you are: nobody picks a name
+            return signed_in_user(session)
         if email:
             return user_by_email(session, email)
         users = list_users(session)
@@ -136,10 +140,13 @@ def run(options: StartOptions) -> int:
     # --lang for this run, else the language chosen in the app, else the system's.
     app = application(options.language or settings.language)
     try:
-        db = open_database(options.url, create_dirs=True)
+        signed_in = open_signed_in(options.url)
     except BatonError as exc:
         tell(None, errors.message(exc))
         return 2
+    if signed_in is None:
+        return 1
+    db = signed_in
     try:
         if options.demo and options.demo_generate is not None:
             with db.read() as session:
@@ -148,7 +155,7 @@ def run(options: StartOptions) -> int:
                 return 1
         try:
             user = choose_user(db, settings, options.user_email)
-        except NotFound as exc:
+        except (NotFound, PermissionDenied) as exc:
             tell(None, errors.message(exc))
             return 2
         if user is None:

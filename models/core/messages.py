@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import Final, Protocol
 
+from models.core.assignment_messages import ASSIGNMENT_MESSAGES
 from models.core.definition_messages import DEFINITION_MESSAGES
 from models.core.handoff_messages import HANDOFF_MESSAGES
 
@@ -206,19 +207,35 @@ _GENERAL: Final[Mapping[str, str]] = {
     "user.role_unknown": "Unknown role “{value}”; expected one of {expected}.",
     "user.name_empty": "The name is empty.",
     "user.email_taken": "A user with the email {email} already exists.",
-    "user.cannot_work_leads": "{user} ({role}) cannot work leads.",
     "user.action_not_allowed": "{user} ({role}) may not {permission}.",
     "user.other_team": "{user} acts on their own team only.",
     "user.login_unknown": (
         "The server login {login} is not a Baton user: ask an administrator to add you "
         "(baton admin add-user)."
     ),
+    "signin.server_malformed": (
+        "“{value}” is not a server: expected host, host:port or host:port/database."
+    ),
+    "signin.login_empty": "Enter your login (the email your team signed you up with).",
+    "signin.password_in_url": (
+        "Leave the password out of --db: a command line is visible to every user of this "
+        "computer. Baton asks for it, or takes it from the keychain (baton login)."
+    ),
     "user.login_deactivated": "{user} (login {login}) was deactivated.",
     "user.first_admin_only_first": (
         "This database already has users, so no first administrator is created: "
         "choose your name among them, or ask an administrator to add you."
     ),
-    "team.supervisors_only": "Only team leads and administrators change a team's rules.",
+    "user.admin_needed": (
+        "This database has an administrator: only an administrator adds users. Say who "
+        "is acting with --user EMAIL (or set BATON_USER)."
+    ),
+    "user.last_admin": (
+        "{user} is the last active administrator: make someone else an administrator first."
+    ),
+    "user.deactivate_self": (
+        "{user} cannot deactivate themselves: another administrator does that."
+    ),
     "team.not_found": "No team with id {team_id}.",
     "team.settings_malformed": "The team settings are malformed.",
     "team.hours_order": "Business hours must end after they start.",
@@ -272,21 +289,32 @@ _GENERAL: Final[Mapping[str, str]] = {
         "--bant “{value}”: expected FIELD=VALUE or FIELD=VALUE:EVIDENCE "
         "(for example budget=planned or need=explicit:'manual work')."
     ),
-    "cli.lead_without_owner": "{lead} has no owner: say who is acting with --user EMAIL.",
+    "cli.who_acts": (
+        "Say who is acting with --user EMAIL or the BATON_USER environment variable: "
+        "Baton never guesses who does something."
+    ),
+    "cli.act_as_other": (
+        "You are signed in as {login} ({user}): you cannot act as {email}. Leave out "
+        "--user and BATON_USER, or sign in as them."
+    ),
     "cli.team.hours_format": "--hours “{value}”: expected START-END, for example 09:00-18:00.",
     "cli.team.weekdays_format": (
         "--weekdays “{value}”: expected numbers 0-6 (Monday = 0), for example 0,1,2,3,4."
     ),
     "cli.team.nothing_to_change": "Nothing to change: give at least one option.",
-    "cli.team.who": "Say who is changing the rules with --user EMAIL.",
     "cli.team.routing_no_rule": (
         "There is no routing rule {value}: the team has {count} (baton team routing list)."
     ),
-    "cli.definition.who": "Say who is acting with --user EMAIL (or set BATON_USER).",
 }
 
-#: Every message: the general ones, the handoff definition's, passing the baton's.
-MESSAGES: Final[Mapping[str, str]] = {**_GENERAL, **DEFINITION_MESSAGES, **HANDOFF_MESSAGES}
+#: Every message: the general ones, the handoff definition's, passing the baton's, who
+#: carries which lead.
+MESSAGES: Final[Mapping[str, str]] = {
+    **_GENERAL,
+    **DEFINITION_MESSAGES,
+    **HANDOFF_MESSAGES,
+    **ASSIGNMENT_MESSAGES,
+}
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

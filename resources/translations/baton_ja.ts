@@ -1334,11 +1334,6 @@
         <translation>メールアドレス {email} のユーザーは、すでに登録されています。</translation>
     </message>
     <message>
-        <source>{user} ({role}) cannot work leads.</source>
-        <extracomment>user.cannot_work_leads</extracomment>
-        <translation>{user}（{role}）はリードを担当できません。</translation>
-    </message>
-    <message>
         <source>{user} ({role}) may not {permission}.</source>
         <extracomment>user.action_not_allowed</extracomment>
         <translation>{user}（{role}）には「{permission}」の権限がありません。</translation>
@@ -1377,11 +1372,6 @@
         <source>This database already has users, so no first administrator is created: choose your name among them, or ask an administrator to add you.</source>
         <extracomment>user.first_admin_only_first</extracomment>
         <translation>このデータベースにはすでにユーザーがいるため、最初の管理者は作成しません。一覧から自分の名前を選ぶか、管理者に追加を依頼してください。</translation>
-    </message>
-    <message>
-        <source>Only team leads and administrators change a team&apos;s rules.</source>
-        <extracomment>team.supervisors_only</extracomment>
-        <translation>チームのルールを変更できるのは、チームリーダーと管理者だけです。</translation>
     </message>
     <message>
         <source>No team with id {team_id}.</source>
@@ -1452,6 +1442,16 @@
         <source>This database has no team yet: start the app on it to create the first administrator and their team.</source>
         <extracomment>team.none</extracomment>
         <translation>このデータベースにはまだチームがありません。アプリで開くと、最初の管理者とそのチームを作成できます。</translation>
+    </message>
+    <message>
+        <source>Say who is acting with --user EMAIL or the BATON_USER environment variable: Baton never guesses who does something.</source>
+        <extracomment>cli.who_acts</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in as {login} ({user}): you cannot act as {email}. Leave out --user and BATON_USER, or sign in as them.</source>
+        <extracomment>cli.act_as_other</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The scoring settings lack the field “{name}”.</source>
@@ -1719,6 +1719,21 @@
         <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
     </message>
     <message>
+        <source>This database has an administrator: only an administrator adds users. Say who is acting with --user EMAIL (or set BATON_USER).</source>
+        <extracomment>user.admin_needed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} is the last active administrator: make someone else an administrator first.</source>
+        <extracomment>user.last_admin</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} cannot deactivate themselves: another administrator does that.</source>
+        <extracomment>user.deactivate_self</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{what}: the character {character} at position {position} is not allowed; remove it.</source>
         <extracomment>text.bad_character</extracomment>
         <translation>{what}の{position}文字目に使用できない文字（{character}）が含まれています。削除してください。</translation>
@@ -1794,11 +1809,6 @@
         <translation>--bant 「{value}」: 項目=値 または 項目=値:根拠 の形で指定してください（例: budget=planned、need=explicit:&apos;手作業が多い&apos;）。</translation>
     </message>
     <message>
-        <source>{lead} has no owner: say who is acting with --user EMAIL.</source>
-        <extracomment>cli.lead_without_owner</extracomment>
-        <translation>{lead} には担当者がいません。操作する人を --user メールアドレス で指定してください。</translation>
-    </message>
-    <message>
         <source>--hours “{value}”: expected START-END, for example 09:00-18:00.</source>
         <extracomment>cli.team.hours_format</extracomment>
         <translation>--hours 「{value}」: 開始-終了 の形で指定してください（例: 09:00-18:00）。</translation>
@@ -1814,19 +1824,9 @@
         <translation>変更する項目がありません。オプションを1つ以上指定してください。</translation>
     </message>
     <message>
-        <source>Say who is changing the rules with --user EMAIL.</source>
-        <extracomment>cli.team.who</extracomment>
-        <translation>ルールを変更する人を --user メールアドレス で指定してください。</translation>
-    </message>
-    <message>
         <source>There is no routing rule {value}: the team has {count} (baton team routing list).</source>
         <extracomment>cli.team.routing_no_rule</extracomment>
         <translation>振り分けルール {value} はありません。チームのルールは {count} 件です（baton team routing list）。</translation>
-    </message>
-    <message>
-        <source>Say who is acting with --user EMAIL (or set BATON_USER).</source>
-        <extracomment>cli.definition.who</extracomment>
-        <translation>--user EMAIL（または BATON_USER）で、誰が操作するかを指定してください。</translation>
     </message>
     <message>
         <source>Routing rules: expected a list of rules, got {value}.</source>
@@ -1922,11 +1922,6 @@
         <source>Unknown rejection reason “{value}”; expected one of {expected}.</source>
         <extracomment>handoff.reason_unknown</extracomment>
         <translation>不明な差し戻し理由「{value}」です。次のいずれかを指定してください：{expected}</translation>
-    </message>
-    <message>
-        <source>Say who is answering with --user EMAIL (or set BATON_USER).</source>
-        <extracomment>cli.who_answers</extracomment>
-        <translation>回答する人を --user EMAIL（または BATON_USER）で指定してください。</translation>
     </message>
     <message>
         <source>Give the handoff number, or --csv FILE with the answers.</source>
