@@ -169,6 +169,14 @@
         <translation>ユーザー %1 を追加しました: %2 &lt;%3&gt;（%4）</translation>
     </message>
     <message>
+        <source>%1 &lt;%2&gt; is now: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt; deactivated (calls let go: %3); their leads wait for a team lead to reassign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Logged call %1 on %2, lead %3: %4.</source>
         <extracomment>What was done, naming the lead as every message does (&quot;name (company)&quot;) and its id.</extracomment>
         <translation>%2 への架電を記録しました（リード %3、架電 %1）: %4。</translation>
@@ -1656,62 +1664,62 @@
     <message>
         <source>Choose at least one lead to reassign.</source>
         <extracomment>assignment.no_leads</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>担当を変更するリードを1件以上選んでください。</translation>
     </message>
     <message>
         <source>Say why the leads change hands: the reason is kept in each lead&apos;s history.</source>
         <extracomment>assignment.reason_empty</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>担当を変更する理由を入力してください。理由は各リードの履歴に残ります。</translation>
     </message>
     <message>
         <source>{user} is deactivated: choose an active rep.</source>
         <extracomment>assignment.target_inactive</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} は無効化されています。有効な担当者を選んでください。</translation>
     </message>
     <message>
         <source>{user} ({role}) does not work leads: choose a rep or a team lead.</source>
         <extracomment>assignment.target_role</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user}（{role}）はリードを担当しません。インサイドセールス担当者かチームリーダーを選んでください。</translation>
     </message>
     <message>
         <source>{user} works in another team: a team lead gives leads within their own team.</source>
         <extracomment>assignment.target_other_team</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} は別のチームに所属しています。チームリーダーは自分のチーム内でのみリードを割り当てられます。</translation>
     </message>
     <message>
         <source>{user} is away from {first} to {last}: choose a rep who is here, or confirm that the leads go to {user} anyway.</source>
         <extracomment>assignment.target_away</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} は {first} から {last} まで不在です。在席している担当者を選ぶか、それでも {user} に割り当てることを確認してください。</translation>
     </message>
     <message>
         <source>{lead} is in the stage “{stage}”; only new and working leads change hands.</source>
         <extracomment>assignment.stage</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{lead} のステージは「{stage}」です。担当を変更できるのは新規と対応中のリードだけです。</translation>
     </message>
     <message>
         <source>The leads or the reps of {team} changed since the plan was made (a lead arrived or was taken, a rep&apos;s load changed): nothing was assigned. The current plan is shown: check it and apply it again.</source>
         <extracomment>assignment.plan_changed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>割り当て案を作成した後に {team} のリードまたは担当者が変わりました（リードの追加・引き取り、担当者の負荷の変化）。何も割り当てていません。最新の割り当て案を表示しています。確認してからもう一度適用してください。</translation>
     </message>
     <message>
         <source>Untouched for {value} days: expected a number of days from 1 to {max}.</source>
         <extracomment>assignment.untouched_days</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未対応の日数 {value}：1〜{max} の日数を指定してください。</translation>
     </message>
     <message>
         <source>The away period ends ({last}) before it starts ({first}).</source>
         <extracomment>away.dates_order</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>不在期間の終了日（{last}）が開始日（{first}）より前です。</translation>
     </message>
     <message>
         <source>{actor} may not change {user}&apos;s away periods: only {user}, their team lead or an administrator may.</source>
         <extracomment>away.not_allowed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{actor} は {user} の不在期間を変更できません。変更できるのは {user} 本人、そのチームリーダー、または管理者だけです。</translation>
     </message>
     <message>
         <source>No away period with id {away_id}; it may have been removed.</source>
         <extracomment>away.not_found</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ID {away_id} の不在期間はありません。削除された可能性があります。</translation>
     </message>
     <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
@@ -3004,6 +3012,47 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>Administrator</source>
         <translation>管理者</translation>
+    </message>
+    <message>
+        <source>work leads</source>
+        <extracomment>What each role × action permission (models.core.permission_table.Action) lets one do, as the end of &quot;… may not …&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassign leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand off a lead that misses criteria (override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send leads back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit handoff definition drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propose and approve handoff definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the team&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer handoffs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connected</source>
