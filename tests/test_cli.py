@@ -298,6 +298,15 @@ def test_rescore_prints_the_count(cli_env: dict[str, str], demo_copy: Path) -> N
 
 def test_user_add(cli_env: dict[str, str], demo_copy: Path) -> None:
     before = _users(demo_copy)
+    # The database has an administrator: adding a user needs them, named.
+    nobody = baton(
+        cli_env, "user", "add", "taro.yamada@baton.example", "--name", "山田 太郎",
+        "--role", "rep", "--db", str(demo_copy),
+    )  # fmt: skip
+    assert nobody.returncode == 2
+    assert "--user" in nobody.stderr and "BATON_USER" in nobody.stderr
+    assert _users(demo_copy) == before
+    cli_env = cli_env | {"BATON_USER": "makoto.kobayashi@baton.example"}
     bad = baton(
         cli_env,
         "user",

@@ -303,18 +303,22 @@ def test_lang_ja_gives_the_japanese_message_when_translated(cli: Cli) -> None:
         )
 
 
-def test_calling_an_unassigned_lead_needs_a_user(cli: Cli) -> None:
+def test_calling_needs_a_user_never_the_owner(cli: Cli) -> None:
     lead_id = cli.callable(None)
     err = cli.refused(lead_id, "call", str(lead_id), "--outcome", "no_answer", "--lang", "en")
-    assert "--user" in err
-    # Without --user the owner of an assigned lead is the one calling.
+    assert "--user" in err and "BATON_USER" in err
+    # Nor is the owner of an assigned lead taken for the caller: nobody is guessed.
     shota = cli.user("shota.suzuki")
     owned = cli.callable(shota)
-    done = cli.run("call", str(owned), "--outcome", "busy")
+    err = cli.refused(owned, "call", str(owned), "--outcome", "busy", "--lang", "en")
+    assert "--user" in err and "BATON_USER" in err
+    done = cli.run("call", str(owned), "--outcome", "busy", "--user", email("shota.suzuki"))
     assert done.returncode == 0, done.stderr
     assert cli.calls(owned)[-1].user_id == shota
     # An unknown lead is an error too, not a crash.
-    err = cli.refused(lead_id, "call", "999999", "--outcome", "busy", "--lang", "en")
+    err = cli.refused(
+        lead_id, "call", "999999", "--outcome", "busy", "--user", email("shota.suzuki")
+    )
     assert "999999" in err
 
 

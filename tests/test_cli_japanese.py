@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from models.core.entities import Lead
+from models.core.entities import Lead, User
 from models.core.messages import lead_label
 from models.db.database import Database, open_database
 from tests.japanese_text import data_strings, untranslated
@@ -120,18 +120,23 @@ def test_what_a_command_did_names_the_lead(env: dict[str, str], demo: Path, db: 
     shutil.copy(demo, copy)
     with db.read() as session:
         lead = session.scalars(
-            select(Lead).where(Lead.stage == "working", Lead.do_not_call.is_(False)).limit(1)
+            select(Lead)
+            .where(Lead.stage == "working", Lead.do_not_call.is_(False), Lead.owner_id.is_not(None))
+            .limit(1)
         ).one()
         lead_id, named = lead.id, lead_label(lead)
+        acting = ("--user", session.get_one(User, lead.owner_id).email)
     done = baton(
-        env, "call", str(lead_id), "--outcome", "no_answer", "--db", str(copy), "--lang", "ja"
-    )
+        env, "call", str(lead_id), "--outcome", "no_answer", "--db", str(copy), "--lang", "ja",
+        *acting,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert named in done.stdout and "不在" in done.stdout
     assert "no_answer" not in done.stdout and "Logged" not in done.stdout
     done = baton(
-        env, "recycle", str(lead_id), "--reason", "timing", "--db", str(copy), "--lang", "ja"
-    )
+        env, "recycle", str(lead_id), "--reason", "timing", "--db", str(copy), "--lang", "ja",
+        *acting,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert named in done.stdout and "ナーチャリング" in done.stdout
     assert "timing" not in done.stdout

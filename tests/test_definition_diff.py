@@ -141,7 +141,9 @@ def test_scoring_settings_changed_from_x_to_y() -> None:
 def two_versions(db: Database) -> Iterator[Database]:
     with db.write() as session:
         versions.ensure_default(session, NOW - timedelta(days=1))
-        user = add_user(session, email="a@example.jp", display_name="A", role="admin").user.id
+        user = add_user(
+            session, actor_id=None, email="a@example.jp", display_name="A", role="admin"
+        ).user.id
         draft = lifecycle.create_draft(session, user, now=NOW).version
         scoring = copy.deepcopy(dict(draft.scoring_data))
         scoring["engagement"]["half_life_days"] = 45

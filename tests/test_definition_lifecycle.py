@@ -46,17 +46,19 @@ def people(db: Database) -> People:
     with db.write() as session:
         versions.ensure_default(session, NOW - timedelta(days=30))
 
-        def user(local: str, name: str, role: str) -> int:
+        def user(local: str, name: str, role: str, actor: int | None) -> int:
             email = f"{local}@example.jp"
-            return add_user(session, email=email, display_name=name, role=role).user.id
+            added = add_user(session, actor_id=actor, email=email, display_name=name, role=role)
+            return added.user.id
 
+        admin = user("makoto", "小林 誠", "admin", None)  # the first: nobody acts yet
         return People(
-            marketing=user("ai", "中村 愛", "marketing"),
-            marketing2=user("ken", "木村 健", "marketing"),
-            lead=user("naoki", "田中 直樹", "team_lead"),
-            admin=user("makoto", "小林 誠", "admin"),
-            rep=user("misaki", "佐藤 美咲", "rep"),
-            field_rep=user("dai", "渡辺 大輔", "field_rep"),
+            marketing=user("ai", "中村 愛", "marketing", admin),
+            marketing2=user("ken", "木村 健", "marketing", admin),
+            lead=user("naoki", "田中 直樹", "team_lead", admin),
+            admin=admin,
+            rep=user("misaki", "佐藤 美咲", "rep", admin),
+            field_rep=user("dai", "渡辺 大輔", "field_rep", admin),
         )
 
 

@@ -106,7 +106,9 @@ def test_every_criteria_tree_survives_the_round_trip(data: dict[str, Any]) -> No
 def test_export_import_in_the_database_gives_equal_data(db: Database) -> None:
     with db.write() as session:
         versions.ensure_default(session, NOW)
-        lead = add_user(session, email="t@example.jp", display_name="T", role="team_lead")
+        lead = add_user(
+            session, actor_id=None, email="t@example.jp", display_name="T", role="team_lead"
+        )
         user = lead.user.id
         draft = lifecycle.create_draft(session, user, now=NOW).version
         lifecycle.save_draft(
@@ -242,7 +244,9 @@ def test_reading_a_file(tmp_path: Path) -> None:
 def test_a_malformed_import_leaves_the_database_untouched(db: Database) -> None:
     with db.write() as session:
         versions.ensure_default(session, NOW)
-        user = add_user(session, email="m@example.jp", display_name="M", role="marketing").user.id
+        user = add_user(
+            session, actor_id=None, email="m@example.jp", display_name="M", role="marketing"
+        ).user.id
 
     def state() -> tuple[Any, ...]:
         with db.read() as session:

@@ -164,7 +164,9 @@ def handed_off(db: Database) -> Database:
     """Five past handoffs with known facts and answers (and one kept without facts)."""
     with db.write() as session:
         versions.ensure_default(session, NOW - timedelta(days=400))
-        rep = add_user(session, email="r@example.jp", display_name="R", role="rep").user.id
+        rep = add_user(
+            session, actor_id=None, email="r@example.jp", display_name="R", role="rep"
+        ).user.id
         account = Account(name="株式会社過去", sort_key="kako")
         session.add(account)
         session.flush()

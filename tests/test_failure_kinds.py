@@ -58,7 +58,7 @@ def test_a_read_only_sqlite_database_is_permanent(tmp_path: Path) -> None:
 
         def write() -> None:
             with read_only.write() as session:
-                add_user(session, email="a@b.example", display_name="A", role="rep")
+                add_user(session, actor_id=None, email="a@b.example", display_name="A", role="rep")
 
         failure = classify(_raised(write))
         assert (failure.kind, failure.reason) == (Kind.PERMANENT, Reason.READ_ONLY)
@@ -68,7 +68,7 @@ def test_a_read_only_sqlite_database_is_permanent(tmp_path: Path) -> None:
 
 def test_data_the_database_refuses_is_permanent(db: Database) -> None:
     with db.write() as session:
-        add_user(session, email="same@b.example", display_name="A", role="rep")
+        add_user(session, actor_id=None, email="same@b.example", display_name="A", role="rep")
 
     def duplicate() -> None:
         with db.write() as session:
@@ -83,7 +83,9 @@ def test_postgresql_failures(pg_url: str) -> None:
     db = open_database(pg_url)
     try:
         with db.write() as session:
-            user_id = add_user(session, email="a@b.example", display_name="A", role="rep").user.id
+            user_id = add_user(
+                session, actor_id=None, email="a@b.example", display_name="A", role="rep"
+            ).user.id
 
         def terminated() -> None:
             with db.read() as session:
@@ -95,7 +97,7 @@ def test_postgresql_failures(pg_url: str) -> None:
         def read_only_transaction() -> None:
             with db.write() as session:
                 session.execute(text("SET TRANSACTION READ ONLY"))
-                add_user(session, email="b@b.example", display_name="B", role="rep")
+                add_user(session, actor_id=None, email="b@b.example", display_name="B", role="rep")
 
         failure = classify(_raised(read_only_transaction))
         assert (failure.kind, failure.reason) == (Kind.PERMANENT, Reason.READ_ONLY)

@@ -47,7 +47,9 @@ def test_a_second_first_admin_is_refused_and_nothing_is_added(db: Database) -> N
 
 def test_an_inactive_user_counts_the_database_is_not_empty(db: Database) -> None:
     with db.write() as session:
-        rep = add_user(session, email="gone@example.jp", display_name="Gone", role="rep").user
+        rep = add_user(
+            session, actor_id=None, email="gone@example.jp", display_name="Gone", role="rep"
+        ).user
         session.execute(update(User).where(User.id == rep.id).values(active=False))
     with pytest.raises(PermissionDenied):
         _first_admin(db)

@@ -37,6 +37,7 @@ from tests.conftest import NOW
 
 T0 = NOW + timedelta(minutes=5)
 TEAM_LEAD = "naoki.tanaka@baton.example"
+ADMIN = "makoto.kobayashi@baton.example"
 MARKUP = "<img src=\"/dev/zero\"> <a href='https://evil.example'>x</a> &amp; <b>太字</b>"
 #: What PostgreSQL cannot store, planted in the middle of ordinary text (position 7).
 PLANTED = {"nul": ("before\x00after", "U+0000"), "surrogate": ("before\ud800after", "U+D800")}
@@ -124,7 +125,8 @@ def do_not_call(session: Session, note: str) -> object:
 def new_user(
     session: Session, *, email: str = "new.rep@baton.example", name: str = "新人"
 ) -> object:
-    return add_user(session, email=email, display_name=name, role="rep")
+    admin = user_by_email(session, ADMIN).id
+    return add_user(session, actor_id=admin, email=email, display_name=name, role="rep")
 
 
 def touch(session: Session, **text: str) -> object:

@@ -1,20 +1,19 @@
 """``baton definition``: the handoff definition from the command line.
 
 ``show``, ``list``, ``diff``, ``export`` and ``whatif`` only read; ``draft``, ``import``,
-``propose``, ``withdraw`` and ``approve`` act as ``--user`` (or ``$BATON_USER``). What they
-print speaks the user's language (``--lang``): criteria as sentences, dates in the app's
-style; ``--json`` keeps the machine output for scripts.
+``propose``, ``withdraw`` and ``approve`` act as ``--user`` (or ``$BATON_USER``, or the
+signed-in login in team mode: :mod:`desktop.cli.actor`). What they print speaks the
+user's language (``--lang``): criteria as sentences, dates in the app's style; ``--json``
+keeps the machine output for scripts.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
+from desktop.cli.actor import acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import line, print_json, say
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
@@ -23,7 +22,6 @@ from models.definitions import diff as definition_diff
 from models.definitions import lifecycle, toml_io, whatif
 from models.definitions.records import VersionDetail, VersionInfo
 from models.scoring.definition_switch import rescore_if_needed
-from models.teams.users import user_by_email
 
 STATUS = {
     "draft": QT_TRANSLATE_NOOP("Cli", "Draft"),
@@ -79,13 +77,6 @@ WHATIF_RATES = QT_TRANSLATE_NOOP(
 NO_HANDOFFS = QT_TRANSLATE_NOOP("Cli", "Past handoffs: none yet")
 NO_ANSWER = QT_TRANSLATE_NOOP("Cli", "none answered")
 PERCENT = QT_TRANSLATE_NOOP("Cli", "%1%")
-
-
-def _acting(session: Session, args: argparse.Namespace) -> int:
-    email = args.user or os.environ.get("BATON_USER")
-    if not email:
-        raise InvalidInput("cli.definition.who", field="user")
-    return user_by_email(session, email).id
 
 
 def _effective(text: str | None, at: datetime) -> datetime | None:
@@ -267,7 +258,7 @@ def _write(args: argparse.Namespace) -> int:
         toml_io.parse_text(text, file=args.file)
     with database(args, write=True) as db:
         with db.write() as session:
-            user_id = _acting(session, args)
+            user_id = acting_user(session, args)
             if command == "draft":
                 result = lifecycle.create_draft(
                     session, user_id, based_on_version=args.based_on, name=args.name, now=at

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from desktop.cli.actor import acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import say
-from desktop.cli.work import acting_user, lead_name, when_option
+from desktop.cli.work import lead_name, when_option
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
 from models.core.entities import User
 from models.core.errors import InvalidInput
@@ -27,14 +27,6 @@ ROW_REFUSED = QT_TRANSLATE_NOOP("Cli", "line %1: %2")
 EXIT_ROWS_REFUSED = 3
 
 
-def _acting(session: object, args: argparse.Namespace) -> int:
-    """--user or $BATON_USER: an answer is never given in someone's name by guess."""
-    email = args.user or os.environ.get("BATON_USER")
-    if not email:
-        raise InvalidInput("cli.who_answers", field="user")
-    return user_by_email(session, email).id  # type: ignore[arg-type]
-
-
 def promote_lead(args: argparse.Namespace) -> int:
     at = now(args)
     with database(args, write=True) as db, db.write() as session:
@@ -50,7 +42,7 @@ def promote_lead(args: argparse.Namespace) -> int:
             note=args.note or "",
             override_reason=args.override,
         )
-        result = promote(session, acting_user(session, args, args.lead), draft, at)
+        result = promote(session, acting_user(session, args), draft, at)
         name = lead_name(session, args.lead)
         rep = session.get(User, result.field_rep_id)
         rep_name = rep.display_name if rep else str(result.field_rep_id)
@@ -66,7 +58,7 @@ def respond_handoff(args: argparse.Namespace) -> int:
     if args.csv:
         with database(args, write=True) as db:
             with db.read() as session:
-                user_id = _acting(session, args)
+                user_id = acting_user(session, args)
             report = answer_file(db.write, user_id, Path(args.csv), at)
         speak(args.lang)
         from desktop.i18n.messages import message
@@ -85,7 +77,7 @@ def respond_handoff(args: argparse.Namespace) -> int:
         return_to=args.to,
     )
     with database(args, write=True) as db, db.write() as session:
-        respond(session, _acting(session, args), answer, at)
+        respond(session, acting_user(session, args), answer, at)
     speak(args.lang)
     from desktop.i18n import handoff_labels
 

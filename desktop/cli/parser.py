@@ -32,6 +32,9 @@ SORTS = (
 
 if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+#: ``baton user add --role`` and ``baton user role``: models.core.enums.Role's values.
+ROLES = ("rep", "team_lead", "field_rep", "marketing", "admin")
+
 
 
 def _count(text: str) -> int:
@@ -88,7 +91,7 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         help="budget/authority/need/timeline answers, e.g. budget=planned",
     )
     p.add_argument(
-        "--user", metavar="EMAIL", help="who called (default $BATON_USER, else the owner)"
+        "--user", metavar="EMAIL", help="who called (default $BATON_USER; never guessed)"
     )
     p.set_defaults(handler=("work", "call"))
 
@@ -251,12 +254,24 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     add = user_sub.add_parser("add", parents=[common], help="add a user")
     add.add_argument("email")
     add.add_argument("--name", required=True)
-    add.add_argument(
-        "--role", required=True, choices=("rep", "team_lead", "field_rep", "marketing", "admin")
-    )
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--team", type=int, metavar="ID", help="team id (default: the admin's)")
     add.set_defaults(handler=("users", "user_add"))
 
     p = sub.add_parser(
+    role = user_sub.add_parser("role", parents=[common], help="give a user another role")
+    role.add_argument("email")
+    role.add_argument("role", choices=ROLES)
+    role.set_defaults(handler=("users", "user_role"))
+    deactivate = user_sub.add_parser(
+        "deactivate", parents=[common], help="deactivate a user (their leads stay theirs)"
+    )
+    deactivate.add_argument("email")
+    deactivate.set_defaults(handler=("users", "user_deactivate"))
+    for command in (add, role, deactivate):
+        command.add_argument(
+            "--user", metavar="EMAIL", help="the administrator acting (default $BATON_USER)"
+        )
         "login", parents=[common], help="save your server password in the system keychain"
     )
     p.set_defaults(handler=("sign_in", "login"))

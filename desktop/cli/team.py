@@ -8,16 +8,15 @@ the team-rules dialog's too (context "TeamRules"), and load no Qt in English.
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterable
 from typing import Any
 
+from desktop.cli.actor import acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import line, print_json, width
 from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
 from models.core.errors import InvalidInput
 from models.teams.rules import TeamInfo, list_teams, team_of, update_settings
-from models.teams.users import user_by_email
 
 CTX = "TeamRules"
 
@@ -140,12 +139,9 @@ def _set(args: argparse.Namespace) -> None:
     changes = _changes(args)
     if not changes:
         raise InvalidInput("cli.team.nothing_to_change", field="team")
-    email = args.user or os.environ.get("BATON_USER")
-    if not email:
-        raise InvalidInput("cli.team.who", field="user")
     with database(args, write=True) as db, db.write() as session:
-        team_id = args.team or team_of(session, None).id
-        user_id = user_by_email(session, email).id
+        user_id = acting_user(session, args)
+        team_id = args.team or team_of(session, user_id).id
         update_settings(session, user_id, team_id, changes, now(args))
 
 

@@ -10,11 +10,11 @@ lead or an administrator, codes checked, field reps that are field sales.
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.cli.actor import acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import print_json
 from desktop.i18n import labels
@@ -68,13 +68,6 @@ def rule_lines(session: Session, rules: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _acting(session: Session, args: argparse.Namespace) -> int:
-    email = args.user or os.environ.get("BATON_USER")
-    if not email:
-        raise InvalidInput("cli.team.who", field="user")
-    return user_by_email(session, email).id
-
-
 def _changed(args: argparse.Namespace, session: Session, team: TeamInfo) -> list[dict[str, Any]]:
     rules = [dict(rule) for rule in team.settings["routing"]]
     if args.routing_command == "add":
@@ -101,8 +94,9 @@ def routing(args: argparse.Namespace) -> int:
     command = args.routing_command
     if command in ("add", "remove"):
         with database(args, write=True) as db, db.write() as session:
-            team = team_of(session, None) if args.team is None else _team(session, args.team)
-            user_id = _acting(session, args)
+            user_id = acting_user(session, args)
+            team = team_of(session, user_id) if args.team is None else _team(session, args.team)
+            args.team = team.id  # the rules listed next
             changed = _changed(args, session, team)
             update_settings(session, user_id, team.id, {"routing": changed}, now(args))
     with database(args) as db, db.read() as session:

@@ -1,25 +1,25 @@
 """Working a lead from the command line: ``baton call``, ``baton recycle`` and
-``baton phone``."""
+``baton phone``, acting as ``--user`` (or ``$BATON_USER``, or the signed-in login in team
+mode: :mod:`desktop.cli.actor`)."""
 
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from desktop.cli.actor import acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import say
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
 from models.core.entities import Lead
-from models.core.errors import InvalidInput, NotFound
+from models.core.errors import InvalidInput
 from models.core.messages import lead_label
 from models.leads import actions, phones
 from models.leads.bant import BantAnswer
 from models.leads.call_figures import NextStep
 from models.leads.calls import CallDraft, log_call
-from models.teams.users import user_by_email
 
 #: What was done, naming the lead as every message does ("name (company)") and its id.
 CALL_LOGGED = QT_TRANSLATE_NOOP("Cli", "Logged call %1 on %2, lead %3: %4.")
@@ -61,19 +61,6 @@ def _bant(items: list[str]) -> dict[str, BantAnswer]:
     return answers
 
 
-def acting_user(session: Session, args: argparse.Namespace, lead_id: int) -> int:
-    """Who is acting: --user, else $BATON_USER, else the lead's owner."""
-    email = args.user or os.environ.get("BATON_USER")
-    if email:
-        return user_by_email(session, email).id
-    lead = session.get(Lead, lead_id)
-    if lead is None:
-        raise NotFound("lead.not_found", lead_id=lead_id)
-    if lead.owner_id is None:
-        raise InvalidInput("cli.lead_without_owner", field="user", lead=lead_label(lead))
-    return int(lead.owner_id)
-
-
 def call(args: argparse.Namespace) -> int:
     at = now(args)
     callback_at = when_option(args.callback, "--callback")
@@ -93,7 +80,7 @@ def call(args: argparse.Namespace) -> int:
             callback_at=callback_at,
             meeting_at=meeting_at,
         )
-        result = log_call(session, acting_user(session, args, args.lead), draft, at)
+        result = log_call(session, acting_user(session, args), draft, at)
         name = lead_name(session, result.lead_id)
     speak(args.lang)
     from desktop.i18n import labels
@@ -116,7 +103,7 @@ def recycle(args: argparse.Namespace) -> int:
     with database(args, write=True) as db, db.write() as session:
         actions.recycle(
             session,
-            acting_user(session, args, args.lead),
+            acting_user(session, args),
             actions.RecycleInput(args.lead, args.reason, until, args.note or ""),
             now(args),
         )
@@ -130,9 +117,7 @@ def recycle(args: argparse.Namespace) -> int:
 
 def phone(args: argparse.Namespace) -> int:
     with database(args, write=True) as db, db.write() as session:
-        phones.update_phone(
-            session, acting_user(session, args, args.lead), args.lead, args.number, now(args)
-        )
+        phones.update_phone(session, acting_user(session, args), args.lead, args.number, now(args))
         name = lead_name(session, args.lead)
     speak(args.lang)
     print(say(NEW_NUMBER, name, args.lead, args.number.strip()))

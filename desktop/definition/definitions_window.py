@@ -52,9 +52,10 @@ from desktop.widgets.rich_text import fill, plain_label, tooltip
 from models.core.changes import Changes
 from models.core.clock import utcnow
 from models.core.errors import ConcurrentChange
-from models.definitions.availability import EDITORS
 from models.definitions.lifecycle import LifecycleResult
 from models.definitions.records import VersionDetail
+from models.teams import permissions
+from models.teams.permissions import Action
 from models.teams.users import UserInfo
 
 _FILES = "TOML (*.toml)"
@@ -124,7 +125,7 @@ class DefinitionsWindow(QWidget):
         )
         self.read_only.setObjectName("readOnlyNote")
         self.read_only.setWordWrap(True)
-        self.read_only.setVisible(user.role not in EDITORS)
+        self.read_only.setVisible(not permissions.allowed(user.role, Action.EDIT_DEFINITION_DRAFT))
         self.editor = DraftEditor()
         self.whatif = WhatIfPanel(ops, clock)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -50,7 +50,7 @@ class PromoteDialog(LeadFormDialog):
         super().__init__(ops, user_id, detail.id, detail.version, "promoteError", parent)
         self.setObjectName("promoteDialog")
         self.setWindowTitle(fill(self.tr("Promote to field sales — %1"), detail.name))
-        self._supervisor = view.supervisor
+        self._may_override = view.may_override
         self._booked = detail.next_meeting_at
         self.ok_button.setText(self.tr("Promote"))
 
@@ -218,7 +218,7 @@ class PromoteDialog(LeadFormDialog):
     def _on_refused(self, text: str, exc: BaseException) -> None:
         super()._on_refused(text, exc)
         key = exc.key if isinstance(exc, BatonError) else ""
-        if key in _NOT_QUALIFIED and self._supervisor and not self.override_needed():
+        if key in _NOT_QUALIFIED and self._may_override and not self.override_needed():
             # The lead changed meanwhile and misses a criterion now: a team lead may
             # still hand it off, with a reason.
             self._show_override(True, [])

@@ -45,7 +45,8 @@ from desktop.widgets.error_label import error_label
 from desktop.widgets.rich_text import fill, plain_label
 from models.core.errors import BatonError, ConcurrentChange
 from models.db.failures import Failure
-from models.teams.permissions import SUPERVISORS
+from models.teams import permissions
+from models.teams.permissions import Action
 from models.teams.rules import TeamInfo, TeamUpdated
 from models.teams.users import UserInfo
 
@@ -116,7 +117,7 @@ class TeamRulesDialog(QDialog):
         self._user = user
         self.setObjectName("teamRulesDialog")
         self.setWindowTitle(self.tr("Team rules"))
-        self.can_edit = user.role in SUPERVISORS
+        self.can_edit = permissions.allowed(user.role, Action.EDIT_TEAM_RULES)
         #: The team and its rules as the form was (re)loaded: saves are checked against it.
         self.team: TeamInfo | None = None
 

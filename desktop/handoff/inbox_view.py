@@ -36,9 +36,11 @@ from desktop.operations.summary import SummaryOf
 from desktop.widgets.error_label import error_label
 from desktop.widgets.rich_text import fill, plain_label
 from models.core.changes import Changes
-from models.core.enums import HandoffStatus, Role
+from models.core.enums import HandoffStatus
 from models.handoff.inbox import HandoffRow
 from models.handoff.respond import Answer
+from models.teams import permissions
+from models.teams.permissions import Action
 from models.teams.users import UserInfo
 
 
@@ -49,8 +51,8 @@ class HandoffsView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self._ops = ops
         self._user = user
-        self._mine = user.role == Role.FIELD_REP
-        self._supervisor = user.role in (Role.TEAM_LEAD, Role.ADMIN)
+        self._mine = answers_own_handoffs(user)
+        self._supervisor = permissions.supervises(user.role)
         self._rows: list[HandoffRow] = []
         self.setObjectName("handoffsView")
         self.setWindowTitle(self.tr("Handoffs — Baton"))
@@ -277,6 +279,13 @@ class HandoffsView(QWidget):
         self.export_dialog.activateWindow()
 
 
+def answers_own_handoffs(user: UserInfo) -> bool:
+    """A field rep: answers the handoffs addressed to them (and only those); a team lead
+    answers for the team's field reps (:func:`permissions.supervises`)."""
+    answers = permissions.allowed(user.role, Action.ANSWER_HANDOFF)
+    return answers and not permissions.supervises(user.role)
+
+
 def open_handoffs(ops: Operations, user: UserInfo, parent: QWidget) -> HandoffsView:
     """Show the handoffs over ``parent`` (the one window, brought back if already open)."""
     found = parent.findChildren(HandoffsView)
@@ -289,7 +298,7 @@ def open_handoffs(ops: Operations, user: UserInfo, parent: QWidget) -> HandoffsV
 
 def first_for_field_reps(ops: Operations, user: UserInfo, parent: QWidget) -> None:
     """A field rep's work is the handoffs: they open over the main window at start."""
-    if user.role == Role.FIELD_REP:
+    if answers_own_handoffs(user):
         QTimer.singleShot(0, parent, lambda: open_handoffs(ops, user, parent))
 
 

@@ -104,6 +104,23 @@ ROLES = {
     "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
 }
 
+#: What each role × action permission (models.core.permission_table.Action) lets one
+#: do, as the end of "… may not …".
+PERMISSIONS = {
+    "work_lead": QT_TRANSLATE_NOOP("Labels", "work leads"),
+    "reassign": QT_TRANSLATE_NOOP("Labels", "reassign leads"),
+    "override_promotion": QT_TRANSLATE_NOOP(
+        "Labels", "hand off a lead that misses criteria (override)"
+    ),
+    "send_back": QT_TRANSLATE_NOOP("Labels", "send leads back to the queue"),
+    "edit_definition_draft": QT_TRANSLATE_NOOP("Labels", "edit handoff definition drafts"),
+    "approve_definition": QT_TRANSLATE_NOOP("Labels", "propose and approve handoff definitions"),
+    "edit_team_rules": QT_TRANSLATE_NOOP("Labels", "change the team's rules"),
+    "read_reports": QT_TRANSLATE_NOOP("Labels", "read reports"),
+    "answer_handoff": QT_TRANSLATE_NOOP("Labels", "answer handoffs"),
+    "manage_users": QT_TRANSLATE_NOOP("Labels", "manage users"),
+}
+
 OUTCOMES = {
     "connected": QT_TRANSLATE_NOOP("Labels", "Connected"),
     "no_answer": QT_TRANSLATE_NOOP("Labels", "No answer"),
@@ -261,6 +278,11 @@ def fit_factor(code: str | None) -> str:
 
 def role(code: str | None) -> str:
     return _lookup(ROLES, code)
+
+
+def permission(code: str | None) -> str:
+    """A permission (an action of the role × action table) in words: "reassign leads"."""
+    return _lookup(PERMISSIONS, code)
 
 
 def outcome(code: str | None) -> str:

@@ -29,6 +29,7 @@ _CODES: dict[str, Callable[[str], str]] = {
     "outcome": labels.outcome,
     "bant_field": labels.bant_field,
     "role": labels.role,
+    "permission": labels.permission,
     "temperature": labels.temperature,
     "what": labels.input_field,
     "action": labels.audit_action,

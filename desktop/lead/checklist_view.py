@@ -166,7 +166,7 @@ class HandoffStrip(QWidget):
         if view.checklist.qualified:
             return None, self.tr("Hand this lead to field sales, with a summary")
         missing = "\n".join(unmet_lines(view.checklist.check))
-        if view.supervisor:
+        if view.may_override:
             return None, fill(
                 self.tr(
                     "Not every criterion is met:\n%1\nAs a team lead you may hand it off "

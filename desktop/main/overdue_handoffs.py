@@ -17,7 +17,7 @@ from desktop.operations import overdue as overdue_ops
 from desktop.operations.runner import Operations
 from models.core import clock
 from models.core.changes import Changes
-from models.teams.permissions import SUPERVISORS
+from models.teams import permissions
 from models.teams.users import UserInfo
 
 
@@ -33,7 +33,8 @@ class OverdueHandoffs(QPushButton):
         self.setToolTip(self.tr("Handoffs field sales have not answered in time: show them"))
         self.clicked.connect(self.open_requested)
         self.count: int | None = None
-        self.supervisor = user.role in SUPERVISORS
+        # Those who answer for the team's field reps chase the late answers.
+        self.supervisor = permissions.supervises(user.role)
         self.hide()
         if self.supervisor:
             ops.changed.connect(self.on_changes)

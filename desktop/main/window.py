@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.policy = FailurePolicy(self)
         self.ops = Operations(worker, self.policy, self)
         self.banner = Banner()
-        self.filters = FilterBar(self.ops, user.id)
+        self.filters = FilterBar(self.ops, user)
         self.model = QueueModel(self.ops, self)
         self.table = QueueView(self.model)
         self.lead_pane = LeadPane(self.ops, user.id)

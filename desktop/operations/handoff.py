@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.operations.lead_actions import INITIATOR as LEAD_ACTIONS
 from desktop.operations.runner import Op, Operations
 from models.core.changes import Changes
+from models.core.entities import Lead
 from models.handoff import inbox, promote, respond, routing
 from models.handoff.checklist import Checklist, checklist
 from models.handoff.inbox import HandoffRow
@@ -31,11 +32,11 @@ RESPOND_INITIATOR = "handoff-inbox"
 @dataclass(frozen=True)
 class LeadView:
     """What the lead pane shows: the lead, the definition checked on it, and whether the
-    viewer may hand it off with an override (a team lead or admin)."""
+    viewer may hand it off with an override (:func:`promote.may_override`)."""
 
     detail: LeadDetail
     checklist: Checklist
-    supervisor: bool
+    may_override: bool
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def lead_view(
         found = detail.lead_detail(session, lead_id, now, viewer_id)
         checked = checklist(session, lead_id, now)
         viewer = permissions.actor(session, viewer_id)
-        return LeadView(found, checked, permissions.is_supervisor(viewer))
+        lead = session.get_one(Lead, lead_id)
+        return LeadView(found, checked, promote.may_override(viewer, lead))
 
     return ops.read(job, owner=owner)
 

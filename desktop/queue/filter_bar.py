@@ -1,5 +1,8 @@
 """The queue's filters: stage, grade, industry, owner and free text (all applied in SQL).
 
+Whatever the filters, a rep or a team lead sees their own team's leads (and the ones not
+routed to a team yet); administrators and marketing every team's (``queue.team_scope``).
+
 "Callbacks due" lists the callbacks due by the time the filter is applied; the minute
 tick (desktop.main.follow_up_timers) moves that cut-off forward while it is on.
 
@@ -30,7 +33,9 @@ from models.leads.queue import (
     QUALIFIED,
     FilterOptions,
     QueueQuery,
+    team_scope,
 )
+from models.teams.users import UserInfo
 
 SEARCH_DEBOUNCE_MS = 250
 _ACTIVE = "active"
@@ -44,12 +49,11 @@ _ALL = "all"
 class FilterBar(QWidget):
     changed = Signal()
 
-    def __init__(
-        self, ops: Operations, current_user_id: int | None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ops: Operations, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._me = current_user_id
+        self._me = user.id
+        self._team = team_scope(user.role, user.team_id)
 
         self.stage = QComboBox()
         self.stage.setObjectName("stageFilter")
@@ -172,7 +176,7 @@ class FilterBar(QWidget):
         grade = self.grade.currentData() or ""
         owner = self.owner.currentData()
         if owner == "me":
-            owner = self._me if self._me is not None else ANY_OWNER
+            owner = self._me
         industry = self.industry.currentData()
         return replace(
             base,
@@ -180,6 +184,7 @@ class FilterBar(QWidget):
             grades=tuple(grade),
             industries=(industry,) if industry else (),
             owner=owner,
+            team=self._team,
             text=self.search.text(),
             callbacks_due_by=clock.utcnow() if self.due_only.isChecked() else None,
             meetings=meetings,

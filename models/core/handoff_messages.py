@@ -59,7 +59,6 @@ HANDOFF_MESSAGES: Final[Mapping[str, str]] = {
     "handoff.answered": "The handoff of {lead} was already {status} on {at}.",
     "handoff.reason_needed": "Say why the handoff is rejected: choose a reason.",
     "handoff.reason_unknown": "Unknown rejection reason “{value}”; expected one of {expected}.",
-    "cli.who_answers": "Say who is answering with --user EMAIL (or set BATON_USER).",
     "cli.respond_what": "Give the handoff number, or --csv FILE with the answers.",
     "responses.unreadable": "Cannot read {file}; nothing was answered.",
     "responses.encoding": (

@@ -14,13 +14,13 @@ from typing import Protocol
 
 from models.core.enums import ApprovalSide, DefinitionStatus, Role
 from models.core.errors import BatonError, InvalidInput, PermissionDenied
+from models.core.permission_table import Action, allowed
 from models.definitions.records import VersionInfo
 
 _D = DefinitionStatus
 
-#: Who drafts, edits, proposes and withdraws versions.
-EDITORS = frozenset({Role.TEAM_LEAD.value, Role.MARKETING.value, Role.ADMIN.value})
-#: Which side each role approves for.
+#: Which side each role approves for (every role :data:`Action.APPROVE_DEFINITION`
+#: allows has one).
 SIDES = {
     Role.MARKETING.value: ApprovalSide.MARKETING.value,
     Role.TEAM_LEAD.value: ApprovalSide.SALES.value,
@@ -47,8 +47,9 @@ def when(value: datetime | None) -> str:
 
 
 def draft_refusal(user: Person) -> BatonError | None:
-    """Why ``user`` may not draft (or edit, propose, withdraw) any version."""
-    if user.role in EDITORS:
+    """Why ``user`` may not draft (or edit, propose, withdraw) any version
+    (:data:`Action.EDIT_DEFINITION_DRAFT`)."""
+    if allowed(user.role, Action.EDIT_DEFINITION_DRAFT):
         return None
     return PermissionDenied(
         "definition.edit_role", field="user", user=user.display_name, role=user.role
@@ -88,7 +89,7 @@ def withdraw_refusal(user: Person, info: VersionInfo) -> BatonError | None:
 
 def approve_role_refusal(user: Person) -> BatonError | None:
     """Why ``user`` approves for neither side (a rep, a field rep)."""
-    if user.role in SIDES:
+    if allowed(user.role, Action.APPROVE_DEFINITION) and user.role in SIDES:
         return None
     return PermissionDenied(
         "definition.approve_role", field="user", user=user.display_name, role=user.role

@@ -32,7 +32,6 @@ from models.core.text_rules import check_text
 from models.definitions import versions
 from models.definitions.approval import activate_due, approve
 from models.definitions.availability import (
-    EDITORS,
     SIDES,
     locked_refusal,
     when,
@@ -53,7 +52,6 @@ from models.definitions.steps import (
 
 #: The use cases, and what they return (approving lives in models.definitions.approval).
 __all__ = [
-    "EDITORS",
     "SIDES",
     "Activation",
     "LifecycleResult",

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.core import audit
 from models.core.changes import Changes
-from models.core.entities import Handoff, User
+from models.core.entities import Handoff, Lead, User
 from models.core.enums import HandoffStatus, Role, Stage
 from models.core.errors import InvalidInput, PermissionDenied
 from models.core.messages import lead_label
@@ -34,6 +34,7 @@ from models.leads.calls import MAX_NOTES
 from models.leads.concurrency import refuse_if_changed
 from models.scoring.sla import business_days_later
 from models.teams import permissions
+from models.teams.permissions import Action
 from models.teams.rules import team_settings_for
 
 MAX_OVERRIDE_REASON = 2_000
@@ -81,6 +82,13 @@ def _field_rep(session: Session, field_rep_id: int | None, label: str) -> User:
     return rep
 
 
+def may_override(user: User, lead: Lead) -> bool:
+    """Whether ``user`` may hand ``lead`` off though it misses a criterion, with a reason
+    (:data:`Action.OVERRIDE_PROMOTION`, on their own team's leads)."""
+    allowed = permissions.allowed(user.role, Action.OVERRIDE_PROMOTION)
+    return allowed and permissions.in_scope(user, lead.team_id)
+
+
 def promote(session: Session, user_id: int, draft: PromotionDraft, now: datetime) -> Promoted:
     """Hand the lead to field sales; refused whole (nothing written) on any failure."""
     check_text(draft.note, field="handoff_note", limit=MAX_NOTES, multiline=True)
@@ -118,10 +126,11 @@ def promote(session: Session, user_id: int, draft: PromotionDraft, now: datetime
                 version=definition.version,
                 criterion=criterion,
             )
-        if not permissions.is_supervisor(user):
+        if not permissions.allowed(user.role, Action.OVERRIDE_PROMOTION):
             raise PermissionDenied(
                 "handoff.override_supervisors_only", lead=label, criterion=criterion
             )
+        permissions.require(user, Action.OVERRIDE_PROMOTION, team_id=lead.team_id)
         if override is None:
             raise InvalidInput(
                 "handoff.override_reason_needed", field="override_reason", lead=label

@@ -1,8 +1,9 @@
 """Field sales' answer to a handoff: accept, or reject with a reason from a fixed list.
 
-Only the field rep the handoff went to answers it (a team lead or admin may answer for
-them). A rejected lead goes back to its rep's queue or to nurture, as the rep (or whoever
-answers) chooses; the reason travels with it and is kept for the shared KPIs.
+Only the field rep the handoff went to answers it (a team lead may answer for them, on
+their own team's leads; an admin on any: :data:`Action.ANSWER_HANDOFF`). A rejected lead
+goes back to its rep's queue or to nurture, as the rep (or whoever answers) chooses; the
+reason travels with it and is kept for the shared KPIs.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from models.db.locking import lead_for_update
 from models.leads.calls import MAX_NOTES
 from models.scoring.rescore import rescore_leads
 from models.teams import permissions
+from models.teams.permissions import Action
 
 REASONS = tuple(r.value for r in RejectionReason)
 #: What a rejection's reason means for a lead sent back to nurture (actions.RECYCLE_REASONS).
@@ -87,6 +89,7 @@ def respond(session: Session, user_id: int, answer: Answer, now: datetime) -> Ch
     """Record field sales' answer; a rejection sends the lead back (queue or nurture)."""
     _validate(answer)
     user = permissions.actor(session, user_id)
+    permissions.require(user, Action.ANSWER_HANDOFF)
     # Lock order: the lead before the handoff, as every writer of leads does.
     peek = session.get(Handoff, answer.handoff_id)
     if peek is None:
@@ -94,11 +97,13 @@ def respond(session: Session, user_id: int, answer: Answer, now: datetime) -> Ch
     lead = lead_for_update(session, peek.lead_id)
     handoff = _handoff_for_update(session, answer.handoff_id)
     label = lead_label(lead)
-    if handoff.field_rep_id != user.id and not permissions.is_supervisor(user):
-        owner = session.get(User, handoff.field_rep_id) if handoff.field_rep_id else None
-        raise PermissionDenied(
-            "handoff.not_yours", lead=label, owner=owner.display_name if owner else "-"
-        )
+    if handoff.field_rep_id != user.id:
+        if not permissions.supervises(user.role):
+            owner = session.get(User, handoff.field_rep_id) if handoff.field_rep_id else None
+            raise PermissionDenied(
+                "handoff.not_yours", lead=label, owner=owner.display_name if owner else "-"
+            )
+        permissions.require(user, Action.ANSWER_HANDOFF, team_id=lead.team_id)
     if handoff.status != HandoffStatus.PENDING:
         raise InvalidInput(
             "handoff.answered",

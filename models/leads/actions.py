@@ -26,6 +26,7 @@ from models.leads.concurrency import refuse_if_changed
 from models.scoring.rescore import rescore_leads
 from models.scoring.sla import deadline
 from models.teams import permissions
+from models.teams.permissions import Action
 from models.teams.rules import team_settings_for
 
 RECYCLE_REASONS = (
@@ -197,13 +198,15 @@ def mark_do_not_call(
 def requalify(session: Session, user_id: int, lead_id: int, now: datetime) -> Changes:
     """Marketing sends a recycled lead again: it comes back as new — unless do-not-call.
 
-    Marketing, team leads and administrators may; reps may not (they would skip the
-    nurture marketing planned).
+    Who may send a lead back (:data:`Action.SEND_BACK`): marketing, a team lead for their
+    own team's leads, administrators; reps may not (they would skip the nurture
+    marketing planned).
     """
     user = permissions.actor(session, user_id)
-    if user.role not in permissions.SENDERS:
+    if not permissions.allowed(user.role, Action.SEND_BACK):
         raise PermissionDenied("lead.requalify_not_allowed", user_id=user_id)
     lead = lead_for_update(session, lead_id)
+    permissions.require(user, Action.SEND_BACK, team_id=lead.team_id)
     if lead.do_not_call:
         raise InvalidInput("lead.requalify_do_not_call", field="do_not_call", lead=lead_label(lead))
     if lead.stage != Stage.RECYCLED:

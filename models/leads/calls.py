@@ -219,7 +219,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     refuse_if_changed(session, lead, draft.seen_version)
     require_state(lead, LeadAction.CALL)
     before = audit.snapshot(lead, _LEAD_AUDIT)
-    if lead.owner_id is None and user.role == "rep":
+    if lead.owner_id is None and not permissions.supervises(user.role):
         lead.owner_id = user.id  # calling an unassigned lead claims it
         lead.team_id = user.team_id
     call = _new_call(draft, user_id, now)
@@ -305,8 +305,10 @@ def correct_call(
     old = call_for_update(session, call_id)
     if old.superseded:
         raise InvalidInput("call.already_corrected", field="call", call_id=call_id)
-    if old.user_id != user.id and not permissions.is_supervisor(user):
+    if old.user_id != user.id and not permissions.supervises(user.role):
         raise PermissionDenied("call.correct_not_allowed", call_id=call_id)
+    if old.user_id != user.id:
+        permissions.require_can_work(user, lead)  # a team lead: their own team's leads
     if draft.lead_id != old.lead_id:
         raise InvalidInput("call.correct_other_lead", field="lead")
     # An unchanged callback may lie in the past by now; that is not new input.

@@ -26,6 +26,7 @@ from models.definitions.criteria import root
 from models.definitions.evaluate import MEETING_GRACE
 from models.definitions.sql import condition, missing
 from models.definitions.whatif import without_jit
+from models.teams import permissions
 
 
 class SortKey(StrEnum):
@@ -56,6 +57,9 @@ ONE_AWAY = "one_away"
 ANY_OWNER = "any"
 NO_OWNER = "none"
 
+#: Team scope (QueueQuery.team) of administrators, marketing and tools: every team.
+ANY_TEAM = "any"
+
 
 @dataclass(frozen=True)
 class QueueQuery:
@@ -64,6 +68,9 @@ class QueueQuery:
     industries: tuple[str, ...] = ()
     #: A user id, :data:`ANY_OWNER` or :data:`NO_OWNER`.
     owner: int | str = ANY_OWNER
+    #: Whose team's leads: :data:`ANY_TEAM`, or a team id: that team's leads and those
+    #: not routed to a team yet (None: only those); :func:`team_scope` gives a viewer's.
+    team: int | str | None = ANY_TEAM
     text: str = ""
     #: Only leads whose callback is due by this time (the "due now" filter).
     callbacks_due_by: datetime | None = None
@@ -190,6 +197,7 @@ class _Shape:
     descending: bool
     meetings: str = ANY_MEETING
     qualification: bool = False
+    team: str = ANY_TEAM  # "any", "id" or "none" (only leads not routed yet)
 
 
 def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
@@ -207,7 +215,15 @@ def _shape(query: QueueQuery, *, rows: bool, paged: bool) -> _Shape:
         query.descending,
         query.meetings if query.meetings_as_of is not None else ANY_MEETING,
         _qualifies(query),
+        ANY_TEAM if query.team == ANY_TEAM else "none" if query.team is None else "id",
     )
+
+
+def team_scope(role: str, team_id: int | None) -> int | str | None:
+    """The team scope of a viewer's queue (:attr:`QueueQuery.team`): every team for the
+    roles that act on every team (administrators, marketing), else the viewer's own team
+    (and the leads not routed to a team yet), as :func:`permissions.in_scope` says."""
+    return ANY_TEAM if role in permissions.ALL_TEAMS else team_id
 
 
 def _qualifies(query: QueueQuery) -> bool:
@@ -236,6 +252,7 @@ def _params(query: QueueQuery) -> dict[str, Any]:
         "grades": list(query.grades),
         "industries": list(query.industries),
         "owner_id": query.owner if isinstance(query.owner, int) else None,
+        "team_id": query.team if isinstance(query.team, int) else None,
         "pattern": text.like_pattern(query.text),
         "due_by": query.callbacks_due_by,
         "meeting_since": (
@@ -276,6 +293,14 @@ def _statement(shape: _Shape) -> Select[Any]:
         statement = statement.where(_L.owner_id.is_(None))
     elif shape.owner == "id":
         statement = statement.where(_L.owner_id == bindparam("owner_id"))
+    # A lead not routed yet (no team) is in every team's scope. Not "team_id = :t OR
+    # team_id IS NULL": SQLite answers that through the team index and sorts every match
+    # (60 ms for the top 50 of 20,000 leads); this keeps the scan in priority order.
+    if shape.team == "id":
+        team = func.coalesce(_L.team_id, bindparam("team_id"))
+        statement = statement.where(team == bindparam("team_id"))
+    elif shape.team == "none":
+        statement = statement.where(_L.team_id.is_(None))
     if shape.text:
         statement = statement.where(_L.search_text.like(bindparam("pattern"), escape="\\"))
     column = _SORT_COLUMNS[shape.sort]

@@ -1,4 +1,5 @@
-"""Who may do what: one table of role × action, enforced here, in the domain.
+"""Who may do what: the one table of role × action (:mod:`models.core.permission_table`,
+re-exported here), enforced here, in the domain, with each role's scope.
 
 Every use case asks :func:`require` (or :func:`allowed`) before it writes; the UI asks
 the same table only to enable its buttons. In team mode PostgreSQL enforces the same
@@ -7,70 +8,30 @@ login that bypasses the app cannot do more either.
 
 Scope: a rep works their own leads and unassigned ones of their team; a team lead
 (reassigning, overriding, editing their team's rules) acts on their own team; an admin
-on every team. :func:`require_lead` checks a lead against that scope.
+on every team; marketing reads and sends back across teams. :func:`require` takes the
+team an action is on; :func:`require_can_work` checks a lead against the working scope.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from sqlalchemy.orm import Session
 
 from models.core.entities import Lead, User
-from models.core.enums import Role
 from models.core.errors import NotFound, PermissionDenied
 from models.core.messages import lead_label
+from models.core.permission_table import ALL_TEAMS, ALLOWED, Action, allowed
 
-
-class Action(StrEnum):
-    #: Call, log outcomes, recycle, disqualify, promote a lead that meets the definition.
-    WORK_LEAD = "work_lead"
-    #: Give leads to another rep (one or many), distribute and rebalance unassigned ones.
-    REASSIGN = "reassign"
-    #: Promote a lead that does not meet every criterion, with a reason.
-    OVERRIDE_PROMOTION = "override_promotion"
-    #: Send a recycled or disqualified lead back to the queue.
-    SEND_BACK = "send_back"
-    #: Create and edit draft definition versions.
-    EDIT_DEFINITION_DRAFT = "edit_definition_draft"
-    #: Propose a draft and approve a proposed version (for their side).
-    APPROVE_DEFINITION = "approve_definition"
-    #: A team's working rules, routing, reps' capacity and away periods.
-    EDIT_TEAM_RULES = "edit_team_rules"
-    #: KPIs, the workload view, reports and exports over the team.
-    READ_REPORTS = "read_reports"
-    #: Accept or reject a handoff addressed to them.
-    ANSWER_HANDOFF = "answer_handoff"
-    #: Add users, change roles, deactivate.
-    MANAGE_USERS = "manage_users"
-
-
-_R = Role
-#: The one table. A role not listed for an action may not do it.
-ALLOWED: dict[Action, frozenset[Role]] = {
-    Action.WORK_LEAD: frozenset({_R.REP, _R.TEAM_LEAD, _R.ADMIN}),
-    Action.REASSIGN: frozenset({_R.TEAM_LEAD, _R.ADMIN}),
-    Action.OVERRIDE_PROMOTION: frozenset({_R.TEAM_LEAD, _R.ADMIN}),
-    Action.SEND_BACK: frozenset({_R.MARKETING, _R.TEAM_LEAD, _R.ADMIN}),
-    Action.EDIT_DEFINITION_DRAFT: frozenset({_R.TEAM_LEAD, _R.MARKETING, _R.ADMIN}),
-    Action.APPROVE_DEFINITION: frozenset({_R.TEAM_LEAD, _R.MARKETING, _R.ADMIN}),
-    Action.EDIT_TEAM_RULES: frozenset({_R.TEAM_LEAD, _R.ADMIN}),
-    Action.READ_REPORTS: frozenset({_R.TEAM_LEAD, _R.MARKETING, _R.ADMIN}),
-    Action.ANSWER_HANDOFF: frozenset({_R.FIELD_REP, _R.TEAM_LEAD, _R.ADMIN}),
-    Action.MANAGE_USERS: frozenset({_R.ADMIN}),
-}
-
-#: Roles whose scope is every team (the others act on their own team only).
-ALL_TEAMS = frozenset({_R.ADMIN.value, _R.MARKETING.value})
-SUPERVISORS = frozenset({Role.TEAM_LEAD.value, Role.ADMIN.value})
-#: Who may send a lead back to the queue (marketing's call, or a supervisor's).
-SENDERS = frozenset(r.value for r in ALLOWED[Action.SEND_BACK])
-WORKERS = frozenset(r.value for r in ALLOWED[Action.WORK_LEAD])
-
-
-def allowed(role: str, action: Action) -> bool:
-    """Whether ``role`` may do ``action`` at all (scope aside)."""
-    return role in {r.value for r in ALLOWED[action]}
+__all__ = [
+    "ALLOWED",
+    "ALL_TEAMS",
+    "Action",
+    "actor",
+    "allowed",
+    "in_scope",
+    "require",
+    "require_can_work",
+    "supervises",
+]
 
 
 def actor(session: Session, user_id: int) -> User:
@@ -101,28 +62,22 @@ def in_scope(user: User, team_id: int | None) -> bool:
     return user.role in ALL_TEAMS or team_id is None or team_id == user.team_id
 
 
+def supervises(role: str) -> bool:
+    """Whether ``role`` acts on every lead and handoff of its team, not only its own ones
+    (answering a handoff for its field rep, correcting another rep's call): the roles that
+    may reassign the team's leads."""
+    return allowed(role, Action.REASSIGN)
+
+
 def require_can_work(user: User, lead: Lead) -> None:
-    """Reps work their own leads and unassigned ones; team leads any lead of their team,
-    admins any lead."""
-    if user.role in SUPERVISORS:
-        if not in_scope(user, lead.team_id):
-            raise PermissionDenied(
-                "lead.of_another_team", user_id=user.id, lead_id=lead.id, lead=lead_label(lead)
-            )
-        return
-    if user.role != Role.REP.value:
-        raise PermissionDenied(
-            "user.cannot_work_leads", user_id=user.id, user=user.display_name, role=user.role
-        )
-    if lead.owner_id not in (None, user.id):
-        raise PermissionDenied(
-            "lead.of_another_rep", user_id=user.id, lead_id=lead.id, lead=lead_label(lead)
-        )
+    """Refuse unless ``user`` may work ``lead``: reps their own leads and unassigned ones of
+    their team, team leads any lead of their team, admins any lead (:data:`ALLOWED`)."""
+    require(user, Action.WORK_LEAD)
     if not in_scope(user, lead.team_id):
         raise PermissionDenied(
             "lead.of_another_team", user_id=user.id, lead_id=lead.id, lead=lead_label(lead)
         )
-
-
-def is_supervisor(user: User) -> bool:
-    return user.role in SUPERVISORS
+    if lead.owner_id not in (None, user.id) and not supervises(user.role):
+        raise PermissionDenied(
+            "lead.of_another_rep", user_id=user.id, lead_id=lead.id, lead=lead_label(lead)
+        )

@@ -13,8 +13,9 @@ from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import AuditEntry, Lead, Team, User
 from models.core.enums import Role
-from models.core.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
+from models.core.errors import ConcurrentChange, InvalidInput, NotFound
 from models.teams import permissions
+from models.teams.permissions import Action
 from models.teams.settings import DEFAULTS, TeamSettings
 
 
@@ -115,14 +116,14 @@ def update_settings(
     now: datetime,
     seen: dict[str, Any] | None = None,
 ) -> TeamUpdated:
-    """Change a team's rules (team leads and admins only); refused whole if invalid.
+    """Change a team's rules (:data:`Action.EDIT_TEAM_RULES`: a team lead their own team's,
+    an admin any team's); refused whole if invalid.
 
     ``seen`` is the rules a form showed when it was opened: if someone changed them
     since, nothing is written (None: no form, e.g. the CLI reading and writing at once).
     """
     user = permissions.actor(session, user_id)
-    if not permissions.is_supervisor(user):
-        raise PermissionDenied("team.supervisors_only", user_id=user_id)
+    permissions.require(user, Action.EDIT_TEAM_RULES, team_id=team_id)
     team = session.scalars(select(Team).where(Team.id == team_id).with_for_update()).first()
     if team is None:
         raise NotFound("team.not_found", team_id=team_id)

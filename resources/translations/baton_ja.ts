@@ -18,6 +18,46 @@
     </message>
 </context>
 <context>
+    <name>AssignmentLabels</name>
+    <message>
+        <source>the team has no active rep</source>
+        <extracomment>Why a lead was not placed (:class:`models.leads.distribution.Unplaced`).</extracomment>
+        <translation>チームに有効な担当者がいません</translation>
+    </message>
+    <message>
+        <source>every active rep is away today</source>
+        <translation>有効な担当者は全員本日不在です</translation>
+    </message>
+    <message>
+        <source>every rep here today is at capacity (raise a capacity or wait)</source>
+        <translation>本日在席の担当者は全員上限に達しています（上限を上げるか、空きが出るのを待ってください）</translation>
+    </message>
+    <message>
+        <source>no other rep has room: only its own rep does</source>
+        <translation>ほかの担当者に空きがありません（空きがあるのは現在の担当者だけです）</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>%1 まで不在</translation>
+    </message>
+    <message>
+        <source>Away %1 – %2</source>
+        <translation>不在 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>在席</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
     <name>BantEditor</name>
     <message>
         <source>Qualification (BANT)</source>
@@ -122,6 +162,26 @@
     </message>
 </context>
 <context>
+    <name>CallPresence</name>
+    <message>
+        <source>nobody (unassigned)</source>
+        <extracomment>How often the claim is renewed: three times in a lease, so one failed renewal (the server briefly gone) does not lose it. Plain text (names come from users): what others did, shown above the buttons.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reassigned this lead to %2 (%3) while this call was open. What you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lead was changed while this call was open. The current values are shown; what you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed this lead while this call was open (%2, %3). The current values are shown; what you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallTimer</name>
     <message>
         <source>Start timer</source>
@@ -170,11 +230,11 @@
     </message>
     <message>
         <source>%1 &lt;%2&gt; is now: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; のロールを「%3」にしました。</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; deactivated (calls let go: %3); their leads wait for a team lead to reassign.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; を無効化しました（解放した架電: %3 件）。担当のリードはチームリーダーによる再割り当てを待ちます。</translation>
     </message>
     <message>
         <source>Logged call %1 on %2, lead %3: %4.</source>
@@ -408,6 +468,143 @@
     <message>
         <source>standard output</source>
         <translation>標準出力</translation>
+    </message>
+    <message>
+        <source>Team mode is set up on %1 (schema %2): group roles %3*, grants and row-level security on %4 tables.</source>
+        <extracomment>Asks a new login&apos;s password at the terminal (tests give their own answer).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team mode on %1 (schema %2): grants and row-level security applied again on %3 tables (group roles %4*).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group roles created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule decides these tables, so only their owner reaches them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 &lt;%2&gt; (%3), who signs in as %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 &lt;%2&gt; (%3), who signs in as %4: that login existed on the server already, its password is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated %1 &lt;%2&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login %1 can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login %1 left this database; another Baton database on this server still has it, so it can still sign in there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions ended: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their open sessions could not be ended (the server does not allow it); they can no longer read or change anything in Baton.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads reassigned to %2: %1</source>
+        <translation>%2 さんに担当を変更したリード: %1</translation>
+    </message>
+    <message>
+        <source>Leads that were %2&apos;s already: %1</source>
+        <translation>%2 さんが既に担当していたリード: %1</translation>
+    </message>
+    <message>
+        <source>lead %1  %2: %3 → %4</source>
+        <translation>リード %1  %2: %3 → %4</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（担当者なし）</translation>
+    </message>
+    <message>
+        <source>Distribution plan for %1 (dry run: nothing assigned):</source>
+        <translation>%1 の割り当て案（試行のため、まだ何も割り当てていません）:</translation>
+    </message>
+    <message>
+        <source>Distributed the new leads of %1:</source>
+        <translation>新規リードを割り当てました（%1）:</translation>
+    </message>
+    <message>
+        <source>Rebalancing plan for %1, leads untouched for %2 days (dry run: nothing assigned):</source>
+        <translation>%1 の再配分案、%2 日間対応のないリード（試行のため、まだ何も割り当てていません）:</translation>
+    </message>
+    <message>
+        <source>Rebalanced %1, leads untouched for %2 days:</source>
+        <translation>%1 の %2 日間対応のないリードを再配分しました:</translation>
+    </message>
+    <message>
+        <source>%1: receives %2 (open %3, capacity %4, free %5)</source>
+        <translation>%1: %2 件を割り当て（対応中 %3、上限 %4、空き %5）</translation>
+    </message>
+    <message>
+        <source>lead %1  %2 → %3</source>
+        <translation>リード %1  %2 → %3</translation>
+    </message>
+    <message>
+        <source>Leads not placed: %1</source>
+        <translation>割り当てられなかったリード: %1</translation>
+    </message>
+    <message>
+        <source>lead %1  %2: %3</source>
+        <translation>リード %1  %2: %3</translation>
+    </message>
+    <message>
+        <source>No lead to place.</source>
+        <translation>割り当てるリードはありません。</translation>
+    </message>
+    <message>
+        <source>Workload of %1, %2 (unassigned new leads: %3)</source>
+        <translation>%1 の負荷状況、%2（未割り当ての新規リード: %3）</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>対応中</translation>
+    </message>
+    <message>
+        <source>Free/cap.</source>
+        <translation>空き/上限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>本日予定</translation>
+    </message>
+    <message>
+        <source>SLA missed</source>
+        <translation>SLA超過</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>本日の架電</translation>
+    </message>
+    <message>
+        <source>Connect (week)</source>
+        <translation>接続率（週）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
     </message>
 </context>
 <context>
@@ -1454,12 +1651,12 @@
     <message>
         <source>Say who is acting with --user EMAIL or the BATON_USER environment variable: Baton never guesses who does something.</source>
         <extracomment>cli.who_acts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>--user EMAIL または環境変数 BATON_USER で、操作する人を指定してください。Baton は操作する人を推測しません。</translation>
     </message>
     <message>
         <source>You are signed in as {login} ({user}): you cannot act as {email}. Leave out --user and BATON_USER, or sign in as them.</source>
         <extracomment>cli.act_as_other</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{login}（{user}）としてサインインしています。{email} として操作することはできません。--user と BATON_USER を外すか、その人としてサインインしてください。</translation>
     </message>
     <message>
         <source>The scoring settings lack the field “{name}”.</source>
@@ -1722,6 +1919,81 @@
         <translation>ID {away_id} の不在期間はありません。削除された可能性があります。</translation>
     </message>
     <message>
+        <source>Team mode needs a PostgreSQL server; {url} is not one (expected postgresql://LOGIN@HOST/DATABASE).</source>
+        <extracomment>admin.not_postgresql</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login {login} does not own Baton&apos;s tables in this database ({owner} does): run baton admin init as their owner.</source>
+        <extracomment>admin.init_not_owner</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login {login} cannot create roles: run baton admin init as the database&apos;s owner with the CREATEROLE right, or as a superuser.</source>
+        <extracomment>admin.init_needs_createrole</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role prefix is empty.</source>
+        <extracomment>admin.prefix_empty</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role prefix “{prefix}” is too long: the longest group role would be {length} bytes, and PostgreSQL allows 63.</source>
+        <extracomment>admin.prefix_too_long</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database&apos;s group roles start with “{stored}”, not “{prefix}”: run baton admin init without --role-prefix (or with that prefix).</source>
+        <extracomment>admin.prefix_mismatch</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A role named {role} exists on the server and is not a Baton group role (it can log in or has special rights): choose another prefix with --role-prefix.</source>
+        <extracomment>admin.role_taken</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group roles recorded for this database do not follow one prefix ({roles}): run baton admin init again as the owner of its tables.</source>
+        <extracomment>admin.roles_inconsistent</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is not set up for team mode: run baton admin init first.</source>
+        <extracomment>admin.not_team_mode</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login {login} is not an active Baton administrator of this database: sign in as one (--db postgresql://ADMIN@HOST/DATABASE) to manage users.</source>
+        <extracomment>admin.not_admin</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email {email} cannot be a server login: it is {length} bytes long, and PostgreSQL allows 63.</source>
+        <extracomment>admin.login_too_long</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Baton user of this database signs in as {login} already.</source>
+        <extracomment>admin.login_taken</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A role named {login} exists on the server but cannot be a Baton user&apos;s login (it cannot log in, or has rights that go around Baton&apos;s rules).</source>
+        <extracomment>admin.login_unusable</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new login needs a password; none was given.</source>
+        <extracomment>admin.password_empty</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords typed differ: nothing was changed.</source>
+        <extracomment>admin.password_mismatch</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
         <extracomment>text.too_long</extracomment>
         <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
@@ -1729,17 +2001,17 @@
     <message>
         <source>This database has an administrator: only an administrator adds users. Say who is acting with --user EMAIL (or set BATON_USER).</source>
         <extracomment>user.admin_needed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このデータベースには管理者がいます。ユーザーを追加できるのは管理者だけです。--user EMAIL（または BATON_USER）で操作する人を指定してください。</translation>
     </message>
     <message>
         <source>{user} is the last active administrator: make someone else an administrator first.</source>
         <extracomment>user.last_admin</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} は有効な最後の管理者です。先に別の人を管理者にしてください。</translation>
     </message>
     <message>
         <source>{user} cannot deactivate themselves: another administrator does that.</source>
         <extracomment>user.deactivate_self</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{user} は自分自身を無効化できません。別の管理者が行います。</translation>
     </message>
     <message>
         <source>{what}: the character {character} at position {position} is not allowed; remove it.</source>
@@ -3016,43 +3288,43 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>work leads</source>
         <extracomment>What each role × action permission (models.core.permission_table.Action) lets one do, as the end of &quot;… may not …&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>リードの対応</translation>
     </message>
     <message>
         <source>reassign leads</source>
-        <translation type="unfinished"></translation>
+        <translation>リードの再割り当て</translation>
     </message>
     <message>
         <source>hand off a lead that misses criteria (override)</source>
-        <translation type="unfinished"></translation>
+        <translation>基準を満たさないリードの引き渡し（オーバーライド）</translation>
     </message>
     <message>
         <source>send leads back to the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>リードのキューへの差し戻し</translation>
     </message>
     <message>
         <source>edit handoff definition drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準の下書きの編集</translation>
     </message>
     <message>
         <source>propose and approve handoff definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡し基準の提案と承認</translation>
     </message>
     <message>
         <source>change the team&apos;s rules</source>
-        <translation type="unfinished"></translation>
+        <translation>チームのルールの変更</translation>
     </message>
     <message>
         <source>read reports</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートの閲覧</translation>
     </message>
     <message>
         <source>answer handoffs</source>
-        <translation type="unfinished"></translation>
+        <translation>引き渡しへの回答</translation>
     </message>
     <message>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーの管理</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -3725,7 +3997,7 @@ As a team lead you may hand it off anyway: say why.</source>
     <name>QueueModel</name>
     <message>
         <source>Priority</source>
-        <extracomment>How long a failed reload or row block waits before it is fetched again. Columns whose first click sorts highest / newest first (numbers and dates). Columns of numbers: right-aligned. Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds). The top of the priority order, whatever the sort (the next lead first). (lead id, row): a lead shown at that row across reloads, wherever its priority moves it, while the rep stays on it (&quot;save and stay&quot;); see :meth:`pin`.</extracomment>
+        <extracomment>Who is on the phone with the lead right now (a live claim; team mode). Columns whose first click sorts highest / newest first (numbers and dates). Columns of numbers: right-aligned.</extracomment>
         <translation>優先度</translation>
     </message>
     <message>
@@ -3773,8 +4045,16 @@ As a team lead you may hand it off anyway: say why.</source>
         <translation>担当者</translation>
     </message>
     <message>
+        <source>On the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unassigned</source>
         <translation>未割り当て</translation>
+    </message>
+    <message>
+        <source>%1 is on the phone with this lead (since %2).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✓ in time</source>
@@ -3794,6 +4074,7 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
     <message>
         <source>The queue could not be loaded. Trying again…</source>
+        <extracomment>How long a failed reload or row block waits before it is fetched again. Who is on the phone with the loaded leads (live claims only matter until they expire: :attr:`now` decides what is shown). Blocks whose fetch failed: shown as such, fetched again after RETRY_MS. Why the last reload failed (None once a reload succeeds). The top of the priority order, whatever the sort (the next lead first). (lead id, row): a lead shown at that row across reloads, wherever its priority moves it, while the rep stays on it (&quot;save and stay&quot;); see :meth:`pin`.</extracomment>
         <translation>キューを読み込めませんでした。再試行しています…</translation>
     </message>
     <message>

@@ -18,7 +18,7 @@ from models.core.changes import Changes
 from models.db.database import Database
 from models.leads import queue
 from models.leads.queue import ANY_OWNER
-from models.teams.users import add_user
+from models.teams.users import add_user, user_by_email
 from tests.gui.conftest import answer_next_message_box, wait_idle
 
 
@@ -56,8 +56,13 @@ def test_new_users_reach_the_owner_filter(
     qtbot: QtBot, window: MainWindow, sqlite_demo_db: Database
 ) -> None:
     def job(session: Session) -> Any:
+        admin = user_by_email(session, "makoto.kobayashi@baton.example").id
         return add_user(
-            session, email="new.rep@baton.example", display_name="新人 太郎", role="rep"
+            session,
+            actor_id=admin,
+            email="new.rep@baton.example",
+            display_name="新人 太郎",
+            role="rep",
         )
 
     before = window.filters.owner.count()

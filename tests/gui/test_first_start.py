@@ -95,7 +95,9 @@ def test_a_refusal_is_said_under_the_form_and_keeps_what_was_typed(
         said.append(QApplication.focusWidget().objectName())
         # Meanwhile someone else's start created a user: the domain refuses a first admin.
         with empty_db.write() as session:
-            add_user(session, email="first@example.jp", display_name="First", role="admin")
+            add_user(
+                session, actor_id=None, email="first@example.jp", display_name="First", role="admin"
+            )
         dialog.email.setText("aiko.mori@example.jp")
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         said.append(dialog.error.text())
