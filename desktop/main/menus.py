@@ -31,6 +31,10 @@ class MainActions:
     handoffs: QAction
     #: The handoff definition's versions, editor and approvals.
     definition: QAction
+    #: Give the selected leads to another rep.
+    reassign: QAction
+    #: The team's workload, distributing and rebalancing leads.
+    workload: QAction
     #: Japanese, English or the system's language (``data()``: "ja", "en" or "").
     language: QActionGroup
 
@@ -62,6 +66,8 @@ def build_menus(window: QMainWindow) -> MainActions:
         definition=QAction(
             QCoreApplication.translate("MainWindow", "Handoff &definition…"), window
         ),
+        reassign=QAction(QCoreApplication.translate("MainWindow", "Re&assign…"), window),
+        workload=QAction(QCoreApplication.translate("MainWindow", "&Workload…"), window),
         language=QActionGroup(window),
     )
     actions.quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -83,9 +89,14 @@ def build_menus(window: QMainWindow) -> MainActions:
     lead_menu.setToolTipsVisible(True)  # a disabled action says why
     for action in (actions.log_call, actions.recycle, actions.disqualify, actions.promote):
         lead_menu.addAction(action)
+    lead_menu.addSeparator()
+    lead_menu.addAction(actions.reassign)
     go_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for action in (actions.next_lead, actions.find, actions.refresh, actions.handoffs):
         go_menu.addAction(action)
+    team_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Team"))
+    team_menu.setToolTipsVisible(True)
+    team_menu.addAction(actions.workload)
     language_menu = menu.addMenu(LANGUAGE_MENU)
     for code, name in (
         *LANGUAGE_CHOICES,

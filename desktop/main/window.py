@@ -20,6 +20,7 @@ from desktop.handoff.inbox_view import first_for_field_reps, open_handoffs, open
 from desktop.lead.actions import LeadActions
 from desktop.lead.pane import LeadPane
 from desktop.lead.promotion import Promotion
+from desktop.lead.reassigning import Reassigning
 from desktop.lead.summary_menu import LeadSummary
 from desktop.main.due_button import DueButton
 from desktop.main.follow_up_timers import FollowUpTimers
@@ -36,6 +37,7 @@ from desktop.operations.worker import DbWorker
 from desktop.queue.filter_bar import FilterBar
 from desktop.queue.model import QueueModel
 from desktop.queue.view import QueueView
+from desktop.team.workload_window import bind_workload
 from desktop.widgets.banner import Banner
 from desktop.widgets.rich_text import fill
 from models.leads.availability import LeadAction
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         actions.handoffs.triggered.connect(lambda: open_handoffs(self.ops, self.user, self))
         actions.definition.triggered.connect(lambda: open_definitions(self.ops, self.user, self))
         self.promotion.bind_menu(actions.promote)
+        self.reassigning = Reassigning(self.ops, user, self.table, actions.reassign, self)
+        bind_workload(actions.workload, self.ops, user, self)
         self.menu_actions = actions
         self.lead_actions.bind_menu(
             {
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         self.promotion.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.lead_summary.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.lead_actions.message.connect(lambda text: self.status.showMessage(text, 4000))
+        self.reassigning.message.connect(lambda text: self.status.showMessage(text, 4000))
         self.follow_ups.due.connect(lambda due: self.status.show_due(len(due)))
         self.follow_ups.due.connect(lambda due: self.due_button.show_count(len(due)))
         self.due_button.open_requested.connect(self.filters.show_due)

@@ -112,6 +112,20 @@ class QueueView(QTableView):
         index = self.currentIndex()
         return self._model.lead_id(index.row()) if index.isValid() else None
 
+    def allow_many(self, allowed: bool) -> None:
+        """Whether several leads can be selected at once (Shift/Ctrl+click: for those who
+        may reassign them); the lead pane follows the current row either way."""
+        mode = QAbstractItemView.SelectionMode
+        self.setSelectionMode(mode.ExtendedSelection if allowed else mode.SingleSelection)
+
+    def selected_lead_ids(self) -> list[int]:
+        """The selected leads (the current one when no row is selected), in queue order."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        ids = [self._model.lead_id(row) for row in rows]
+        chosen = [lead_id for lead_id in ids if lead_id is not None]
+        current = self.current_lead_id()
+        return chosen or ([current] if current is not None else [])
+
     def select_after_reload(self, mode: str, lead_id: int) -> None:
         """After the next reload select the top lead (``NEXT``) or this one (``SAME``)."""
         self._after = (mode, lead_id)

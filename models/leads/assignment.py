@@ -62,6 +62,46 @@ class Reassigned:
         return sum(1 for lead in self.leads if lead.moved)
 
 
+@dataclass(frozen=True)
+class ChosenLead:
+    """A lead as a reassignment form shows it, with the version the form will send."""
+
+    id: int
+    lead: str
+    owner_id: int | None
+    owner_name: str | None
+    team_id: int | None
+    stage: str
+    version: int
+
+
+def chosen_leads(session: Session, lead_ids: Iterable[int]) -> list[ChosenLead]:
+    """The leads a user selected (in id order; ones that no longer exist are left out)."""
+    ids = sorted(set(lead_ids))
+    found: list[ChosenLead] = []
+    for start in range(0, len(ids), IN_CHUNK):
+        rows = session.execute(
+            select(Lead, User.display_name)
+            .outerjoin(User, User.id == Lead.owner_id)
+            .where(Lead.id.in_(ids[start : start + IN_CHUNK]))
+            .order_by(Lead.id)
+        ).all()
+        leads = with_accounts(session, [lead for lead, _name in rows])
+        found += [
+            ChosenLead(
+                lead.id,
+                lead_label(lead),
+                lead.owner_id,
+                name,
+                lead.team_id,
+                lead.stage,
+                lead.version,
+            )
+            for lead, (_lead, name) in zip(leads, rows, strict=True)
+        ]
+    return found
+
+
 def check_reason(reason: str) -> str:
     """The reason as stored; refused when empty or not storable."""
     reason = reason.strip()

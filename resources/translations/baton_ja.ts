@@ -3780,7 +3780,7 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message>
         <source>&amp;Rescore all leads</source>
-        <extracomment>Field sales&apos; handoffs (the inbox). The handoff definition&apos;s versions, editor and approvals. Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
+        <extracomment>Field sales&apos; handoffs (the inbox). The handoff definition&apos;s versions, editor and approvals. Give the selected leads to another rep. The team&apos;s workload, distributing and rebalancing leads. Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
         <translation>全リードを再スコアリング(&amp;R)</translation>
     </message>
     <message>
@@ -3820,8 +3820,20 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <translation>引き渡し基準(&amp;D)…</translation>
     </message>
     <message>
+        <source>Re&amp;assign…</source>
+        <translation>担当を変更(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Workload…</source>
+        <translation>負荷状況(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>チーム(&amp;T)</translation>
     </message>
     <message>
         <source>System setting</source>
@@ -3896,6 +3908,62 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>New number</source>
         <translation>新しい番号</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Distribute new leads</source>
+        <extracomment>The plan shown (what Apply writes).</extracomment>
+        <translation>新規リードの割り当て</translation>
+    </message>
+    <message>
+        <source>Rebalance leads untouched for %1 days</source>
+        <translation>%1 日間対応のないリードの再配分</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>割り当て件数</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>対応中のリード</translation>
+    </message>
+    <message>
+        <source>Free capacity</source>
+        <translation>空き / 上限</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>割り当て先</translation>
+    </message>
+    <message>
+        <source>Why not placed</source>
+        <translation>割り当てられない理由</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads to place. Nothing is assigned until you apply.</source>
+        <translation>%1: 割り当てるリードは %2 件です。適用するまで何も割り当てません。</translation>
+    </message>
+    <message>
+        <source>%1: no lead can be placed now.</source>
+        <translation>%1: 今割り当てられるリードはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not placed: %n leads</source>
+        <translation><numerusform>割り当てられないリード: %n 件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4107,6 +4175,78 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>Note</source>
         <translation>メモ</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign leads</source>
+        <extracomment>How many of the chosen leads the dialog names (the rest are counted). The version of each lead as the dialog showed it (what the save is checked against).</extracomment>
+        <translation>リードの担当変更</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>対応中のリード</translation>
+    </message>
+    <message>
+        <source>Free capacity</source>
+        <translation>空き / 上限</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>本日</translation>
+    </message>
+    <message>
+        <source>Give them the leads even though they are away</source>
+        <translation>不在でもこの担当者に割り当てる</translation>
+    </message>
+    <message>
+        <source>Why (kept in each lead&apos;s history)</source>
+        <translation>理由（各リードの履歴に残ります）</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>担当を変更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>%1 — now with %2</source>
+        <translation>%1 — 現在の担当: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leads selected:</source>
+        <translation><numerusform>選択したリード %n 件:</numerusform></translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…ほか %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>Reassigning</name>
+    <message>
+        <source>Only team leads and administrators reassign leads.</source>
+        <extracomment>The last dialog opened.</extracomment>
+        <translation>リードの担当を変更できるのはチームリーダーと管理者だけです。</translation>
+    </message>
+    <message>
+        <source>Select the leads to reassign in the queue first.</source>
+        <translation>先にキューで担当を変更するリードを選んでください。</translation>
+    </message>
+    <message>
+        <source>Leads reassigned to %1: %2</source>
+        <translation>%1 さんに担当を変更したリード: %2</translation>
     </message>
 </context>
 <context>
@@ -4746,6 +4886,91 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>First call due by %1</source>
         <translation>初回架電の期限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadModel</name>
+    <message>
+        <source>Rep</source>
+        <extracomment>The row&apos;s :class:`RepLoad`. True when leads may be given to the member today (active, not away).</extracomment>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>対応中のリード</translation>
+    </message>
+    <message>
+        <source>Free / capacity</source>
+        <translation>空き / 上限</translation>
+    </message>
+    <message>
+        <source>Overdue callbacks</source>
+        <translation>期限切れの折り返し</translation>
+    </message>
+    <message>
+        <source>Callbacks later today</source>
+        <translation>本日この後の折り返し</translation>
+    </message>
+    <message>
+        <source>Speed-to-lead missed</source>
+        <translation>初回架電の期限超過</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>本日の架電</translation>
+    </message>
+    <message>
+        <source>Connect rate (week)</source>
+        <translation>接続率（今週）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>本日</translation>
+    </message>
+    <message>
+        <source>Next away</source>
+        <translation>次の不在予定</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadWindow</name>
+    <message>
+        <source>Workload — Baton</source>
+        <extracomment>Changes arriving together (a busy team logging calls) reload the figures once.</extracomment>
+        <translation>負荷状況 — Baton</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Distribute…</source>
+        <translation>割り当て…</translation>
+    </message>
+    <message>
+        <source> days untouched</source>
+        <translation> 日間対応なし</translation>
+    </message>
+    <message>
+        <source>Rebalance…</source>
+        <translation>再配分…</translation>
+    </message>
+    <message>
+        <source>Only team leads and administrators assign leads.</source>
+        <translation>リードを割り当てられるのはチームリーダーと管理者だけです。</translation>
+    </message>
+    <message>
+        <source>%1 — unassigned new leads: %2</source>
+        <extracomment>The plan dialog last opened.</extracomment>
+        <translation>%1 — 未割り当ての新規リード: %2</translation>
+    </message>
+    <message>
+        <source>Leads assigned: %1; not placed: %2</source>
+        <translation>割り当てたリード: %1、割り当てられなかったリード: %2</translation>
+    </message>
+    <message>
+        <source>Team leads, marketing and administrators see the workload.</source>
+        <translation>負荷状況を見られるのはチームリーダー、マーケティング、管理者です。</translation>
     </message>
 </context>
 </TS>
