@@ -5,6 +5,7 @@ before they are applied."""
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from datetime import timedelta
 
@@ -13,7 +14,7 @@ from sqlalchemy import delete, func, select, update
 
 from models.core.entities import AssignmentChange, AuditEntry, Lead, Team, User
 from models.core.errors import ConcurrentChange, InvalidInput, PermissionDenied
-from models.db.database import Database
+from models.db.database import Database, open_database
 from models.leads.distribution import Unplaced, distribute, plan_distribution
 from models.leads.rebalance import rebalance
 from tests.assignment_data import NOW, TODAY, away, claim, make_leads, owners, people
@@ -241,3 +242,39 @@ def test_rebalance_days_are_checked(db: Database, days: int) -> None:
         rebalance(session, p.lead, p.team, NOW, days, dry_run=True)
     assert refused.value.key == "assignment.untouched_days"
     assert refused.value.params["field"] == "untouched_days"
+
+
+@pytest.mark.postgres
+def test_two_distributions_at_once_never_overfill_or_assign_twice(pg_url: str) -> None:
+    """Two team leads press Distribute together: the second waits for the first (the team
+    row's lock), then sees its leads taken and the reps' room used."""
+    db = open_database(pg_url)
+    try:
+        p = people(db, capacity=5)
+        ids = make_leads(db, 40, team=p.team)
+        barrier = threading.Barrier(2)
+        results: list[int] = []
+        errors: list[BaseException] = []
+
+        def run(actor: int) -> None:
+            try:
+                barrier.wait()
+                with db.write() as session:
+                    done = distribute(session, actor, p.team, NOW)
+                results.append(len(done.plan.placements))
+            except BaseException as exc:  # reported by the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run, args=(a,)) for a in (p.lead, p.admin)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert not errors, errors
+        assert sorted(results) == [0, 15]  # three reps, five each; the second finds no room
+        placed = Counter(v for v in owners(db, ids).values() if v is not None)
+        assert placed == {p.a: 5, p.b: 5, p.c: 5}
+        with db.read() as session:
+            assert session.scalar(select(func.count(AssignmentChange.id))) == 15
+    finally:
+        db.close()
