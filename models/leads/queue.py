@@ -14,8 +14,11 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Boolean, Select, bindparam, func, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from models.core import text
 from models.core.entities import ACCOUNT, LEAD, USER_ACCOUNT, Account, User
@@ -261,6 +264,31 @@ def _params(query: QueueQuery) -> dict[str, Any]:
     }
 
 
+class in_team(FunctionElement[bool]):  # noqa: N801 - reads as a SQL function in statements
+    """A lead's ``team_id`` is ``team``, or NULL: not routed yet, in every team's scope."""
+
+    type = Boolean()
+    name = "in_team"
+    inherit_cache = True
+
+
+@compiles(in_team)
+def _in_team_plain(element: in_team, compiler: SQLCompiler, **kw: Any) -> str:
+    # PostgreSQL: the plain OR, which its planner estimates right (a function of the
+    # column would be guessed at 0.5 % of the rows, and the joins planned for that).
+    column, team = element.clauses
+    return compiler.process((column == team) | column.is_(None), **kw)
+
+
+@compiles(in_team, "sqlite")
+def _in_team_sqlite(element: in_team, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite answers an OR of two indexed terms through the team index and sorts every
+    # match (60 ms for the top 50 of 20,000 leads): one expression keeps the scan of the
+    # priority index, in queue order.
+    column, team = element.clauses
+    return compiler.process(func.coalesce(column, team) == team, **kw)
+
+
 @lru_cache(maxsize=256)
 def _statement(shape: _Shape) -> Select[Any]:
     columns = _ROW_COLUMNS if shape.rows else (_L.id,)
@@ -293,12 +321,8 @@ def _statement(shape: _Shape) -> Select[Any]:
         statement = statement.where(_L.owner_id.is_(None))
     elif shape.owner == "id":
         statement = statement.where(_L.owner_id == bindparam("owner_id"))
-    # A lead not routed yet (no team) is in every team's scope. Not "team_id = :t OR
-    # team_id IS NULL": SQLite answers that through the team index and sorts every match
-    # (60 ms for the top 50 of 20,000 leads); this keeps the scan in priority order.
     if shape.team == "id":
-        team = func.coalesce(_L.team_id, bindparam("team_id"))
-        statement = statement.where(team == bindparam("team_id"))
+        statement = statement.where(in_team(_L.team_id, bindparam("team_id")))
     elif shape.team == "none":
         statement = statement.where(_L.team_id.is_(None))
     if shape.text:

@@ -163,20 +163,23 @@ def _audit(
 def _managed(session: Session, actor_id: int, user_id: int) -> tuple[User, User, list[int]]:
     """(the acting administrator, the user they change, the active administrators' ids).
 
-    The user and the active administrators are locked in one statement, in id order (the
-    lock rule of models.db.locking): two administrators demoting each other at once are
-    serialised, and the second sees the first one's change.
+    The user, the actor and the active administrators are locked in one statement, in id
+    order (the lock rule of models.db.locking), and the actor is checked again as locked:
+    two administrators demoting each other at once are serialised, and the second, no
+    longer an administrator, is refused.
     """
     manager = permissions.actor(session, actor_id)
     permissions.require(manager, Action.MANAGE_USERS)
     admin = (User.role == Role.ADMIN.value) & User.active.is_(True)
     rows = session.scalars(
         select(User)
-        .where((User.id == user_id) | admin)
+        .where(User.id.in_((user_id, actor_id)) | admin)
         .order_by(User.id)
         .with_for_update()
         .execution_options(populate_existing=True)
     ).all()
+    manager = permissions.actor(session, actor_id)  # as locked (populate_existing)
+    permissions.require(manager, Action.MANAGE_USERS)
     user = next((u for u in rows if u.id == user_id), None)
     if user is None:
         raise NotFound("user.not_found", user_id=user_id)
