@@ -257,9 +257,16 @@ def test_a_refusal_names_the_lead_by_name_and_company(shared_db: Database) -> No
 
 def test_the_catalogue_parts_never_share_a_key() -> None:
     from models.core import messages
+    from models.core.admin_messages import ADMIN_MESSAGES
     from models.core.assignment_messages import ASSIGNMENT_MESSAGES
     from models.core.definition_messages import DEFINITION_MESSAGES
     from models.core.handoff_messages import HANDOFF_MESSAGES
 
-    parts = [messages._GENERAL, DEFINITION_MESSAGES, HANDOFF_MESSAGES, ASSIGNMENT_MESSAGES]
+    parts = [
+        messages._GENERAL,
+        DEFINITION_MESSAGES,
+        HANDOFF_MESSAGES,
+        ASSIGNMENT_MESSAGES,
+        ADMIN_MESSAGES,
+    ]
     assert sum(len(part) for part in parts) == len(messages.MESSAGES)

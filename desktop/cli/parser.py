@@ -279,6 +279,42 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=("sign_in", "logout"))
 
 
+def _admin_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    """``baton admin init|add-user|deactivate``: team mode on a PostgreSQL server."""
+    p = sub.add_parser(
+        "admin", parents=[common], help="team mode on a PostgreSQL server: set up, add people"
+    )
+    actions = p.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
+    init = actions.add_parser(
+        "init",
+        parents=[common],
+        help="create or upgrade the schema, group roles, grants and row-level security "
+        "(the database owner, with CREATEROLE)",
+    )
+    init.add_argument(
+        "--role-prefix", metavar="PREFIX", help="group roles' names start so (default: baton_DB_)"
+    )
+    init.set_defaults(handler=("admin", "init"))
+    add = actions.add_parser(
+        "add-user", parents=[common], help="a Baton user and their server login, in one step"
+    )
+    add.add_argument("email", metavar="EMAIL", help="also their login (lowercased)")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--team", type=int, metavar="TEAM", help="team id (default: your team)")
+    add.add_argument("--name", metavar="NAME", help="display name (default: before the @)")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the new login's password as one line of standard input (default: asked)",
+    )
+    add.set_defaults(handler=("admin", "add_user"))
+    off = actions.add_parser(
+        "deactivate", parents=[common], help="a user can no longer sign in; sessions ended"
+    )
+    off.add_argument("email", metavar="EMAIL")
+    off.set_defaults(handler=("admin", "deactivate"))
+
+
 def _summary_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "handoff",
@@ -389,6 +425,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=("maintenance", "rescore"))
 
     _user_commands(sub, common)
+    _admin_commands(sub, common)
     _definition_commands(sub, common)
     _summary_commands(sub, common)
     return main

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import Final, Protocol
 
+from models.core.admin_messages import ADMIN_MESSAGES
 from models.core.assignment_messages import ASSIGNMENT_MESSAGES
 from models.core.definition_messages import DEFINITION_MESSAGES
 from models.core.handoff_messages import HANDOFF_MESSAGES
@@ -314,6 +315,7 @@ MESSAGES: Final[Mapping[str, str]] = {
     **DEFINITION_MESSAGES,
     **HANDOFF_MESSAGES,
     **ASSIGNMENT_MESSAGES,
+    **ADMIN_MESSAGES,
 }
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -103,10 +103,14 @@ def refuse_missing(*, where: str, reading: bool = False) -> NoReturn:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision in one transaction."""
+    """Bring the schema to the newest revision in one transaction; a team-mode database
+    gets its privileges and row-level security again in it, new tables included."""
     with engine.begin() as connection:
         if stored_revision(connection) == HEAD:
             return
         from alembic import command  # noqa: PLC0415 - Alembic loads only to migrate
 
         command.upgrade(config(connection), "head")
+        from models.db.server_security import reapply  # noqa: PLC0415 - loads to migrate
+
+        reapply(connection)

@@ -472,47 +472,47 @@
     <message>
         <source>Team mode is set up on %1 (schema %2): group roles %3*, grants and row-level security on %4 tables.</source>
         <extracomment>Asks a new login&apos;s password at the terminal (tests give their own answer).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 にチームモードを設定しました（スキーマ %2）。グループロール %3*、%4 個のテーブルの権限と行レベルセキュリティ。</translation>
     </message>
     <message>
         <source>Team mode on %1 (schema %2): grants and row-level security applied again on %3 tables (group roles %4*).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のチームモード（スキーマ %2）：%3 個のテーブルに権限と行レベルセキュリティを設定し直しました（グループロール %4*）。</translation>
     </message>
     <message>
         <source>Group roles created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>作成したグループロール：%1</translation>
     </message>
     <message>
         <source>No rule decides these tables, so only their owner reaches them: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>次のテーブルには決められたルールがないため、所有者しかアクセスできません：%1</translation>
     </message>
     <message>
         <source>Added %1 &lt;%2&gt; (%3), who signs in as %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;（%3）を追加しました。%4 でサインインします。</translation>
     </message>
     <message>
         <source>Added %1 &lt;%2&gt; (%3), who signs in as %4: that login existed on the server already, its password is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;（%3）を追加しました。%4 でサインインします。このログインはサーバーにすでにあったため、パスワードは変わっていません。</translation>
     </message>
     <message>
         <source>Deactivated %1 &lt;%2&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; を無効にしました。</translation>
     </message>
     <message>
         <source>The login %1 can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>ログイン %1 ではもうサインインできません。</translation>
     </message>
     <message>
         <source>The login %1 left this database; another Baton database on this server still has it, so it can still sign in there.</source>
-        <translation type="unfinished"></translation>
+        <translation>ログイン %1 をこのデータベースから外しました。このサーバーの別の Baton データベースではまだ使われているため、そちらには引き続きサインインできます。</translation>
     </message>
     <message>
         <source>Sessions ended: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>終了したセッション：%1。</translation>
     </message>
     <message>
         <source>Their open sessions could not be ended (the server does not allow it); they can no longer read or change anything in Baton.</source>
-        <translation type="unfinished"></translation>
+        <translation>開いているセッションは終了できませんでした（サーバーが許可していません）。ただし、Baton のデータを読むことも変更することももうできません。</translation>
     </message>
     <message>
         <source>Leads reassigned to %2: %1</source>
@@ -1921,77 +1921,77 @@
     <message>
         <source>Team mode needs a PostgreSQL server; {url} is not one (expected postgresql://LOGIN@HOST/DATABASE).</source>
         <extracomment>admin.not_postgresql</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>チームモードには PostgreSQL サーバーが必要です。{url} は PostgreSQL ではありません（postgresql://LOGIN@HOST/DATABASE の形で指定してください）。</translation>
     </message>
     <message>
         <source>The login {login} does not own Baton&apos;s tables in this database ({owner} does): run baton admin init as their owner.</source>
         <extracomment>admin.init_not_owner</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ログイン {login} はこのデータベースにある Baton のテーブルの所有者ではありません（所有者は {owner} です）。所有者として baton admin init を実行してください。</translation>
     </message>
     <message>
         <source>The login {login} cannot create roles: run baton admin init as the database&apos;s owner with the CREATEROLE right, or as a superuser.</source>
         <extracomment>admin.init_needs_createrole</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ログイン {login} にはロールを作成する権限がありません。CREATEROLE 権限を持つデータベースの所有者、またはスーパーユーザーとして baton admin init を実行してください。</translation>
     </message>
     <message>
         <source>The role prefix is empty.</source>
         <extracomment>admin.prefix_empty</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ロール名の接頭辞が空です。</translation>
     </message>
     <message>
         <source>The role prefix “{prefix}” is too long: the longest group role would be {length} bytes, and PostgreSQL allows 63.</source>
         <extracomment>admin.prefix_too_long</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ロール名の接頭辞「{prefix}」が長すぎます。最も長いグループロール名が {length} バイトになりますが、PostgreSQL で使えるのは 63 バイトまでです。</translation>
     </message>
     <message>
         <source>This database&apos;s group roles start with “{stored}”, not “{prefix}”: run baton admin init without --role-prefix (or with that prefix).</source>
         <extracomment>admin.prefix_mismatch</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このデータベースのグループロール名は「{prefix}」ではなく「{stored}」で始まります。--role-prefix を付けずに（またはその接頭辞を指定して）baton admin init を実行してください。</translation>
     </message>
     <message>
         <source>A role named {role} exists on the server and is not a Baton group role (it can log in or has special rights): choose another prefix with --role-prefix.</source>
         <extracomment>admin.role_taken</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>サーバーには {role} という名前のロールがすでにあり、Baton のグループロールではありません（ログインできるか、特別な権限を持っています）。--role-prefix で別の接頭辞を指定してください。</translation>
     </message>
     <message>
         <source>The group roles recorded for this database do not follow one prefix ({roles}): run baton admin init again as the owner of its tables.</source>
         <extracomment>admin.roles_inconsistent</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このデータベースに記録されているグループロール名の接頭辞がそろっていません（{roles}）。テーブルの所有者として baton admin init をもう一度実行してください。</translation>
     </message>
     <message>
         <source>This database is not set up for team mode: run baton admin init first.</source>
         <extracomment>admin.not_team_mode</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このデータベースはチームモード用に設定されていません。先に baton admin init を実行してください。</translation>
     </message>
     <message>
         <source>The login {login} is not an active Baton administrator of this database: sign in as one (--db postgresql://ADMIN@HOST/DATABASE) to manage users.</source>
         <extracomment>admin.not_admin</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ログイン {login} はこのデータベースの有効な Baton 管理者ではありません。ユーザーを管理するには管理者としてサインインしてください（--db postgresql://ADMIN@HOST/DATABASE）。</translation>
     </message>
     <message>
         <source>The email {email} cannot be a server login: it is {length} bytes long, and PostgreSQL allows 63.</source>
         <extracomment>admin.login_too_long</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>メールアドレス {email} はサーバーのログイン名にできません。長さが {length} バイトあり、PostgreSQL で使えるのは 63 バイトまでです。</translation>
     </message>
     <message>
         <source>Another Baton user of this database signs in as {login} already.</source>
         <extracomment>admin.login_taken</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このデータベースの別の Baton ユーザーがすでに {login} でサインインしています。</translation>
     </message>
     <message>
         <source>A role named {login} exists on the server but cannot be a Baton user&apos;s login (it cannot log in, or has rights that go around Baton&apos;s rules).</source>
         <extracomment>admin.login_unusable</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>サーバーには {login} という名前のロールがありますが、Baton ユーザーのログインには使えません（ログインできないか、Baton のルールを迂回できる権限を持っています）。</translation>
     </message>
     <message>
         <source>The new login needs a password; none was given.</source>
         <extracomment>admin.password_empty</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>新しいログインにはパスワードが必要ですが、入力されていません。</translation>
     </message>
     <message>
         <source>The two passwords typed differ: nothing was changed.</source>
         <extracomment>admin.password_mismatch</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>入力された 2 つのパスワードが一致しません。何も変更していません。</translation>
     </message>
     <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
@@ -3963,7 +3963,9 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message numerus="yes">
         <source>Not placed: %n leads</source>
-        <translation><numerusform>割り当てられないリード: %n 件</numerusform></translation>
+        <translation>
+            <numerusform>割り当てられないリード: %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4226,7 +4228,9 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
     <message numerus="yes">
         <source>%n leads selected:</source>
-        <translation><numerusform>選択したリード %n 件:</numerusform></translation>
+        <translation>
+            <numerusform>選択したリード %n 件:</numerusform>
+        </translation>
     </message>
     <message>
         <source>…and %1 more</source>
