@@ -296,8 +296,11 @@ def test_deactivate_ends_sessions_and_the_login(
     assert _owner(
         empty, "SELECT active FROM user_account WHERE email = %s", empty.email("rep_a")
     ) == [(False,)]
-    assert _owner(empty, "SELECT count(*) FROM audit_entry WHERE action = 'user_deactivated'") == [
-        (1,)
+    audited = "SELECT action FROM audit_entry WHERE entity = 'user' ORDER BY id"
+    assert [row[0] for row in _owner(empty, audited)] == [
+        *("user_added", "login_granted") * 3,
+        "user_deactivated",
+        "login_retired",
     ]
     code, said = _baton(
         capsys, "admin", "deactivate", empty.email("rep_b"), "--db", empty.url("admin")

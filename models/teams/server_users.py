@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.core import audit
 from models.core.changes import Changes
 from models.core.entities import Team, User
 from models.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -128,7 +129,29 @@ def add_with_login(
     user.db_login = login
     session.flush()
     created = server_logins.create_login(server_roles.server(session), login, secret, role)
+    _audit_login(session, actor, user.id, "login_granted", {"login_created": created}, now)
     return LoginAdded(added.user, login, created, added.changes)
+
+
+def _audit_login(
+    session: Session,
+    actor: int | None,
+    user_id: int,
+    action: str,
+    after: dict[str, object],
+    now: datetime,
+) -> None:
+    login = session.scalar(select(User.db_login).where(User.id == user_id))
+    audit.record(
+        session,
+        user_id=actor,
+        entity="user",
+        entity_id=user_id,
+        action=action,
+        before=None,
+        after={"db_login": login, **after},
+        at=now,
+    )
 
 
 def deactivate_with_login(session: Session, email: str, now: datetime) -> LoginDeactivated:
@@ -146,6 +169,7 @@ def deactivate_with_login(session: Session, email: str, now: datetime) -> LoginD
     retired = False
     if login is not None:
         retired = server_logins.retire_login(server_roles.server(session), login)
+        _audit_login(session, actor, user.id, "login_retired", {"can_sign_in": not retired}, now)
     return LoginDeactivated(changed.user, login, retired, changed.changes)
 
 
