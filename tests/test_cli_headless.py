@@ -80,6 +80,9 @@ def _top_lead(db: Database) -> int:
         ("due",),
         ("due", "--json"),
         ("users",),
+        ("workload",),
+        ("workload", "--json"),
+        ("distribute", "--dry-run", "--lang", "ja"),
     ],
     ids=" ".join,
 )

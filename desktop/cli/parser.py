@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from desktop.cli.assignment_options import add_assignment_commands
+
 #: A command's handler: (module in desktop.cli, function in it).
 Handler = tuple[str, str]
 
@@ -30,11 +32,11 @@ SORTS = (
     "owner",
 )
 
-if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
-    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 #: ``baton user add --role`` and ``baton user role``: models.core.enums.Role's values.
 ROLES = ("rep", "team_lead", "field_rep", "marketing", "admin")
 
+if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _count(text: str) -> int:
@@ -257,8 +259,6 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--team", type=int, metavar="ID", help="team id (default: the admin's)")
     add.set_defaults(handler=("users", "user_add"))
-
-    p = sub.add_parser(
     role = user_sub.add_parser("role", parents=[common], help="give a user another role")
     role.add_argument("email")
     role.add_argument("role", choices=ROLES)
@@ -272,6 +272,8 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         command.add_argument(
             "--user", metavar="EMAIL", help="the administrator acting (default $BATON_USER)"
         )
+
+    p = sub.add_parser(
         "login", parents=[common], help="save your server password in the system keychain"
     )
     p.set_defaults(handler=("sign_in", "login"))
@@ -420,6 +422,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=("queue", "due"))
 
     _team_commands(sub, common)
+    add_assignment_commands(sub, common)
 
     p = sub.add_parser("rescore", parents=[common], help="recompute every score and priority")
     p.set_defaults(handler=("maintenance", "rescore"))
