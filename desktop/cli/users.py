@@ -16,11 +16,12 @@ from desktop.cli.actor import acting_user, optional_acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import line, print_json, say
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
-from models.core.errors import NotFound
+from models.core.errors import NotFound, PermissionDenied
+from models.teams.identity import team_mode
 from models.teams.rules import team_of
+from models.teams.server_users import change_role_with_login
 from models.teams.users import (
     add_user,
-    change_role,
     deactivate_user,
     list_users,
     user_by_email,
@@ -79,7 +80,9 @@ def user_add(args: argparse.Namespace) -> int:
 def user_role(args: argparse.Namespace) -> int:
     with database(args, write=True) as db, db.write() as session:
         target = user_by_email(session, args.email)
-        user = change_role(session, acting_user(session, args), target.id, args.role, now(args))
+        user = change_role_with_login(
+            session, acting_user(session, args), target.id, args.role, now(args)
+        )
     speak(args.lang)
     from desktop.i18n import labels
 
@@ -89,6 +92,8 @@ def user_role(args: argparse.Namespace) -> int:
 
 def user_deactivate(args: argparse.Namespace) -> int:
     with database(args, write=True) as db, db.write() as session:
+        if team_mode(session):  # the login must go too: baton admin deactivate does both
+            raise PermissionDenied("admin.deactivate_with_login", email=args.email)
         target = user_by_email(session, args.email)
         done = deactivate_user(session, acting_user(session, args), target.id, now(args))
     speak(args.lang)

@@ -57,6 +57,10 @@ ADMIN_MESSAGES: Final[Mapping[str, str]] = {
         "A role named {login} exists on the server but cannot be a Baton user's login (it "
         "cannot log in, or has rights that go around Baton's rules)."
     ),
+    "admin.deactivate_with_login": (
+        "In team mode {email} also has a server login: use “baton admin deactivate {email}”, "
+        "which deactivates both."
+    ),
     "admin.password_empty": "The new login needs a password; none was given.",
     "admin.password_mismatch": "The two passwords typed differ: nothing was changed.",
 }

@@ -14,6 +14,8 @@ of its tables:
   replication, owning the tables) or that cannot log in is refused.
 - ``baton_retire_login(login)``: for a deactivated user's login, out of this database's
   groups, and NOLOGIN unless another Baton database on the server still has them.
+- ``baton_move_login(login, role)``: a user whose role changed, out of the old role's
+  group and into the new one's.
 - ``baton_end_sessions(login)``: that login's sessions on this database ended, when the
   functions' owner may (NULL when the server does not allow it).
 
@@ -102,6 +104,27 @@ BEGIN
   RETURN true;
 END
 """
+_MOVE = """
+DECLARE
+  grp text;
+  target text;
+BEGIN
+  PERFORM {s}.baton_check_manager(login, false);
+  SELECT db_role INTO target FROM {s}.server_role WHERE role = baton_role;
+  IF target IS NULL THEN
+    RAISE EXCEPTION 'no group for the role %', baton_role USING ERRCODE = '22023';
+  END IF;
+  FOR grp IN
+    SELECT g.rolname FROM pg_auth_members AS m
+      JOIN pg_roles AS g ON g.oid = m.roleid JOIN pg_roles AS u ON u.oid = m.member
+     WHERE u.rolname = login AND g.rolname <> target
+       AND g.rolname IN (SELECT db_role FROM {s}.server_role)
+  LOOP
+    EXECUTE format('REVOKE %I FROM %I', grp, login);
+  END LOOP;
+  EXECUTE format('GRANT %I TO %I', target, login);
+END
+"""
 _END = """
 DECLARE
   ended integer;
@@ -128,6 +151,7 @@ LOGIN_FUNCTIONS: dict[str, tuple[str, str, str, str]] = {
         _CREATE,
     ),
     "baton_retire_login": ("login text", "boolean", "plpgsql", _RETIRE),
+    "baton_move_login": ("login text, baton_role text", "void", "plpgsql", _MOVE),
     "baton_end_sessions": ("login text", "integer", "plpgsql", _END),
 }
 
@@ -232,6 +256,12 @@ def retire_login(conn: Server, login: str) -> bool:
     """A deactivated user's login out of this database's groups; True when it can no
     longer log in at all (False: another Baton database on the server still has it)."""
     return bool(_call(conn, "baton_retire_login", login))
+
+
+def move_login(conn: Server, login: str, role: str) -> None:
+    """A user whose role changed: their login out of their old role's group, into the
+    new role's (so the server's rules follow the role at once)."""
+    _call(conn, "baton_move_login", login, role)
 
 
 def end_sessions(conn: Server, login: str) -> int | None:

@@ -26,7 +26,14 @@ from models.db import server_logins, server_roles
 from models.teams import identity, permissions
 from models.teams.permissions import Action
 from models.teams.rules import team_of
-from models.teams.users import UserInfo, add_user, deactivate_user, has_active_admin
+from models.teams.users import (
+    UserChanged,
+    UserInfo,
+    add_user,
+    change_role,
+    deactivate_user,
+    has_active_admin,
+)
 
 
 @dataclass(frozen=True)
@@ -178,3 +185,15 @@ def end_sessions(session: Session, login: str) -> int | None:
     committed (None: the server does not allow it; they can read or change nothing
     anyway: every policy is false for a deactivated user)."""
     return server_logins.end_sessions(server_roles.server(session), login)
+
+
+def change_role_with_login(
+    session: Session, actor_id: int, user_id: int, role: str, now: datetime
+) -> UserChanged:
+    """:func:`models.teams.users.change_role`; in team mode the user's login also moves to
+    the new role's group in the same transaction (the server's rules follow at once)."""
+    changed = change_role(session, actor_id, user_id, role, now)
+    user = session.get(User, user_id)
+    if changed.changes.users and user is not None and user.db_login and identity.team_mode(session):
+        server_logins.move_login(server_roles.server(session), user.db_login, role)
+    return changed

@@ -1984,6 +1984,11 @@
         <translation>サーバーには {login} という名前のロールがありますが、Baton ユーザーのログインには使えません（ログインできないか、Baton のルールを迂回できる権限を持っています）。</translation>
     </message>
     <message>
+        <source>In team mode {email} also has a server login: use “baton admin deactivate {email}”, which deactivates both.</source>
+        <extracomment>admin.deactivate_with_login</extracomment>
+        <translation>チームモードでは {email} にサーバーのログインもあります。両方を無効化する「baton admin deactivate {email}」を使ってください。</translation>
+    </message>
+    <message>
         <source>The new login needs a password; none was given.</source>
         <extracomment>admin.password_empty</extracomment>
         <translation>新しいログインにはパスワードが必要ですが、入力されていません。</translation>
