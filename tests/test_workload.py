@@ -155,3 +155,16 @@ def test_away_dates_and_note_are_checked(db: Database) -> None:
     assert refused.value.key == "text.too_long"
     with db.read() as session:
         assert session.scalar(select(func.count(AuditEntry.id))) == 0
+
+
+def test_the_workload_is_read_by_who_may_read_reports_of_that_team(db: Database) -> None:
+    from models.leads.workload import workload_for
+
+    p = people(db)
+    with db.read() as session:
+        assert workload_for(session, p.lead, p.team, NOW).members
+        assert workload_for(session, p.admin, p.other_team, NOW) is not None
+        with pytest.raises(PermissionDenied):
+            workload_for(session, p.a, p.team, NOW)  # a rep
+        with pytest.raises(PermissionDenied):
+            workload_for(session, p.other_lead, p.team, NOW)  # another team's lead

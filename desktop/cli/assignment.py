@@ -13,6 +13,7 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
+from desktop.cli.actor import optional_acting_user
 from desktop.cli.context import EXIT_OK, database, now, speak
 from desktop.cli.output import line, print_json, say, width
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
@@ -20,8 +21,7 @@ from models.leads.assignment import reassign as reassign_leads
 from models.leads.distribution import Distributed, Plan, plan_distribution
 from models.leads.distribution import distribute as distribute_leads
 from models.leads.rebalance import plan_rebalance, rebalance
-from models.leads.workload import Workload
-from models.leads.workload import workload as team_workload
+from models.leads.workload import Workload, workload_for
 from models.teams.rules import team_of
 from models.teams.users import get_user, user_by_email
 
@@ -159,7 +159,9 @@ def _print_plan(plan: Plan, *, dry_run: bool, days: int | None) -> None:
 
 def workload(args: argparse.Namespace) -> int:
     with database(args) as db, db.read() as session:
-        load = team_workload(session, _team(session, args, _named(session, args)), now(args))
+        viewer = optional_acting_user(session, args)
+        team = _team(session, args, viewer or _named(session, args))
+        load = workload_for(session, viewer, team, now(args))
     if args.json:
         print_json(asdict(load))
         return EXIT_OK

@@ -42,7 +42,7 @@ def reassign_form(
         leads = assignment.chosen_leads(session, lead_ids)
         teams = {lead.team_id for lead in leads if lead.team_id is not None}
         team = teams.pop() if len(teams) == 1 else team_of(session, user_id).id
-        return ReassignForm(leads, workload.workload(session, team, now))
+        return ReassignForm(leads, workload.workload_for(session, user_id, team, now))
 
     return ops.read(job, owner=owner)
 
@@ -89,8 +89,12 @@ def teams(ops: Operations, user_id: int, owner: QObject) -> Op[Teams]:
     )
 
 
-def team_workload(ops: Operations, team_id: int, now: datetime, owner: QObject) -> Op[Workload]:
-    return ops.read(lambda session: workload.workload(session, team_id, now), owner=owner)
+def team_workload(
+    ops: Operations, user_id: int, team_id: int, now: datetime, owner: QObject
+) -> Op[Workload]:
+    return ops.read(
+        lambda session: workload.workload_for(session, user_id, team_id, now), owner=owner
+    )
 
 
 def plan(

@@ -141,7 +141,9 @@ class WorkloadWindow(QWidget):
     def load(self) -> None:
         if self.team_id is None:
             return
-        op = assignment_ops.team_workload(self._ops, self.team_id, datetime.now(UTC), self)
+        op = assignment_ops.team_workload(
+            self._ops, self._user.id, self.team_id, datetime.now(UTC), self
+        )
         op.success(self._on_loaded).run()
 
     def on_changes(self, changes: Changes) -> None:

@@ -23,7 +23,9 @@ from models.core.enums import ACTIVE_STAGES, Stage
 from models.core.errors import NotFound
 from models.db.collation import bytewise
 from models.leads.call_figures import REACHED
+from models.teams import permissions
 from models.teams.away import AwayInfo, away_on, next_away
+from models.teams.permissions import Action
 from models.teams.settings import TeamSettings
 
 _OPEN = [s.value for s in ACTIVE_STAGES]
@@ -154,6 +156,17 @@ def _call_figures(
 
 def _local_midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
+
+
+def workload_for(session: Session, viewer_id: int | None, team_id: int, now: datetime) -> Workload:
+    """:func:`workload` as ``viewer_id`` may read it: reports are for team leads (their own
+    team), marketing and admins. ``None``: a reading command on a local database that
+    names nobody (whoever can open the file reads it all anyway; team mode always names
+    the signed-in login)."""
+    if viewer_id is not None:
+        viewer = permissions.actor(session, viewer_id)
+        permissions.require(viewer, Action.READ_REPORTS, team_id=team_id)
+    return workload(session, team_id, now)
 
 
 def workload(session: Session, team_id: int, now: datetime) -> Workload:
