@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import GenerativeSelect
 
 from models.core.entities import Call, Lead
-from models.core.errors import NotFound
+from models.core.errors import NotFound, PermissionDenied
+from models.core.messages import lead_label
 
 _S = TypeVar("_S", bound=GenerativeSelect)
 
@@ -56,6 +57,11 @@ def lead_for_update(session: Session, lead_id: int) -> Lead:
         execution_options={"populate_existing": True},
     ).first()
     if lead is None:
+        readable = session.get(Lead, lead_id)
+        if readable is not None:  # team mode: the server lets this login read it, not change it
+            raise PermissionDenied(
+                "lead.of_another_rep", user_id=None, lead_id=lead_id, lead=lead_label(readable)
+            )
         raise NotFound("lead.not_found", lead_id=lead_id)
     return lead
 

@@ -125,6 +125,14 @@ TABLES: Final[dict[str, tuple[Rule, ...]]] = {
         Rule("UPDATE", ADMINS),
         Rule("UPDATE", _roles(_R.TEAM_LEAD), _LEAD_SEEN),
         Rule("UPDATE", _roles(_R.FIELD_REP), "{t}.field_rep_id = {me}"),
+        # The rep who promotes writes the summary into the handoff they just made (it is
+        # built from the handoff's own row), while field sales have not answered yet.
+        Rule(
+            "UPDATE",
+            WORKERS,
+            "{t}.promoted_by = {me} AND {t}.status = 'pending'",
+            columns=("summary", "version"),
+        ),
     ),
     "lead_claim": _of_lead(
         Rule("INSERT", WORKERS, f"{_MINE} AND {_LEAD_SEEN}"),
