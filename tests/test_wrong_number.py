@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, func, insert, select
+from sqlalchemy import create_engine, func, insert, select, text
 
-from models.core.entities import ACCOUNT, CALL, LEAD, USER_ACCOUNT, AuditEntry, Lead
+from models.core.entities import ACCOUNT, CALL, LEAD, AuditEntry, Lead
 from models.core.errors import ConcurrentChange, InvalidInput, PermissionDenied
 from models.db import migrations
 from models.db.database import Database
@@ -210,9 +210,13 @@ def test_migration_0006_marks_the_numbers_calls_already_found_wrong(any_url: str
                 insert(ACCOUNT).returning(ACCOUNT.c.id),
                 {"name": "株式会社テスト", "sort_key": "て"},
             ).scalar_one()
+            # The user table as it stood at 0005 (today's has columns added since).
             user_id = connection.execute(
-                insert(USER_ACCOUNT).returning(USER_ACCOUNT.c.id),
-                {"email": "rep@example.com", "display_name": "Rep", "role": "rep"},
+                text(
+                    "INSERT INTO user_account (email, display_name, role, active, created_at)"
+                    " VALUES (:email, :name, 'rep', :active, :at) RETURNING id"
+                ),
+                {"email": "rep@example.com", "name": "Rep", "active": True, "at": at},
             ).scalar_one()
             lead_ids = [
                 connection.execute(
