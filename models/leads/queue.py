@@ -275,9 +275,10 @@ class in_team(FunctionElement[bool]):  # noqa: N801 - reads as a SQL function in
 @compiles(in_team)
 def _in_team_plain(element: in_team, compiler: SQLCompiler, **kw: Any) -> str:
     # PostgreSQL: the plain OR, which its planner estimates right (a function of the
-    # column would be guessed at 0.5 % of the rows, and the joins planned for that).
+    # column would be guessed at 0.5 % of the rows, and the joins planned for that). In
+    # parentheses: the statement's other conditions are ANDed to it, and AND binds first.
     column, team = element.clauses
-    return compiler.process((column == team) | column.is_(None), **kw)
+    return compiler.process(((column == team) | column.is_(None)).self_group(), **kw)
 
 
 @compiles(in_team, "sqlite")
