@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.bant_editor import BantEditor
+from desktop.dialogs.call_presence import CallPresence
 from desktop.dialogs.call_target import CallTarget, target_for
 from desktop.dialogs.call_timer import CallTimer
 from desktop.dialogs.discovery_fields import DiscoveryFields
@@ -137,6 +138,13 @@ class CallDialog(QDialog):
         next_row.addWidget(self.when)
         next_row.addStretch(1)
 
+        # Who else is on the phone with the lead, or changed it meanwhile (the claim).
+        self.presence = CallPresence(
+            ops, user_id, target.lead_id, lambda: self.target.version, self,
+            claim=target.correcting is None,
+        )  # fmt: skip
+        self.presence.lead_changed.connect(self._reload_lead)
+
         # Errors and buttons
         self.error = error_label("callError")
         self.retry_button = QPushButton(self.tr("Retry now"))
@@ -178,6 +186,7 @@ class CallDialog(QDialog):
         layout.addWidget(self.bant)
         layout.addWidget(self.discovery)
         layout.addLayout(next_row)
+        layout.addWidget(self.presence.notice)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._chain_tab_order(cancel)  # once every widget is in the dialog

@@ -25,6 +25,7 @@ from desktop.lead.summary_menu import LeadSummary
 from desktop.main.due_button import DueButton
 from desktop.main.follow_up_timers import FollowUpTimers
 from desktop.main.layout import WindowLayout
+from desktop.main.live import attach_live
 from desktop.main.menus import build_menus
 from desktop.main.notifier import Notifier
 from desktop.main.overdue_handoffs import OverdueHandoffs
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.layout_memory.restore()
         self.model.set_query(self.filters.query(QueueQuery()))
         self.follow_ups.start()
+        self.live = attach_live(self.ops, self.model, self.lead_pane, self)  # team mode
         self.table.setFocus()  # the keyboard starts in the queue, on its top row
         first_for_field_reps(self.ops, self.user, self)
 
@@ -185,4 +187,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.layout_memory.save()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)

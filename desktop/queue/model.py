@@ -4,51 +4,57 @@ The ids come from SQL (sorted and filtered there); row data is fetched lazily in
 of :data:`BLOCK` rows as the view asks for them, on the database worker. Rows not yet
 fetched show as empty until their block arrives (``dataChanged`` then repaints them).
 
+A change to a few leads (made here with the order unchanged, or by somebody else and
+heard through the live feed) re-reads the ids and only those leads' rows: the rows move
+in place (:class:`~desktop.queue.id_rows.IdRowsModel`), nothing else is fetched again.
+A change that may move many leads (a filter, a call saved here, a rescoring) reloads.
+
 Signals: ``loaded(int)`` after each (re)load with the number of matching leads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.i18n import formats, labels
+from desktop.i18n import labels
 from desktop.operations import queue as queue_ops
-from desktop.operations.queue import QueuePage
+from desktop.operations.queue import QueuePage, QueueRows
 from desktop.operations.runner import Operations
+from desktop.queue import columns
+from desktop.queue.columns import (
+    COL_ATTEMPTS,
+    COL_CLAIM,
+    COL_COMPANY,
+    COL_INDUSTRY,
+    COL_LAST_CALL,
+    COL_LAST_TOUCH,
+    COL_NAME,
+    COL_OWNER,
+    COL_PRIORITY,
+    COL_SCORE,
+    COL_SLA,
+    COL_STAGE,
+    COL_WHY_NOW,
+    COLUMN_COUNT,
+    DESCENDING_FIRST,
+    GRADE_COLORS,
+    NUMERIC,
+)
+from desktop.queue.id_rows import IdRowsModel
 from desktop.widgets.rich_text import tooltip
 from models.core.changes import Changes
+from models.leads.claims import Claimant
 from models.leads.queue import QueueQuery, QueueRow, SortKey
 
 BLOCK = 100
 #: How long a failed reload or row block waits before it is fetched again.
 RETRY_MS = 5_000
-
-# In the order a rep reads them: what matters first fits a 1366-pixel screen.
-COL_PRIORITY = 0
-COL_NAME = 1
-COL_COMPANY = 2
-COL_SCORE = 3
-COL_WHY_NOW = 4
-COL_SLA = 5
-COL_LAST_CALL = 6
-COL_ATTEMPTS = 7
-COL_LAST_TOUCH = 8
-COL_INDUSTRY = 9
-COL_STAGE = 10
-COL_OWNER = 11
-COLUMN_COUNT = 12
 
 LeadIdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -68,18 +74,10 @@ SORT_KEYS = {
     COL_OWNER: SortKey.OWNER,
 }
 
-#: Columns whose first click sorts highest / newest first (numbers and dates).
-DESCENDING_FIRST = frozenset({COL_PRIORITY, COL_SCORE, COL_LAST_TOUCH, COL_LAST_CALL, COL_ATTEMPTS})
-
-#: Columns of numbers: right-aligned.
-NUMERIC = frozenset({COL_PRIORITY, COL_SCORE, COL_ATTEMPTS})
-
-GRADE_COLORS = {"A": "#1b7f3b", "B": "#2f6fb3", "C": "#a06a00", "D": "#777777"}
-
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(IdRowsModel):
     """Signals: ``loaded(int)`` after each (re)load; ``load_failed(str)`` when a reload
     failed (the model keeps its rows, says why in :attr:`error` and retries)."""
 
@@ -90,8 +88,10 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._ops = ops
         self._query = QueueQuery()
-        self._ids: list[int] = []
         self._rows: dict[int, QueueRow] = {}
+        #: Who is on the phone with the loaded leads (live claims only matter until
+        #: they expire: :attr:`now` decides what is shown).
+        self._claims: dict[int, Claimant] = {}
         self._pending_blocks: set[int] = set()
         #: Blocks whose fetch failed: shown as such, fetched again after RETRY_MS.
         self._failed_blocks: set[int] = set()
@@ -112,9 +112,6 @@ class QueueModel(QAbstractTableModel):
         ops.changed.connect(self.on_changes)
 
     # -- Qt API ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._ids)
-
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
@@ -130,24 +127,8 @@ class QueueModel(QAbstractTableModel):
             return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (
-            (
-                self.tr("Priority"),
-                self.tr("Name"),
-                self.tr("Company"),
-                self.tr("Score"),
-                self.tr("Why now"),
-                self.tr("First call"),
-                self.tr("Last call"),
-                self.tr("Calls"),
-                self.tr("Last marketing touch"),
-                self.tr("Industry"),
-                self.tr("Stage"),
-                self.tr("Owner"),
-            )[section]
-            if 0 <= section < COLUMN_COUNT
-            else None
-        )
+        titles = columns.titles()
+        return titles[section] if 0 <= section < COLUMN_COUNT else None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -179,12 +160,16 @@ class QueueModel(QAbstractTableModel):
         if role == GradeRole:
             return row.grade
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_CLAIM and (claimant := self.claimant(lead_id)) is not None:
+                return tooltip(columns.claim_tooltip(claimant))
             if column == COL_NAME and row.name_kana:
                 return tooltip(row.name_kana)
             if column == COL_WHY_NOW:
                 return tooltip(labels.why_now(row.why_now))
             if column in (COL_NAME, COL_COMPANY):
                 return tooltip(self._display(row, column))  # when the column elides it
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_CLAIM:
+            return QBrush(QColor(columns.CLAIM_COLOR))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SCORE:
             return QBrush(QColor(GRADE_COLORS.get(row.grade, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SLA:
@@ -197,63 +182,31 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _display(self, row: QueueRow, column: int) -> str:
-        if column == COL_PRIORITY:
-            return f"{row.priority:.0f}"
-        if column == COL_NAME:
-            return row.name
-        if column == COL_COMPANY:
-            return row.company
-        if column == COL_INDUSTRY:
-            return labels.industry(row.industry)
-        if column == COL_SCORE:
-            return f"{row.score} {row.grade}"
-        if column == COL_LAST_TOUCH:
-            return labels.datetime_short(row.last_touch_at)
-        if column == COL_LAST_CALL:
-            return labels.datetime_short(row.last_call_at)
-        if column == COL_ATTEMPTS:
-            return str(row.call_attempts)
-        if column == COL_WHY_NOW:
-            return labels.why_now(row.why_now)
-        if column == COL_SLA:
-            return self.sla_clock(row)
-        if column == COL_STAGE:
-            return labels.stage(row.stage)
-        if column == COL_OWNER:
-            return row.owner_name or self.tr("Unassigned")
-        return ""
+        return columns.display(row, column, self.now, self.claimant(row.id))
+
+    def claimant(self, lead_id: int) -> Claimant | None:
+        """Who is on the phone with the lead (None: nobody, or their lease ran out)."""
+        claimant = self._claims.get(lead_id)
+        return claimant if claimant is not None and claimant.expires_at > self.now else None
 
     def sla_clock(self, row: QueueRow) -> str:
         """The speed-to-lead clock: time left for the first call, or how it went."""
-        if row.sla_met is True:
-            return self.tr("✓ in time")
-        if row.sla_met is False and row.first_call_at is not None:
-            return self.tr("✗ late")
-        if row.sla_due_at is None or row.first_call_at is not None:
-            return ""
-        seconds = int((row.sla_due_at - self.now).total_seconds())
-        if seconds < 0:
-            return self.tr("Overdue %1").replace("%1", formats.duration(-seconds))
-        return self.tr("%1 left").replace("%1", formats.duration(seconds))
+        return columns.sla_clock(row, self.now)
 
     def sla_samples(self) -> list[str]:
         """The widest texts the first-call clock shows (for the column's width)."""
-        return [
-            self.tr("✓ in time"),
-            self.tr("✗ late"),
-            self.tr("Overdue %1").replace("%1", formats.duration(9 * 86_400 + 23 * 3600)),
-            self.tr("%1 left").replace("%1", formats.duration(23 * 3600 + 59 * 60 + 59)),
-        ]
+        return columns.sla_samples()
 
     def tick(self, now: datetime) -> None:
-        """Move the clocks: repaint the first-call column."""
+        """Move the clocks: repaint the first-call column (and the claims, which run out)."""
         self.now = now
         if self._ids:
-            self.dataChanged.emit(
-                self.index(0, COL_SLA),
-                self.index(len(self._ids) - 1, COL_SLA),
-                [Qt.ItemDataRole.DisplayRole],
-            )
+            for column in (COL_SLA, COL_CLAIM):
+                self.dataChanged.emit(
+                    self.index(0, column),
+                    self.index(len(self._ids) - 1, column),
+                    [Qt.ItemDataRole.DisplayRole],
+                )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL: reload the ids in the new order."""
@@ -284,8 +237,8 @@ class QueueModel(QAbstractTableModel):
         ).failed(lambda failure: self._on_load_failed(generation)).run()
 
     def on_changes(self, changes: Changes) -> None:
-        """A write changed leads: reload when order or membership may have moved,
-        else re-fetch just the rows shown."""
+        """A write changed leads: reload when many may have moved, else re-read the order
+        and just those leads' rows (:meth:`refresh_leads`)."""
         if changes.queue or changes.definition:
             self.reload()
         elif changes.lead_ids:
@@ -294,22 +247,27 @@ class QueueModel(QAbstractTableModel):
     def _on_loaded(self, generation: int, result: QueuePage) -> None:
         if generation != self._generation:
             return  # a newer query superseded this one
-        ids = result.ids
-        if self.pinned is not None and self.pinned[0] in ids:
-            # The lead the rep stays on keeps its place until they move on.
-            lead_id, row = self.pinned
-            ids = [i for i in ids if i != lead_id]
-            ids.insert(min(row, len(ids)), lead_id)
+        ids = self._placed(result.ids)
         self.beginResetModel()
         self._ids = ids
         self.top = result.top
         self._rows = {row.id: row for row in result.rows}
+        self._claims = dict(result.claims)
         self._pending_blocks.clear()
         self._failed_blocks.clear()
         self.endResetModel()
         self.loading = False
         self.error = None
         self.loaded.emit(len(ids))
+
+    def _placed(self, ids: list[int]) -> list[int]:
+        """``ids`` with the pinned lead kept at its row (the rep stays on it)."""
+        if self.pinned is None or self.pinned[0] not in ids:
+            return ids
+        lead_id, row = self.pinned
+        ids = [i for i in ids if i != lead_id]
+        ids.insert(min(row, len(ids)), lead_id)
+        return ids
 
     def _on_load_failed(self, generation: int) -> None:
         if generation != self._generation:
@@ -329,14 +287,20 @@ class QueueModel(QAbstractTableModel):
             lambda rows: self._on_block(generation, block, rows)
         ).failed(lambda failure: self._on_block_failed(generation, block)).run()
 
-    def _on_block(self, generation: int, block: int, rows: list[QueueRow]) -> None:
+    def _on_block(self, generation: int, block: int, found: QueueRows) -> None:
         if generation != self._generation:
             return
         self._pending_blocks.discard(block)
         self._failed_blocks.discard(block)
+        self._keep(found.rows, found.claims)
+        self._block_changed(block)
+
+    def _keep(self, rows: list[QueueRow], claims: dict[int, Claimant]) -> None:
+        """Rows fetched, with who is on the phone with their leads (nobody if absent)."""
         for row in rows:
             self._rows[row.id] = row
-        self._block_changed(block)
+            self._claims.pop(row.id, None)
+        self._claims.update(claims)
 
     def _on_block_failed(self, generation: int, block: int) -> None:
         if generation != self._generation:
@@ -365,24 +329,54 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def refresh_leads(self, lead_ids: frozenset[int]) -> None:
-        """Re-fetch the rows of these leads if they are loaded (their data changed)."""
-        wanted = [i for i in lead_ids if i in self._rows]
+        """These leads changed: the order again (ids only) and their rows, loaded ones
+        first; rows move in place and the other rows are not fetched again."""
+        if not lead_ids:
+            return
+        changed = sorted(lead_ids, key=lambda i: (i not in self._rows, i))
+        generation = self._generation
+        queue_ops.resync(self._ops, self._query, changed, 2 * BLOCK, self).success(
+            lambda page: self._on_resynced(generation, page, lead_ids)
+        ).run()
+
+    def _on_resynced(self, generation: int, page: QueuePage, changed: frozenset[int]) -> None:
+        if generation != self._generation:
+            return  # a reload superseded it
+        for lead_id in changed:
+            self._rows.pop(lead_id, None)  # what was loaded of it is stale
+        self._keep(page.rows, page.claims)
+        self.top = page.top
+        if self.move_to(self._placed(page.ids)):
+            self.loaded.emit(len(self._ids))
+        self._repaint(changed)
+
+    def refresh_claims(self, lead_ids: frozenset[int] | None) -> None:
+        """Who is on the phone with these leads changed (None: with any): read it again
+        for the loaded ones (one query)."""
+        wanted = [i for i in self._rows if lead_ids is None or i in lead_ids]
         if not wanted:
             return
         generation = self._generation
-        queue_ops.rows(self._ops, wanted, self).success(
-            lambda rows: self._on_refreshed(generation, rows)
+        queue_ops.claims(self._ops, wanted, self).success(
+            lambda found: self._on_claims(generation, wanted, found)
         ).run()
 
-    def _on_refreshed(self, generation: int, rows: list[QueueRow]) -> None:
+    def _on_claims(self, generation: int, asked: list[int], found: dict[int, Claimant]) -> None:
         if generation != self._generation:
             return
+        for lead_id in asked:
+            self._claims.pop(lead_id, None)
+        self._claims.update(found)
+        self._repaint(asked, COL_CLAIM)
+
+    def _repaint(self, lead_ids: Iterable[int], column: int | None = None) -> None:
+        """Repaint the rows of these leads (only ``column`` of them, if given)."""
         positions = {lead_id: n for n, lead_id in enumerate(self._ids)}
-        for row in rows:
-            self._rows[row.id] = row
-            n = positions.get(row.id)
+        first, last = (0, COLUMN_COUNT - 1) if column is None else (column, column)
+        for lead_id in lead_ids:
+            n = positions.get(lead_id)
             if n is not None:
-                self.dataChanged.emit(self.index(n, 0), self.index(n, COLUMN_COUNT - 1))
+                self.dataChanged.emit(self.index(n, first), self.index(n, last))
 
     def pin(self, lead_id: int | None) -> None:
         """Keep ``lead_id`` at its current row across reloads (None: let it go). The next

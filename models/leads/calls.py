@@ -215,7 +215,7 @@ def log_call(session: Session, user_id: int, draft: CallDraft, now: datetime) ->
     user = permissions.actor(session, user_id)
     lead = lead_for_update(session, draft.lead_id)
     permissions.require_can_work(user, lead)
-    claims.refuse_if_claimed(session, lead, user.id, now, "call.claimed_by_other")
+    claims.refuse_if_claimed(session, lead, user.id, now, calling=True)
     refuse_if_changed(session, lead, draft.seen_version)
     require_state(lead, LeadAction.CALL)
     before = audit.snapshot(lead, _LEAD_AUDIT)

@@ -84,20 +84,22 @@ def claimants(session: Session, lead_ids: list[int], now: datetime) -> dict[int,
 
 
 def refuse_if_claimed(
-    session: Session, lead: Lead, user_id: int, now: datetime, key: str = "claim.held"
+    session: Session, lead: Lead, user_id: int, now: datetime, *, calling: bool = False
 ) -> None:
-    """Refuse (ConcurrentChange, the catalogue's ``key``) when someone other than
-    ``user_id`` holds a live claim on ``lead`` (locked by the caller, so no claim can be
-    taken meanwhile). Logging a call says ``call.claimed_by_other``."""
+    """Refuse (ConcurrentChange) when someone other than ``user_id`` holds a live claim on
+    ``lead`` (locked by the caller, so no claim can be taken meanwhile); ``calling``: the
+    refusal of a call being logged (nothing was saved)."""
     other = holder(session, lead.id, now)
-    if other is not None and other.user_id != user_id:
-        raise ConcurrentChange(
-            key,
-            field="lead",
-            lead=lead_label(lead),
-            user=other.name,
-            at=other.since.isoformat(timespec="minutes"),
-        )
+    if other is None or other.user_id == user_id:
+        return
+    said = {
+        "lead": lead_label(lead),
+        "user": other.name,
+        "at": other.since.isoformat(timespec="minutes"),
+    }
+    if calling:
+        raise ConcurrentChange("call.claimed_by_other", field="lead", **said)
+    raise ConcurrentChange("claim.held", field="lead", **said)
 
 
 def _take(session: Session, lead: Lead, user_id: int, now: datetime, lease: timedelta) -> Claim:

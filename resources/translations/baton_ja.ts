@@ -166,19 +166,19 @@
     <message>
         <source>nobody (unassigned)</source>
         <extracomment>How often the claim is renewed: three times in a lease, so one failed renewal (the server briefly gone) does not lose it. Plain text (names come from users): what others did, shown above the buttons.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>なし（未割り当て）</translation>
     </message>
     <message>
         <source>%1 reassigned this lead to %2 (%3) while this call was open. What you typed is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>この架電の入力中に、%1 がこのリードを %2 に割り当て直しました（%3）。入力した内容は残っています。</translation>
     </message>
     <message>
         <source>This lead was changed while this call was open. The current values are shown; what you typed is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>この架電の入力中に、このリードが変更されました。現在の値を表示しています。入力した内容は残っています。</translation>
     </message>
     <message>
         <source>%1 changed this lead while this call was open (%2, %3). The current values are shown; what you typed is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>この架電の入力中に、%1 がこのリードを変更しました（%2、%3）。現在の値を表示しています。入力した内容は残っています。</translation>
     </message>
 </context>
 <context>
@@ -4121,7 +4121,7 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
     <message>
         <source>On the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>通話中</translation>
     </message>
     <message>
         <source>Unassigned</source>
@@ -4129,7 +4129,7 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
     <message>
         <source>%1 is on the phone with this lead (since %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がこのリードと通話中です（%2 から）。</translation>
     </message>
     <message>
         <source>✓ in time</source>

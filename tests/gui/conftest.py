@@ -19,6 +19,7 @@ from desktop.main.window import MainWindow
 from desktop.operations.worker import DbWorker
 from models.core.entities import Lead
 from models.db.database import Database, open_database
+from models.leads import queue
 from models.teams.users import UserInfo, user_by_email
 from tests.conftest import clone_demo
 
@@ -82,6 +83,19 @@ def type_with_ime(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def record_row_reads(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """From now on, the lead ids of every queue row read (one list per read)."""
+    read: list[list[int]] = []
+    real_rows = queue.queue_rows
+
+    def rows(session: Any, ids: Any) -> Any:
+        read.append(list(ids))
+        return real_rows(session, ids)
+
+    monkeypatch.setattr(queue, "queue_rows", rows)
+    return read
 
 
 def wait_idle(qtbot: QtBot, w: MainWindow) -> None:

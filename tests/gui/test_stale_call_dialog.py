@@ -3,7 +3,7 @@ the rep typed is lost, and the newer answer is never reset."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -15,6 +15,7 @@ from models.core.entities import Call
 from models.db.database import Database
 from models.leads.bant import current_answers
 from models.leads.calls import BantAnswer, CallDraft, log_call
+from models.leads.claims import LEASE
 from models.teams.users import user_by_email
 from tests.gui.conftest import open_call_dialog, type_with_ime, wait_idle
 
@@ -28,8 +29,9 @@ def test_a_stale_call_dialog_reloads_and_keeps_what_was_typed(
     type_with_ime(dialog.notes, "受付で止められた。来週もう一度。")
     budget_shown = dialog.bant_values["budget"].currentData()
 
-    # Meanwhile the team lead talks to the prospect and records budget "allocated".
-    now = datetime.now(UTC)
+    # Meanwhile the team lead talks to the prospect and records budget "allocated" (once
+    # the rep's claim on the lead ran out: while it holds, their call would be refused).
+    now = datetime.now(UTC) + LEASE + timedelta(minutes=1)
     with sqlite_demo_db.write() as session:
         lead_user = user_by_email(session, "naoki.tanaka@baton.example")
         log_call(
