@@ -21,6 +21,8 @@ from models.leads.queue import FilterOptions, QueueQuery, QueueRow, SortKey
 #: How many of the top of the priority order a load also reports (the next lead, and the
 #: one after it when the next is the lead just worked).
 TOP = 2
+#: How far down the priority order "next lead" looks past leads being called.
+LOOK_PAST = 8
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class QueuePage:
     ids: list[int]
     #: The rows of the first ids (of the changed ones, after :func:`resync`).
     rows: list[QueueRow]
-    #: The first :data:`TOP` ids in priority order whatever the query's sort: "next lead".
+    #: The first :data:`TOP` ids in priority order whatever the query's sort, leads someone
+    #: is on the phone with passed over: "next lead".
     top: list[int]
     #: Who is on the phone with the leads of ``rows``, by lead id.
     claims: dict[int, Claimant] = field(default_factory=dict)
@@ -43,10 +46,15 @@ class QueueRows:
 
 
 def _top(session: Session, query: QueueQuery, ids: list[int]) -> list[int]:
+    """The first :data:`TOP` ids in priority order, leads someone is on the phone with
+    last (among the first few)."""
     if query.sort == SortKey.PRIORITY and query.descending:
-        return ids[:TOP]
-    by_priority = replace(query, sort=SortKey.PRIORITY, descending=True)
-    return [row.id for row in queue.queue_page(session, by_priority, limit=TOP)]
+        head = ids[: TOP + LOOK_PAST]
+    else:
+        by_priority = replace(query, sort=SortKey.PRIORITY, descending=True)
+        head = [row.id for row in queue.queue_page(session, by_priority, limit=TOP + LOOK_PAST)]
+    held = lead_claims.claimants(session, head, utcnow())
+    return sorted(head, key=lambda lead_id: lead_id in held)[:TOP]  # a stable sort
 
 
 def _rows(session: Session, ids: Sequence[int]) -> QueueRows:

@@ -7,6 +7,7 @@ were on, and passes Qt's model tester all along (removals, insertions, one layou
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -18,7 +19,8 @@ from desktop.queue.model import COL_CLAIM, COL_NAME
 from models.core.changes import Changes
 from models.core.entities import Lead
 from models.db.database import Database
-from models.leads import queue
+from models.leads import claims, queue
+from models.teams.users import user_by_email
 from tests.gui.conftest import record_row_reads, wait_idle
 
 
@@ -69,3 +71,20 @@ def test_changed_leads_move_in_place(
     arrived = model.index(model.row_of(arriving) or 0, COL_NAME)
     assert model.data(arrived)  # its row came with the change, not a block later
     assert model.data(model.index(0, COL_CLAIM)) == ""
+
+
+def test_next_lead_passes_over_a_lead_someone_is_on_the_phone_with(
+    qtbot: QtBot, window: MainWindow, sqlite_demo_db: Database
+) -> None:
+    model = window.model
+    first, second = model.top[:2]
+    with sqlite_demo_db.write() as session:
+        naoki = user_by_email(session, "naoki.tanaka@baton.example").id
+        claims.claim(session, naoki, first, datetime.now(UTC))
+    model.reload()
+    wait_idle(qtbot, window)
+    assert model.top[0] == second and first not in model.top
+    assert model.claimant(first) is not None
+    assert model.data(model.index(model.row_of(first) or 0, COL_CLAIM)) == "☎ 田中 直樹"
+    window.table.next_lead()
+    assert window.table.current_lead_id() == second
