@@ -4,7 +4,8 @@ A dedicated psycopg connection (autocommit, outside the SQLAlchemy pool, with th
 server, login and password as the window's engine) LISTENs on the channel the database's
 triggers notify (migration 0009). A ``QSocketNotifier`` on its socket wakes the GUI
 thread when something arrives; notifications are read without blocking, collected for
-:data:`COALESCE_MS` (a burst of commits becomes one batch) and read into
+:data:`COALESCE_MS` (a burst of commits becomes one batch; batches that reload the whole
+queue, as a rescoring's chunks do, come at most once in :data:`RELOAD_GAP_S`) and read into
 :class:`~models.db.live.LiveChanges`. Changes made by this process's own connections
 are left out: the window that made them already refreshed, except who is on the phone
 (claiming refreshes nothing locally; the queue hears it here like everybody else).
@@ -23,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from typing import Any
 
 import psycopg
@@ -38,6 +40,9 @@ log = logging.getLogger(__name__)
 BACKOFF_MS: tuple[int, ...] = (250, 500, 1_000, 2_000, 4_000, 8_000, 15_000)
 #: How long notifications are collected before they are handed on as one batch.
 COALESCE_MS = 20
+#: After a batch that reloads the queue ("many leads changed": a rescoring commits one
+#: chunk after another), the next such batch waits at least this long.
+RELOAD_GAP_S = 1.0
 #: Tables whose changes by this process still count (nothing else refreshes them here).
 _ALWAYS = ("lead_claim",)
 #: libpq: give up connecting after, and notice a dead peer within about 25 s.
@@ -127,6 +132,7 @@ class LiveFeed(QObject):
         self._notifier: QSocketNotifier | None = None
         self._connector: _Connector | None = None
         self._pending: list[str] = []
+        self._reloaded = -RELOAD_GAP_S  # when a batch last reloaded the queue (monotonic)
         self._attempts = 0
         #: Lost and not back yet (``lost`` was said; ``resumed`` is owed).
         self.down = False
@@ -193,7 +199,9 @@ class LiveFeed(QObject):
         """Say it once; try again after the next backoff delay."""
         if not self.down:
             self.down = True
-            log.warning("live feed lost: %s", str(exc).strip().splitlines()[0:1])
+            log.warning(
+                "live feed lost: %s", (str(exc).strip() or type(exc).__name__).splitlines()[0]
+            )
             self.lost.emit(exc)
         delay = BACKOFF_MS[min(self._attempts, len(BACKOFF_MS) - 1)]
         self._attempts += 1
@@ -236,7 +244,14 @@ class LiveFeed(QObject):
             self._flush.start()
 
     def _hand_on(self) -> None:
-        payloads, self._pending = self._pending, []
-        changes = live.read(payloads)
+        changes = live.read(self._pending)
+        wait = self._reloaded + RELOAD_GAP_S - time.monotonic()
+        if changes.changes.queue and wait > 0:
+            self._flush.start(int(wait * 1000) + 1)  # more of the same batch work meanwhile
+            return
+        self._pending = []
+        self._flush.setInterval(COALESCE_MS)
+        if changes.changes.queue:
+            self._reloaded = time.monotonic()
         if not changes.empty:
             self.received.emit(changes)

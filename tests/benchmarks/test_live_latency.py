@@ -8,6 +8,9 @@ the burst, re-reads the order and that one row, repaints it): median and worst, 
 ≤ 1 s at full size. The baseline, measured on the same commits in the same event loop:
 a raw psycopg connection LISTENing on the same channel, watched by its own
 ``QSocketNotifier``: when PostgreSQL delivers the notification at all.
+
+Also: how many notifications a rescoring of every lead sends (one per lead would flood
+every desktop; a few per chunk is the design), at most one per ten leads.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from models.db import live
 from models.db.database import open_database
 from models.leads.calls import CallDraft, log_call
 from models.leads.queue import ANY_OWNER
+from models.scoring import rescore
 from models.teams.users import user_by_email
 from tests.benchmarks.conftest import GENERATED_AT, SEED, BenchReport
 from tests.conftest import _drop_database, _pg_admin
@@ -163,4 +167,39 @@ def test_a_change_reaches_another_window_within_a_second(
         f"raw LISTEN: median {raw_median:.2f} ms, worst {raw_worst:.2f} ms "
         f"({len(app_ms)} changes, {bench_report.leads} leads)"
     )
+    bench_report.enforce(figure)
+
+
+def test_a_rescoring_of_every_lead_sends_a_few_notifications(
+    live_url: str, bench_report: BenchReport
+) -> None:
+    """Rescoring every lead (chunks of 500, a transaction each) against one notification
+    per lead: what the listeners of every desktop receive."""
+    db = open_database(live_url)
+    u = make_url(live_url)
+    listener = psycopg.connect(
+        host=u.host or "", port=u.port or 5432, dbname=u.database or "", autocommit=True
+    )
+    try:
+        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(live.CHANNEL)))
+        started = time.perf_counter()
+        report = rescore.rescore_all(db, datetime.now(UTC))
+        seconds = time.perf_counter() - started
+        received = [n.payload for n in listener.notifies(timeout=2.0)]
+    finally:
+        listener.close()
+        db.close()
+    assert report.leads >= bench_report.leads * 0.9
+    figure = bench_report.figure(
+        "live_rescore_notifications",
+        f"Notifications for a rescoring of {report.leads} leads",
+        "notifications",
+        float(len(received)),
+        baseline=float(report.leads),
+        baseline_label="one notification per lead",
+        details={"rescore_s": round(seconds, 1), "reload_markers": received.count("lead:*")},
+        note=f"{received.count('lead:*')} say 'many: reload'",
+    )
+    figure.limit("per lead", len(received) / report.leads, 0.1, "")
+    bench_report.add(figure)
     bench_report.enforce(figure)

@@ -10,6 +10,8 @@ again by itself and reads the visible view again once.
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ from models.leads.assignment import reassign
 from models.leads.calls import CallDraft, log_call
 from models.leads.phones import update_phone
 from models.leads.queue import ANY_OWNER
+from models.scoring import rescore
 from models.teams.users import user_by_email
 from tests.conftest import clone_demo
 from tests.gui.conftest import open_call_dialog, record_row_reads, type_with_ime
@@ -263,3 +266,23 @@ def _conninfo(server: str) -> str:
     return psycopg.conninfo.make_conninfo(
         host=url.host or "", port=url.port or 5432, dbname=url.database or "postgres"
     )
+
+
+def test_a_rescoring_elsewhere_reloads_the_queue_about_once_a_second_not_per_chunk(
+    qtbot: QtBot,
+    desktops: Callable[[str], MainWindow],
+    other: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = desktops("misaki.sato@baton.example")
+    loads: list[float] = []
+    window.model.loaded.connect(lambda _count: loads.append(time.monotonic()))
+    monkeypatch.setattr(rescore, "CHUNK", 25)  # a dozen transactions, one after another
+    started = time.monotonic()
+    report = rescore.rescore_all(other, datetime.now(UTC))
+    assert report.leads >= 250
+    qtbot.waitUntil(lambda: bool(loads), timeout=SECOND_MS)
+    qtbot.wait(2_500)
+    assert 1 <= len(loads) <= 4, [round(t - started, 2) for t in loads]
+    gaps = [b - a for a, b in itertools.pairwise(loads)]
+    assert all(gap >= 0.9 for gap in gaps), gaps
