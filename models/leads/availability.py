@@ -39,12 +39,14 @@ _STAGES: dict[LeadAction, frozenset[str]] = {
 
 def require_state(lead: Lead, action: LeadAction) -> None:
     """Raise the refusal if the lead's state does not allow ``action`` (not who asks)."""
+    allowed = _STAGES.get(action)
+    if not (action == LeadAction.CALL and lead.do_not_call) and (
+        allowed is None or lead.stage in allowed
+    ):
+        return  # the lead's label (its company is another read) only for a refusal
     label = lead_label(lead)
     if action == LeadAction.CALL and lead.do_not_call:
         raise PermissionDenied("lead.do_not_call", lead_id=lead.id, lead=label)
-    stages = _STAGES.get(action)
-    if stages is None or lead.stage in stages:
-        return
     if action == LeadAction.CALL:
         raise InvalidInput("lead.call_stage", field="stage", lead=label, stage=lead.stage)
     if action == LeadAction.RECYCLE:

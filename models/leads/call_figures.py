@@ -46,6 +46,10 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
     if lead.recycled_at is not None and lead.stage in (Stage.NEW, Stage.WORKING):
         statement = statement.where(Call.started_at > lead.recycled_at)
     calls = session.scalars(statement.order_by(Call.started_at, Call.id)).all()
+    # Everything read first, then written: a query between two assignments would flush the
+    # lead half-changed, one UPDATE (and one version) per query instead of one in all.
+    reached_nobody = number_reached_nobody(session, lead)
+    answers = current_answers(session, lead.id)
     lead.call_attempts = len(calls)
     lead.first_call_at = calls[0].started_at if calls else None
     lead.last_call_at = calls[-1].started_at if calls else None
@@ -61,9 +65,8 @@ def refresh_call_figures(session: Session, lead: Lead, user_id: int, now: dateti
     lead.temperature = temperatures[-1] if temperatures else None
     if any(c.outcome == Outcome.DO_NOT_CALL for c in calls):
         lead.do_not_call = True
-    lead.phone_invalid = number_reached_nobody(session, lead)
+    lead.phone_invalid = reached_nobody
     lead.reached_at = next((c.started_at for c in calls if c.outcome in REACHED), None)
-    answers = current_answers(session, lead.id)
     lead.bant_budget = answers[BantField.BUDGET].value
     lead.bant_authority = answers[BantField.AUTHORITY].value
     lead.bant_need = answers[BantField.NEED].value
