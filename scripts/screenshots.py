@@ -4,10 +4,14 @@
     python scripts/screenshots.py --size 1366x768 --lang ja    # one of them
     python scripts/screenshots.py --only definition            # one window, every size
     python scripts/screenshots.py --only handoff   # checklist, promote dialog, handoffs
+    python scripts/screenshots.py --only team      # sign-in, workload, reassign, on the phone
+    python scripts/screenshots.py --only workload  # one of them (scripts/team_screenshots.py)
+    python scripts/screenshots.py --out /tmp/shots  # elsewhere: try the script, keep the README's
 
 The queue, the call dialog, the team-rules dialog, the handoff definition's editor, the
-lead pane's handoff checklist, the promote dialog and the Handoffs window,
-on a 1366×768 laptop screen and a 1920×1080 one (tests/screens/*.json: the offscreen
+lead pane's handoff checklist, the promote dialog and the Handoffs window, and team mode's
+sign-in dialog, Workload window, Reassign dialog and who is on the phone in the queue, on
+a 1366×768 laptop screen and a 1920×1080 one (tests/screens/*.json: the offscreen
 platform's screen, chosen when Qt starts, so each size runs in a process of its own), in
 Japanese and English. The window opens as a rep's first start opens it: fitted to the
 screen.
@@ -28,26 +32,32 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEAM_PICTURES = ("sign-in", "workload", "reassign", "on-the-phone")
 SIZES = ("1366x768", "1920x1080")
 LANGUAGES = ("ja", "en")
 _parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
 _parser.add_argument("--size", choices=SIZES)
 _parser.add_argument("--lang", choices=LANGUAGES)
 _parser.add_argument(
-    "--only", choices=("definition", "handoff"), help="only this window's pictures"
+    "--only",
+    choices=("definition", "handoff", "team", *TEAM_PICTURES),
+    help="only this window's pictures (team: every team-mode one)",
 )
+_parser.add_argument("--out", type=Path, help="the folder to write to (docs/screenshots)")
 ARGS = (
     _parser.parse_args()
     if __name__ == "__main__"
-    else argparse.Namespace(size=None, lang=None, only=None)
+    else argparse.Namespace(size=None, lang=None, only=None, out=None)
 )
 if ARGS.size:
     _screen = ROOT / "tests" / "screens" / f"{ARGS.size}.json"
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QWidget
+import screenshot_helpers
+from PySide6.QtCore import QSettings
+from screenshot_helpers import save, wait, wait_until
+from team_screenshots import PICTURES, pictures, sign_in
 
 from desktop.definition.criteria_model import KindRole
 from desktop.definition.definitions_window import DefinitionsWindow
@@ -66,30 +76,12 @@ from models.definitions import lifecycle
 from models.handoff.checklist import checklist
 from models.teams.users import user_by_email
 
-OUT = ROOT / "docs" / "screenshots"
+assert PICTURES == TEAM_PICTURES  # the choices are parsed before the module can load
+if ARGS.out:
+    screenshot_helpers.OUT = ARGS.out.resolve()
 REP = "misaki.sato@baton.example"
 TEAM_LEAD = "naoki.tanaka@baton.example"
 NOW = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
-
-
-def wait(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(predicate, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
-    waited = 0
-    while not predicate() and waited < timeout_ms:
-        wait(50)
-        waited += 50
-
-
-def save(widget: QWidget, name: str) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / name
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(ROOT)}")
 
 
 def team_rules(window: MainWindow, db: Database, suffix: str) -> None:
@@ -135,6 +127,7 @@ def definition(window: MainWindow, db: Database, suffix: str) -> None:
     wait_until(lambda: editor.whatif.result is not None and worker_idle(window))
     wait(300)
     save(editor, f"definition-{suffix}.png")
+    editor.dirty = False  # the picture's edits are dropped: closing would ask about them
     editor.close()
 
 
@@ -222,6 +215,8 @@ def every_picture() -> int:
             command = [sys.executable, __file__, "--size", size, "--lang", lang]
             if ARGS.only:
                 command += ["--only", ARGS.only]
+            if ARGS.out:
+                command += ["--out", str(ARGS.out)]
             failed += subprocess.run(command, cwd=ROOT, check=False).returncode != 0
     return 1 if failed else 0
 
@@ -234,12 +229,22 @@ def main() -> int:
     os.environ["TZ"] = "Asia/Tokyo"
     time.tzset()
     app = application(ARGS.lang)
+    if ARGS.only in ("team", "sign-in"):
+        sign_in(suffix)
+        if ARGS.only == "sign-in":
+            app.quit()
+            return 0
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
         demo.generate(db, leads=2_000, seed=1, now=NOW)
         with db.read() as session:
             user = user_by_email(session, REP)
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        if ARGS.only in ("team", *TEAM_PICTURES):
+            pictures(db, settings, None if ARGS.only == "team" else ARGS.only, suffix)
+            db.close()
+            app.quit()
+            return 0
         worker = DbWorker(db)
         window = MainWindow(worker, user, settings)
         window.show()  # a first start: fitted to the screen
@@ -278,6 +283,8 @@ def main() -> int:
         team_rules(window, db, suffix)
         definition(window, db, suffix)
         handoff(window, db, suffix)
+        sign_in(suffix)
+        pictures(db, settings, None, suffix)
         if suffix == "ja-1920x1080":
             busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()

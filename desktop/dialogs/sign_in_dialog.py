@@ -97,6 +97,8 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Wide enough for a server's refusal, which names the whole URL, to wrap sensibly.
+        self.setMinimumWidth(480)
         if reason:
             self.show_error(reason)
         self.login.textChanged.connect(self._update_forget)

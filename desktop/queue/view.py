@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop.i18n import labels
 from desktop.queue.model import (
     COL_ATTEMPTS,
+    COL_CLAIM,
     COL_COMPANY,
     COL_INDUSTRY,
     COL_LAST_CALL,
@@ -41,6 +42,7 @@ ROW_HEIGHT = 26
 _SAMPLES = {
     COL_PRIORITY: ["999"],
     COL_NAME: ["渡辺 由美子", "Emily Carter"],
+    COL_CLAIM: ["☎ 渡辺 由美子", "☎ Emily Carter"],
     COL_COMPANY: ["株式会社グローバル物産", "Northwind Traders"],
     COL_SCORE: ["100 A"],
     COL_ATTEMPTS: ["99"],

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -35,8 +34,9 @@ from desktop.operations import assignment as assignment_ops
 from desktop.operations.assignment import Teams
 from desktop.operations.runner import Operations
 from desktop.team.plan_dialog import PlanDialog
-from desktop.team.workload_model import COL_NAME, WorkloadModel
+from desktop.team.workload_model import WorkloadModel
 from desktop.widgets.rich_text import fill, plain_label
+from desktop.widgets.two_line_titles import fit_columns, wrap_titles
 from models.core.changes import Changes
 from models.leads.distribution import Distributed
 from models.leads.workload import Workload
@@ -63,6 +63,8 @@ class WorkloadWindow(QWidget):
         self.team = QComboBox()
         self.team.setObjectName("workloadTeam")
         self.team.setEnabled(user.role in ALL_TEAMS)
+        # The teams arrive after the window is shown: as wide as their names then.
+        self.team.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.team.activated.connect(self.on_team_activated)
         self.heading = plain_label()
         self.heading.setObjectName("workloadHeading")
@@ -79,9 +81,9 @@ class WorkloadWindow(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        # Two-line titles: ten columns of figures fit a 1366-pixel screen.
+        wrap_titles(self.table)
 
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.load)
@@ -152,6 +154,7 @@ class WorkloadWindow(QWidget):
 
     def _on_loaded(self, load: Workload) -> None:
         self.model.set_rows(list(load.members))
+        fit_columns(self.table)
         self.heading.setText(
             fill(
                 self.tr("%1 — unassigned new leads: %2"),
