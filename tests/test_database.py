@@ -393,7 +393,7 @@ def test_a_url_without_password_takes_it_from_the_keychain(pg_url: str) -> None:
     db = open_database(url.render_as_string(hide_password=False))
     try:
         # Used to connect (a test secret, not a real one).
-        assert db.engine.url.password == "from-the-keychain"  # noqa: S105
+        assert db.engine.url.password == "from-the-keychain"
         assert db.url.password is None  # never kept in the URL Baton shows or saves
         assert "from-the-keychain" not in db.display_url
         assert db.display_url.startswith(f"postgresql+psycopg://{url.username}@")
@@ -406,7 +406,7 @@ def test_a_url_without_password_takes_it_from_the_keychain(pg_url: str) -> None:
 @pytest.mark.postgres
 def test_display_url_never_shows_a_password(pg_url: str) -> None:
     user = _current_user(pg_url)
-    url = make_url(pg_url).set(username=user, password="hunter2")  # noqa: S106 - a test secret
+    url = make_url(pg_url).set(username=user, password="hunter2")
     db = open_database(url.render_as_string(hide_password=False))
     try:
         assert "hunter2" not in db.display_url

@@ -28,9 +28,7 @@ from models.db.live import LiveChanges
 class LiveRefresh(QObject):
     """Owns the window's :class:`LiveFeed` and hands what it hears to the views."""
 
-    def __init__(
-        self, ops: Operations, model: QueueModel, pane: LeadPane, parent: QObject
-    ) -> None:
+    def __init__(self, ops: Operations, model: QueueModel, pane: LeadPane, parent: QObject) -> None:
         super().__init__(parent)
         self._ops = ops
         self._model = model

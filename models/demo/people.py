@@ -79,6 +79,9 @@ def weighted(rng: random.Random, options: Any, k: int = 0) -> Any:
     return picked if k else picked[0]
 
 
+DEMO_REP_CAPACITY = 400
+
+
 def create_users(session: Session, seed: int) -> dict[str, list[int]]:
     """The demo team: reps, a team lead, field reps, marketing and an admin."""
     team = Team(
@@ -108,6 +111,8 @@ def create_users(session: Session, seed: int) -> dict[str, list[int]]:
             display_name_kana=kana,
             role=role.value,
             team_id=team.id,
+            # A demo rep carries about 320 open leads of the 5,000: room for the rest.
+            capacity=DEMO_REP_CAPACITY if role == Role.REP else 150,
         )
         session.add(user)
         session.flush()
