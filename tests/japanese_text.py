@@ -9,6 +9,7 @@ was never translated.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -101,11 +102,30 @@ def data_strings(db: Database) -> list[str]:
     return sorted(latin, key=len, reverse=True)
 
 
-def english_words(text: str, data: Iterable[str]) -> list[str]:
+#: Words joined by single spaces: a table cell of the CLI (cells part on two spaces).
+_CELL = re.compile(r"[A-Za-z][^\s]*(?: [^\s]+)*")
+
+
+def _cut_cells(text: str, ordered: list[str]) -> str:
+    """``text`` without the cells that are data cut short to fit a column ("Christopher
+    Davenp" of "Christopher Davenport"): at least 6 characters, a prefix of a value."""
+
+    def blank(match: re.Match[str]) -> str:
+        cell = match.group(0)
+        at = bisect.bisect_left(ordered, cell)
+        cut = len(cell) >= 6 and at < len(ordered) and ordered[at].startswith(cell)
+        return " " if cut else cell
+
+    return _CELL.sub(blank, text)
+
+
+def english_words(text: str, data: Iterable[str], ordered: list[str] | None = None) -> list[str]:
     """The ASCII words of ``text`` that are neither data, nor codes, nor allowed words."""
     for value in data:
         if value in text:
             text = text.replace(value, " ")
+    if ordered is not None:
+        text = _cut_cells(text, ordered)
     for pattern in (EMAIL, LOCATION, FILE_NAME, KEYS, COMMAND):
         text = pattern.sub(" ", text)
     return [
@@ -118,9 +138,10 @@ def english_words(text: str, data: Iterable[str]) -> list[str]:
 def untranslated(texts: Iterable[str], data: Iterable[str]) -> dict[str, list[str]]:
     """Each text that holds English, with the English words found in it."""
     data = list(data)
+    ordered = sorted(data)
     found: dict[str, list[str]] = {}
     for text in texts:
-        words = english_words(text, data)
+        words = english_words(text, data, ordered)
         if words:
             found[text] = words
     return found
