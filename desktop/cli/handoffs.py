@@ -93,7 +93,7 @@ def handoff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _day(text: str | None, option: str) -> date | None:
+def iso_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
@@ -110,8 +110,8 @@ def _start_of(day: date) -> datetime:
 
 
 def handoffs(args: argparse.Namespace) -> int:
-    since = _day(args.since, "--since")
-    until = _day(args.until, "--until")
+    since = iso_day(args.since, "--since")
+    until = iso_day(args.until, "--until")
     assert since is not None  # required by the parser
     if until is not None and until < since:
         raise InvalidInput(

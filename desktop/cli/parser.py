@@ -268,10 +268,27 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     deactivate.add_argument("email")
     deactivate.set_defaults(handler=("users", "user_deactivate"))
+    away = user_sub.add_parser("away", parents=[common], help="record that a user is away")
+    away.add_argument("email")
+    away.add_argument("--from", dest="start", required=True, metavar="DATE")
+    away.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day away")
+    away.add_argument("--note", default="", metavar="TEXT")
+    away.set_defaults(handler=("availability", "user_away"))
+    back = user_sub.add_parser("back", parents=[common], help="remove an away period")
+    back.add_argument("away_id", type=int, metavar="AWAY-ID")
+    back.set_defaults(handler=("availability", "user_back"))
+    capacity = user_sub.add_parser(
+        "capacity", parents=[common], help="how many open leads a rep carries"
+    )
+    capacity.add_argument("email")
+    capacity.add_argument("capacity", type=int, metavar="N")
+    capacity.set_defaults(handler=("availability", "user_capacity"))
     for command in (add, role, deactivate):
         command.add_argument(
             "--user", metavar="EMAIL", help="the administrator acting (default $BATON_USER)"
         )
+    for command in (away, back, capacity):
+        command.add_argument("--user", metavar="EMAIL", help="who acts (default $BATON_USER)")
 
     p = sub.add_parser(
         "login", parents=[common], help="save your server password in the system keychain"

@@ -44,4 +44,8 @@ ASSIGNMENT_MESSAGES: Final[Mapping[str, str]] = {
         "administrator may."
     ),
     "away.not_found": "No away period with id {away_id}; it may have been removed.",
+    "capacity.range": "A capacity of {value} open leads: expected a number from 0 to {max}.",
+    "capacity.not_allowed": (
+        "{actor} may not change {user}'s capacity: only their team lead or an administrator may."
+    ),
 }

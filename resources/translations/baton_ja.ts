@@ -606,6 +606,18 @@
         <source>Status</source>
         <translation>状況</translation>
     </message>
+    <message>
+        <source>%1 is away from %2 to %3 (away period %4).</source>
+        <translation>%1 は %2 から %3 まで不在です（不在予定 %4）。</translation>
+    </message>
+    <message>
+        <source>Away period %1 removed.</source>
+        <translation>不在予定 %1 を取り消しました。</translation>
+    </message>
+    <message>
+        <source>%1 now carries up to %2 open leads.</source>
+        <translation>%1 の対応上限を %2 件にしました。</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -1917,6 +1929,16 @@
         <source>No away period with id {away_id}; it may have been removed.</source>
         <extracomment>away.not_found</extracomment>
         <translation>ID {away_id} の不在期間はありません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>A capacity of {value} open leads: expected a number from 0 to {max}.</source>
+        <extracomment>capacity.range</extracomment>
+        <translation>対応上限 {value} 件は範囲外です。0 から {max} までの数を指定してください。</translation>
+    </message>
+    <message>
+        <source>{actor} may not change {user}&apos;s capacity: only their team lead or an administrator may.</source>
+        <extracomment>capacity.not_allowed</extracomment>
+        <translation>{actor} は {user} の対応上限を変更できません。変更できるのはチームリーダーか管理者だけです。</translation>
     </message>
     <message>
         <source>Team mode needs a PostgreSQL server; {url} is not one (expected postgresql://LOGIN@HOST/DATABASE).</source>
