@@ -49,8 +49,16 @@ def open_rules(qtbot: QtBot, window: MainWindow) -> TeamRulesDialog:
     file_menu = window.menuBar().findChildren(QMenu)[0]
     assert window.menu_actions.team_rules in file_menu.actions()
     window.menu_actions.team_rules.trigger()
-    qtbot.waitUntil(lambda: window.findChild(TeamRulesDialog) is not None)
-    dialog = window.findChild(TeamRulesDialog)
+
+    def shown() -> TeamRulesDialog | None:
+        # A dialog closed before may still await its deletion: only the one on screen.
+        for found in window.findChildren(TeamRulesDialog):
+            if shiboken6.isValid(found) and found.isVisible():
+                return found
+        return None
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    dialog = shown()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.team is not None and dialog.isVisible())
     qtbot.waitUntil(dialog.isActiveWindow)
