@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.i18n import formats, handoff_labels
 from desktop.widgets.rich_text import fill, tooltip
+from desktop.widgets.row_list_model import RowListModel
 from models.core.enums import HandoffStatus
 from models.handoff.inbox import HandoffRow
 
@@ -30,7 +30,6 @@ COL_FIELD_REP = 3
 COL_MEETING = 4
 COL_DUE = 5
 COL_STATUS = 6
-COLUMN_COUNT = 7
 
 #: The row's :class:`HandoffRow`.
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -58,10 +57,9 @@ def status_text(row: HandoffRow, now: datetime) -> str:
     return handoff_labels.status(row.status)
 
 
-class HandoffModel(QAbstractTableModel):
+class HandoffModel(RowListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[HandoffRow] = []
         self._now = datetime.now(UTC)
         self._headers = (
             self.tr("Lead"),
@@ -74,13 +72,8 @@ class HandoffModel(QAbstractTableModel):
         )
 
     def set_rows(self, rows: list[HandoffRow], now: datetime) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._now = now
-        self.endResetModel()
-
-    def row_at(self, row: int) -> HandoffRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        self._reset(rows)
 
     def row_of(self, handoff_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.id == handoff_id), None)
@@ -89,23 +82,6 @@ class HandoffModel(QAbstractTableModel):
         return sum(1 for row in self._rows if row.overdue(self._now))
 
     # -- QAbstractTableModel ----------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < COLUMN_COUNT
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.i18n import assignment_labels, labels
 from desktop.widgets.rich_text import tooltip
+from desktop.widgets.row_list_model import RowListModel
 from models.leads.workload import RepLoad
 
 COL_NAME = 0
@@ -23,7 +24,6 @@ COL_CALLS_TODAY = 6
 COL_CONNECT = 7
 COL_STATUS = 8
 COL_NEXT_AWAY = 9
-COLUMN_COUNT = 10
 
 #: The row's :class:`RepLoad`.
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -38,10 +38,9 @@ _RED = QColor("#b00020")
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class WorkloadModel(QAbstractTableModel):
+class WorkloadModel(RowListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[RepLoad] = []
         self._headers = (
             self.tr("Rep"),
             self.tr("Open leads"),
@@ -56,34 +55,12 @@ class WorkloadModel(QAbstractTableModel):
         )
 
     def set_rows(self, rows: list[RepLoad]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RepLoad | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        self._reset(rows)
 
     def row_of(self, user_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.user_id == user_id), None)
 
     # -- QAbstractTableModel ----------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < COLUMN_COUNT
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
