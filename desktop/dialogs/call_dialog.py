@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.bant_editor import BantEditor
 from desktop.dialogs.call_presence import CallPresence
-from desktop.dialogs.call_target import CallTarget, target_for
+from desktop.dialogs.call_target import CallTarget, header_html, target_for
 from desktop.dialogs.call_timer import CallTimer
 from desktop.dialogs.discovery_fields import DiscoveryFields
 from desktop.dialogs.outcome_picker import OutcomePicker
@@ -44,9 +44,9 @@ from desktop.operations import lead as lead_ops
 from desktop.operations.runner import Op, Operations
 from desktop.widgets.error_label import error_label
 from desktop.widgets.message_boxes import Button, ask
-from desktop.widgets.phone_text import open_link, phone_html
+from desktop.widgets.phone_text import open_link
 from desktop.widgets.qt_dates import follow_up_default, qdatetime_utc
-from desktop.widgets.rich_text import escape, fill
+from desktop.widgets.rich_text import fill
 from models.core.enums import Outcome
 from models.core.errors import BatonError, ConcurrentChange
 from models.db.failures import Failure, Kind
@@ -75,7 +75,7 @@ class CallDialog(QDialog):
         self.setObjectName("callDialog")
 
         # Who is being called, and the numbers: a click dials and starts the timer.
-        self.header = QLabel(self._header_html(target))
+        self.header = QLabel(header_html(target))
         self.header.setObjectName("callHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -195,20 +195,6 @@ class CallDialog(QDialog):
         if target.correcting is not None:
             self._load(target.correcting)
         self._pristine = self.draft_state()
-
-    def _header_html(self, target: CallTarget) -> str:
-        numbers = []
-        if target.phone:
-            numbers.append(
-                "☎ " + phone_html(target.phone, target.phone_e164, struck=target.phone_invalid)
-            )
-        if target.company_phone:
-            main_line = phone_html(target.company_phone, target.company_phone_e164)
-            numbers.append(escape(self.tr("Main line")) + " " + main_line)
-        return (
-            f"<span style='font-size:13pt; font-weight:600'>{escape(target.lead_name)}</span>"
-            f" — {escape(target.company)}<br>{' &nbsp; '.join(numbers)}"
-        )
 
     def _chain_tab_order(self, cancel: QPushButton) -> None:
         """Tab follows the work: outcome, notes, temperature, BANT, next step, save."""

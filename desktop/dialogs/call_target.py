@@ -6,9 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
+from desktop.widgets.phone_text import phone_html
+from desktop.widgets.rich_text import escape
 from models.core.enums import Outcome
 from models.leads.calls import CallItem
 from models.leads.detail import LeadDetail
+
+MAIN_LINE = QT_TRANSLATE_NOOP("CallDialog", "Main line")
 
 #: The key that picks each outcome, in the order the dialog lists them.
 OUTCOME_KEYS: tuple[tuple[str, Outcome], ...] = (
@@ -67,4 +72,20 @@ def target_for(detail: LeadDetail, correcting: CallItem | None = None) -> CallTa
         detail.phone_invalid,
         detail.company_phone,
         detail.company_phone_e164,
+    )
+
+
+def header_html(target: CallTarget) -> str:
+    """The dialog's heading: the lead and company (escaped), their numbers as links."""
+    numbers = []
+    if target.phone:
+        numbers.append(
+            "☎ " + phone_html(target.phone, target.phone_e164, struck=target.phone_invalid)
+        )
+    if target.company_phone:
+        main_line = phone_html(target.company_phone, target.company_phone_e164)
+        numbers.append(escape(translate("CallDialog", MAIN_LINE)) + " " + main_line)
+    return (
+        f"<span style='font-size:13pt; font-weight:600'>{escape(target.lead_name)}</span>"
+        f" — {escape(target.company)}<br>{' &nbsp; '.join(numbers)}"
     )
