@@ -76,9 +76,7 @@ class ScramCluster:
             "--locale=C.UTF-8",
         )  # fmt: skip
         pwfile.unlink()
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-l",
-                  str(self.folder / "log"), "start")  # fmt: skip
+        self.start()
 
     def _run(self, program: str, *args: str) -> None:
         command = [str(self._bin / program), *args]

@@ -111,9 +111,9 @@ def create_users(session: Session, seed: int) -> dict[str, list[int]]:
             display_name_kana=kana,
             role=role.value,
             team_id=team.id,
-            # A demo rep carries about 320 open leads of the 5,000: room for the rest.
-            capacity=DEMO_REP_CAPACITY if role == Role.REP else 150,
         )
+        if role == Role.REP:  # about 320 open leads each of the 5,000: room for the rest
+            user.capacity = DEMO_REP_CAPACITY
         session.add(user)
         session.flush()
         ids.setdefault(role.value, []).append(user.id)
