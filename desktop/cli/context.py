@@ -14,7 +14,13 @@ from typing import Any
 from models.core.clock import parse_now, utcnow
 from models.core.errors import DatabaseUnreachable, InvalidInput
 from models.db.credentials import account_for
-from models.db.database import Database, default_url, open_database, parse_url
+from models.db.database import (
+    AUTH_REFUSED,
+    Database,
+    default_url,
+    open_database,
+    parse_url,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -46,7 +52,7 @@ def open_asking(url_text: str, **options: Any) -> Database:
         return open_database(url_text, **options)
     except DatabaseUnreachable as exc:
         parsed = parse_url(url_text)
-        if exc.key != "db.unreachable.auth" or not parsed.username or not sys.stdin.isatty():
+        if exc.key != AUTH_REFUSED or not parsed.username or not sys.stdin.isatty():
             raise
     secret = ask_password(f"Password for {account_for(parsed)}: ")
     return open_database(url_text, password=secret, **options)

@@ -14,10 +14,7 @@ from desktop.dialogs.sign_in_dialog import SignInDialog
 from desktop.i18n import messages as errors
 from models.core.errors import DatabaseUnreachable
 from models.db.credentials import password_for
-from models.db.database import Database, open_database, parse_url
-
-#: The refusal that means "who are you?": wrong or missing password, unknown login.
-AUTH = "db.unreachable.auth"
+from models.db.database import AUTH_REFUSED, Database, open_database, parse_url
 
 
 def _attempt(url: URL, password: str) -> Database:
@@ -33,7 +30,7 @@ def open_signed_in(url_text: str) -> Database | None:
     try:
         return open_database(url_text, create_dirs=True)
     except DatabaseUnreachable as exc:
-        if exc.key != AUTH:
+        if exc.key != AUTH_REFUSED:
             raise
         refusal = exc
     url = parse_url(url_text)

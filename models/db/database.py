@@ -34,6 +34,9 @@ from models.db.credentials import password_for
 APP_NAME = "Baton"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: The refusal that means "who are you?": a wrong or missing password, an unknown login
+#: (sign-in asks again on it).
+AUTH_REFUSED = "db.unreachable.auth"
 
 
 def data_dir() -> Path:
