@@ -6,11 +6,16 @@
     python scripts/screenshots.py --only handoff   # checklist, promote dialog, handoffs
     python scripts/screenshots.py --only team      # sign-in, workload, reassign, on the phone
     python scripts/screenshots.py --only workload  # one of them (scripts/team_screenshots.py)
+    python scripts/screenshots.py --only import    # import-mapping, import-result
+    python scripts/screenshots.py --only kpi       # kpi-dashboard, -trends, -leads, -campaigns
+    python scripts/screenshots.py --only kpi-campaigns   # one of them (scripts/kpi_screenshots.py)
     python scripts/screenshots.py --out /tmp/shots  # elsewhere: try the script, keep the README's
 
 The queue, the call dialog, the team-rules dialog, the handoff definition's editor, the
 lead pane's handoff checklist, the promote dialog and the Handoffs window, and team mode's
-sign-in dialog, Workload window, Reassign dialog and who is on the phone in the queue, on
+sign-in dialog, Workload window, Reassign dialog and who is on the phone in the queue, and
+marketing's import (the columns mapped with the preview, the result), and the KPI
+dashboard (its top, further down, the leads behind a bar, the campaign report), on
 a 1366×768 laptop screen and a 1920×1080 one (tests/screens/*.json: the offscreen
 platform's screen, chosen when Qt starts, so each size runs in a process of its own), in
 Japanese and English. The window opens as a rep's first start opens it: fitted to the
@@ -33,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEAM_PICTURES = ("sign-in", "workload", "reassign", "on-the-phone")
+IMPORT_PICTURES = ("import-mapping", "import-result")
+KPI_PICTURES = ("kpi-dashboard", "kpi-trends", "kpi-leads", "kpi-campaigns")
 SIZES = ("1366x768", "1920x1080")
 LANGUAGES = ("ja", "en")
 _parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
@@ -40,8 +47,17 @@ _parser.add_argument("--size", choices=SIZES)
 _parser.add_argument("--lang", choices=LANGUAGES)
 _parser.add_argument(
     "--only",
-    choices=("definition", "handoff", "team", *TEAM_PICTURES),
-    help="only this window's pictures (team: every team-mode one)",
+    choices=(
+        "definition",
+        "handoff",
+        "team",
+        *TEAM_PICTURES,
+        "import",
+        *IMPORT_PICTURES,
+        "kpi",
+        *KPI_PICTURES,
+    ),
+    help="only this window's pictures (team: every team-mode one; import, kpi: all of theirs)",
 )
 _parser.add_argument("--out", type=Path, help="the folder to write to (docs/screenshots)")
 ARGS = (
@@ -55,6 +71,10 @@ if ARGS.size:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import screenshot_helpers
+from import_screenshots import PICTURES as IMPORTS
+from import_screenshots import pictures as import_pictures
+from kpi_screenshots import PICTURES as KPIS
+from kpi_screenshots import pictures as kpi_pictures
 from PySide6.QtCore import QSettings
 from screenshot_helpers import save, wait, wait_until
 from team_screenshots import PICTURES, pictures, sign_in
@@ -77,6 +97,8 @@ from models.handoff.checklist import checklist
 from models.teams.users import user_by_email
 
 assert PICTURES == TEAM_PICTURES  # the choices are parsed before the module can load
+assert IMPORTS == IMPORT_PICTURES
+assert KPIS == KPI_PICTURES
 if ARGS.out:
     screenshot_helpers.OUT = ARGS.out.resolve()
 REP = "misaki.sato@baton.example"
@@ -245,6 +267,16 @@ def main() -> int:
             db.close()
             app.quit()
             return 0
+        if ARGS.only in ("import", *IMPORT_PICTURES):
+            import_pictures(db, settings, None if ARGS.only == "import" else ARGS.only, suffix)
+            db.close()
+            app.quit()
+            return 0
+        if ARGS.only in ("kpi", *KPI_PICTURES):
+            kpi_pictures(db, settings, None if ARGS.only == "kpi" else ARGS.only, suffix, NOW)
+            db.close()
+            app.quit()
+            return 0
         worker = DbWorker(db)
         window = MainWindow(worker, user, settings)
         window.show()  # a first start: fitted to the screen
@@ -285,6 +317,8 @@ def main() -> int:
         handoff(window, db, suffix)
         sign_in(suffix)
         pictures(db, settings, None, suffix)
+        import_pictures(db, settings, None, suffix)
+        kpi_pictures(db, settings, None, suffix, NOW)
         if suffix == "ja-1920x1080":
             busy_banner(window, db, Path(tmp) / "demo.sqlite3")
         window.close()

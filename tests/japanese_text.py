@@ -41,6 +41,9 @@ ALLOWED = frozenset(
         # acronyms a Japanese rep reads as they are
         "BANT",
         "MQL",
+        "SQL",  # the funnel's stage after MQL (sales-qualified), as Japanese teams say it
+        "SAL",
+        "KPI",
         "SLA",
         "IT",
         "DL",
@@ -52,7 +55,20 @@ ALLOWED = frozenset(
         "Markdown",
         "JSON",
         "CSV",
+        "XLSX",
+        "PNG",
         "Excel",
+        # the marketing tools an import reads, by their product names
+        "HubSpot",
+        "Marketo",
+        "Pardot",
+        "SATORI",
+        "BowNow",
+        "UTF",
+        "BOM",
+        "CP932",
+        "Shift_JIS",
+        "E.164",
         # key names (shortcuts shown in buttons and menus)
         "Ctrl",
         "Shift",

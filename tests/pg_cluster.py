@@ -153,7 +153,8 @@ def team_database(cluster: ScramCluster, password: str) -> Iterator[tuple[str, s
     """
     from uuid import uuid4
 
-    from models.core.entities import ServerRole, Team, User
+    from models.core.entities import Team, User
+    from models.core.server_records import ServerRole
     from models.db.database import open_database
 
     name = f"baton_signin_{uuid4().hex[:8]}"

@@ -116,7 +116,7 @@ class Member:
             return {"lead": lead_id}
 
         released = self.run("release", let_go)
-        claimed["released_at"] = released["t1"]
+        claimed["released_at"] = released["t0"]  # held for certain until the release began
 
     def recycle_one(self) -> None:
         def back_to_nurture() -> dict[str, Any]:

@@ -539,6 +539,8 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
         },
         "meeting_at",
     ),
+    # Longer than a day; this many seconds would not even fit the INTEGER column.
+    ("duration-past-a-day", {"duration_seconds": 2**40}, "duration"),
     ("unknown-bant-field", {"bant": {"budgetz": BantAnswer("planned")}}, "bant"),
     ("unknown-bant-value", {"bant": {"budget": BantAnswer("lots")}}, "bant.budget"),
     (

@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli.actor import acting_user
-from models.core.entities import AuditEntry, Call, Handoff, Lead, ServerRole, User
+from models.core.entities import AuditEntry, Call, Handoff, Lead, User
 from models.core.enums import Role
 from models.core.errors import InvalidInput, PermissionDenied
+from models.core.server_records import ServerRole
 from models.db.database import Database, open_database
 from models.teams import identity
 from models.teams.users import user_by_email

@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 
 from models.core.errors import InvalidInput
+from models.core.files import csv_bytes, spreadsheet_cell, write_atomically
 from models.db.database import Database
-from models.handoff.batch import (
-    csv_bytes,
-    export_summaries,
-    file_stem,
-    handoffs_between,
-    spreadsheet_cell,
-    write_atomically,
-)
+from models.handoff.batch import export_summaries, file_stem, handoffs_between
 from models.handoff.summary import HandoffSummary, summary_for_handoff
 from tests.handoff_data import COMPANY, NOW, add_handoff, make_lead
 

@@ -20,6 +20,9 @@ from models.definitions import lifecycle
 from models.definitions.approval import approve
 from models.handoff.promote import PromotionDraft, promote
 from models.handoff.respond import Answer, respond
+from models.imports.lead_writer import write_leads
+from models.imports.rows import LeadRecord
+from models.imports.run import require_may_import
 from models.leads.actions import requalify
 from models.leads.assignment import reassign
 from models.leads.calls import CallDraft, log_call
@@ -30,6 +33,14 @@ from models.teams.users import add_user
 from tests.permission_world import NOW, World, attempt, build
 
 Probe = Callable[[World, int], Callable[[Session], object]]
+
+
+def _import_one(session: Session, user_id: int) -> object:
+    """What an import does with one row, after the check every import makes first."""
+    require_may_import(session, user_id)
+    record = LeadRecord(2, 2, "山田 太郎", "株式会社ヤマダ", "ヤマダ", email="taro@yamada.example")
+    return write_leads(session, user_id, "probe", [record], NOW)
+
 
 #: For each action, the use case doing it on team A (as the user whose id is given).
 PROBES: dict[Action, Probe] = {
@@ -58,6 +69,7 @@ PROBES: dict[Action, Probe] = {
     Action.ANSWER_HANDOFF: lambda w, u: (
         lambda s: respond(s, u, Answer(w.a.handoff, accept=True), NOW)
     ),
+    Action.IMPORT: lambda w, u: lambda s: _import_one(s, u),
     Action.MANAGE_USERS: lambda w, u: (
         lambda s: add_user(
             s, actor_id=u, email="new.rep@example.jp", display_name="新人", role="rep", now=NOW

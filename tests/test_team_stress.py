@@ -221,12 +221,22 @@ def _lost_and_unaudited(session: Any, ok: dict[str, list[dict[str, Any]]]) -> tu
 
 def _double_claims(log: list[dict[str, Any]]) -> list[Any]:
     """Claims of one lead by two people whose certainly-held spans overlap: from the
-    claim's commit (before its t1) to the release's start (t0, before it committed)."""
+    claim's commit (before its t1) to the release's start (t0, before it committed), or
+    to the start of a reassignment of the lead that may have committed after the claim
+    (a reassignment drops the claims: the new owner may claim the lead at once)."""
+    moved: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for entry in log:
+        if entry["kind"] == "reassign" and entry["result"] == "ok":
+            for lead_id in entry.get("leads", []):
+                moved[lead_id].append((entry["t0"], entry["t1"]))
     held: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     for entry in log:
         if entry["kind"] == "claim" and entry["result"] == "ok" and entry.get("lead"):
-            end = entry.get("released_at", float("inf"))
-            held[entry["lead"]].append((entry["t1"], end, entry["user"]))
+            start, end = entry["t1"], entry.get("released_at", float("inf"))
+            for began, ended in moved[entry["lead"]]:
+                if ended > start:
+                    end = min(end, began)
+            held[entry["lead"]].append((start, end, entry["user"]))
     clashes = []
     for lead_id, spans in held.items():
         spans.sort()
@@ -265,3 +275,16 @@ def _call_figures_off(session: Any, lead_ids: set[int]) -> list[Any]:
     return [
         (i, attempts.get(i), counts.get(i)) for i in lead_ids if attempts.get(i) != counts.get(i)
     ]
+
+
+def test_the_double_claim_check_tells_a_clash_from_a_reassignment() -> None:
+    def claim(user: int, t0: float, t1: float, released: float) -> dict[str, Any]:
+        return {"kind": "claim", "result": "ok", "lead": 7, "user": user, "t0": t0, "t1": t1,
+                "released_at": released}  # fmt: skip
+
+    clash = [claim(2, 0.0, 1.0, 5.0), claim(3, 2.0, 3.0, 6.0)]
+    assert _double_claims(clash) == [(7, 2, 3)]
+    moved = {"kind": "reassign", "result": "ok", "leads": [7], "user": 1, "t0": 1.5, "t1": 1.9}
+    assert _double_claims([*clash, moved]) == []  # the reassignment dropped rep 2's claim
+    earlier = {**moved, "t0": 0.1, "t1": 0.5}  # committed before rep 2 claimed: no excuse
+    assert _double_claims([*clash, earlier]) == [(7, 2, 3)]

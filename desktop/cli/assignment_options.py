@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from desktop.cli.numbers import record_id
+
 if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -17,7 +19,7 @@ def add_assignment_commands(sub: Subcommands, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "reassign", parents=[common], help="give leads to another rep (team leads, admins)"
     )
-    p.add_argument("leads", type=int, nargs="+", metavar="LEAD")
+    p.add_argument("leads", type=record_id, nargs="+", metavar="LEAD")
     p.add_argument("--to", required=True, metavar="EMAIL", help="the rep who takes them")
     p.add_argument("--reason", required=True, metavar="TEXT", help="why (kept in the history)")
     p.add_argument("--allow-away", action="store_true", help="even if the rep is away today")
@@ -29,7 +31,7 @@ def add_assignment_commands(sub: Subcommands, common: argparse.ArgumentParser) -
         parents=[common],
         help="give the team's unassigned new leads to its reps, weighted by free capacity",
     )
-    p.add_argument("--team", type=int, metavar="TEAM", help=_TEAM)
+    p.add_argument("--team", type=record_id, metavar="TEAM", help=_TEAM)
     p.add_argument(
         "--dry-run", action="store_true", help="print the plan only: nothing is assigned"
     )
@@ -46,7 +48,7 @@ def add_assignment_commands(sub: Subcommands, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "workload", parents=[common], help="each rep's open leads, callbacks, calls, capacity"
     )
-    p.add_argument("--team", type=int, metavar="TEAM", help=_TEAM)
+    p.add_argument("--team", type=record_id, metavar="TEAM", help=_TEAM)
     p.add_argument("--json", action="store_true")
     p.add_argument("--user", metavar="EMAIL", help="pick this user's team")
     p.set_defaults(handler=("assignment", "workload"))

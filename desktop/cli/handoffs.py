@@ -17,12 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.cli.context import EXIT_OK, database, now, speak
-from desktop.cli.output import say
+from desktop.cli.output import say, tell, write_output
 from desktop.i18n.translate import QT_TRANSLATE_NOOP
 from models.core.entities import Handoff, Lead
 from models.core.errors import InvalidInput, NotFound
+from models.core.files import csv_bytes
 from models.core.messages import lead_label
-from models.handoff.batch import csv_bytes, export_summaries, handoffs_between, write_atomically
+from models.handoff.batch import export_summaries, handoffs_between
 from models.handoff.summary import summary_for_handoff, summary_for_lead
 from models.teams.users import user_by_email
 
@@ -34,7 +35,6 @@ PREVIEW_WRITTEN = QT_TRANSLATE_NOOP(
 )
 CSV_WRITTEN = QT_TRANSLATE_NOOP("Cli", "Wrote %1 handoffs to %2.")
 SUMMARIES_WRITTEN = QT_TRANSLATE_NOOP("Cli", "Wrote %1 files (%2 handoffs) to %3.")
-STDOUT = QT_TRANSLATE_NOOP("Cli", "standard output")
 
 
 def _gui_for_pdf(fmt: str) -> None:
@@ -43,23 +43,6 @@ def _gui_for_pdf(fmt: str) -> None:
         from desktop.handoff import pdf  # QtGui, for PDFs only (see pyproject's no_gui)
 
         pdf.ensure_app()
-
-
-def _write(output: str, data: bytes) -> str:
-    """``data`` to the file ``output`` (whole or not at all), or to stdout for ``-``;
-    where it went, in words."""
-    if output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return say(STDOUT)
-    write_atomically(Path(output), data)
-    return output
-
-
-def _tell(output: str, text: str) -> None:
-    """What was written: on stdout, unless the file itself went there."""
-    print(text, file=sys.stderr if output == "-" else sys.stdout)
 
 
 def handoff(args: argparse.Namespace) -> int:
@@ -84,12 +67,12 @@ def handoff(args: argparse.Namespace) -> int:
     from desktop.handoff import render
     from desktop.i18n import formats
 
-    where = _write(args.output, render.render(summary, args.format))
+    where = write_output(args.output, render.render(summary, args.format))
     if summary.handoff_id is None:
-        _tell(args.output, say(PREVIEW_WRITTEN, label, where))
+        tell(args.output, say(PREVIEW_WRITTEN, label, where))
     else:
         handed = formats.datetime_text(summary.promoted_at)
-        _tell(args.output, say(HANDOFF_WRITTEN, summary.handoff_id, label, handed, where))
+        tell(args.output, say(HANDOFF_WRITTEN, summary.handoff_id, label, handed, where))
     return EXIT_OK
 
 
@@ -130,8 +113,8 @@ def handoffs(args: argparse.Namespace) -> int:
 
     header, rows = table.table(records)
     data = csv_bytes(header, rows, encoding=args.encoding, row_names=[r.id for r in records])
-    where = _write(args.output, data)
-    _tell(args.output, say(CSV_WRITTEN, len(records), where))
+    where = write_output(args.output, data)
+    tell(args.output, say(CSV_WRITTEN, len(records), where))
     return EXIT_OK
 
 

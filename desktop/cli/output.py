@@ -7,9 +7,10 @@ import sys
 import unicodedata
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from desktop.i18n.translate import fill, translate
+from desktop.i18n.translate import QT_TRANSLATE_NOOP, fill, translate
 
 #: The translation context of what commands print.
 CTX = "Cli"
@@ -76,3 +77,26 @@ def print_lead(lead_in: str, lead_id: int, name: str, company: str, *rest: Cell)
     then come the lead's id, name and company, then the listing's own cells.
     """
     print(line(lead_in, (str(lead_id), 7), (name, 18), (company, 30), *rest))
+
+
+#: Where a command's output went when it was printed instead of written to a file.
+STDOUT = QT_TRANSLATE_NOOP("Cli", "standard output")
+
+
+def write_output(output: str, data: bytes) -> str:
+    """``data`` to the file ``output`` (whole or not at all), or to stdout for ``-``;
+    where it went, in words."""
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return say(STDOUT)
+    from models.core.files import write_atomically  # only when writing
+
+    write_atomically(Path(output), data)
+    return output
+
+
+def tell(output: str, text: str) -> None:
+    """What was written: on stdout, unless the file itself went there."""
+    print(text, file=sys.stderr if output == "-" else sys.stdout)

@@ -11,6 +11,9 @@ import argparse
 from typing import TYPE_CHECKING
 
 from desktop.cli.assignment_options import add_assignment_commands
+from desktop.cli.import_options import add_import_commands
+from desktop.cli.kpi_options import add_kpi_commands
+from desktop.cli.numbers import record_id, stored_count
 from desktop.cli.people_options import add_people_commands
 
 #: A command's handler: (module in desktop.cli, function in it).
@@ -70,7 +73,7 @@ def _common() -> argparse.ArgumentParser:
 
 def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("call", parents=[common], help="log a call on a lead")
-    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("lead", type=record_id, metavar="LEAD")
     p.add_argument(
         "--outcome",
         required=True,
@@ -84,7 +87,7 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--meeting", metavar="ISO-DATETIME", help="meeting booked at")
     p.add_argument("--temperature", choices=("hot", "warm", "cold"))
-    p.add_argument("--duration", type=int, metavar="SECONDS")
+    p.add_argument("--duration", type=stored_count, metavar="SECONDS")
     p.add_argument(
         "--bant",
         nargs="*",
@@ -97,7 +100,7 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=("work", "call"))
 
     p = sub.add_parser("recycle", parents=[common], help="return a lead to nurture")
-    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("lead", type=record_id, metavar="LEAD")
     p.add_argument(
         "--reason",
         required=True,
@@ -112,13 +115,13 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "phone", parents=[common], help="enter a new phone number for a lead (after a wrong number)"
     )
-    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("lead", type=record_id, metavar="LEAD")
     p.add_argument("number", metavar="NUMBER", help="as written, e.g. 03-1234-5678")
     p.add_argument("--user", metavar="EMAIL")
     p.set_defaults(handler=("work", "phone"))
 
     p = sub.add_parser("promote", parents=[common], help="hand a lead off to field sales")
-    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("lead", type=record_id, metavar="LEAD")
     p.add_argument(
         "--to", metavar="EMAIL", help="the field rep (default: the routing rules' suggestion)"
     )
@@ -131,7 +134,7 @@ def _work_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=("handoff_work", "promote_lead"))
 
     p = sub.add_parser("respond", parents=[common], help="field sales: accept or reject a handoff")
-    p.add_argument("handoff", type=int, nargs="?", metavar="HANDOFF")
+    p.add_argument("handoff", type=record_id, nargs="?", metavar="HANDOFF")
     answer = p.add_mutually_exclusive_group(required=True)
     answer.add_argument("--accept", action="store_true")
     answer.add_argument(
@@ -156,7 +159,7 @@ def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=("team", "team"), team_command="show")
     team_sub = p.add_subparsers(dest="team_command", metavar="ACTION")
     team_set = team_sub.add_parser("set", parents=[common], help="change the rules")
-    team_set.add_argument("--team", type=int, help="team id (default: the first team)")
+    team_set.add_argument("--team", type=record_id, help="team id (default: the first team)")
     team_set.add_argument("--hours", metavar="START-END", help="business hours, e.g. 09:00-18:00")
     team_set.add_argument("--weekdays", metavar="0,1,2,3,4", help="business days (Monday = 0)")
     team_set.add_argument("--holidays", metavar="COUNTRY", help="holiday calendar (JP) or none")
@@ -180,7 +183,7 @@ def _team_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 def _routing_commands(team_sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """``baton team routing list|add|remove``: which field reps take which leads."""
     shared = argparse.ArgumentParser(add_help=False, parents=[common])
-    shared.add_argument("--team", type=int, help="team id (default: the first team)")
+    shared.add_argument("--team", type=record_id, help="team id (default: the first team)")
     shared.add_argument("--user", metavar="EMAIL", help="who changes them (team lead/admin)")
     shared.add_argument("--json", action="store_true")
     handler = {"handler": ("team_routing", "routing")}
@@ -214,29 +217,29 @@ def _definition_commands(sub: Subcommands, common: argparse.ArgumentParser) -> N
         return command
 
     show = action("show", "a version in words (default: the one in effect)")
-    show.add_argument("version", type=int, nargs="?", metavar="VERSION")
+    show.add_argument("version", type=record_id, nargs="?", metavar="VERSION")
     show.add_argument("--json", action="store_true")
     listing = action("list", "every version, with who proposed and approved it")
     listing.add_argument("--json", action="store_true")
     diff = action("diff", "what changed from version A to version B, in words")
-    diff.add_argument("old", type=int, metavar="A")
-    diff.add_argument("new", type=int, metavar="B")
+    diff.add_argument("old", type=record_id, metavar="A")
+    diff.add_argument("new", type=record_id, metavar="B")
     export = action("export", "write a version as a TOML file (default: the one in effect)")
-    export.add_argument("version", type=int, nargs="?", metavar="VERSION")
+    export.add_argument("version", type=record_id, nargs="?", metavar="VERSION")
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     imported = action("import", "create a draft from a TOML file")
     imported.add_argument("file", metavar="FILE")
     draft = action("draft", "create a draft (a copy of the version in effect, or --from)")
-    draft.add_argument("--from", dest="based_on", type=int, metavar="VERSION")
+    draft.add_argument("--from", dest="based_on", type=record_id, metavar="VERSION")
     draft.add_argument("--name", metavar="TEXT")
     for name, text in (
         ("propose", "put a draft up for approval"),
         ("withdraw", "withdraw a draft or a proposal"),
         ("whatif", "which working leads a version would qualify, against the one in effect"),
     ):
-        action(name, text).add_argument("version", type=int, metavar="VERSION")
+        action(name, text).add_argument("version", type=record_id, metavar="VERSION")
     approve = action("approve", "approve a proposed version for your side")
-    approve.add_argument("version", type=int, metavar="VERSION")
+    approve.add_argument("version", type=record_id, metavar="VERSION")
     approve.add_argument(
         "--effective", metavar="DATE", help="in effect from (YYYY-MM-DD or ISO; default: now)"
     )
@@ -251,7 +254,7 @@ def _summary_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None
         parents=[common],
         help="write a lead's handoff summary (its latest handoff, else a preview)",
     )
-    p.add_argument("lead", type=int, metavar="LEAD")
+    p.add_argument("lead", type=record_id, metavar="LEAD")
     p.add_argument("--format", choices=("pdf", "html", "md", "json"), required=True)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file (- for stdout)")
     p.set_defaults(handler=("handoffs", "handoff"))
@@ -338,7 +341,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=("queue", "queue"))
 
     p = sub.add_parser("lead", parents=[common], help="print one lead with its score explained")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=("queue", "lead"))
 
@@ -356,6 +359,8 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=("maintenance", "rescore"))
 
     add_people_commands(sub, common)
+    add_import_commands(sub, common)
     _definition_commands(sub, common)
     _summary_commands(sub, common)
+    add_kpi_commands(sub, common)
     return main

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from desktop.cli.numbers import record_id
+
 if TYPE_CHECKING:  # what add_subparsers returns (not subscriptable at run time)
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -31,7 +33,7 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     add.add_argument("email")
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--team", type=int, metavar="ID", help="team id (default: the admin's)")
+    add.add_argument("--team", type=record_id, metavar="ID", help="team id (default: the admin's)")
     add.set_defaults(handler=("users", "user_add"))
     role = user_sub.add_parser("role", parents=[common], help="give a user another role")
     role.add_argument("email")
@@ -49,7 +51,7 @@ def _user_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     away.add_argument("--note", default="", metavar="TEXT")
     away.set_defaults(handler=("availability", "user_away"))
     back = user_sub.add_parser("back", parents=[common], help="remove an away period")
-    back.add_argument("away_id", type=int, metavar="AWAY-ID")
+    back.add_argument("away_id", type=record_id, metavar="AWAY-ID")
     back.set_defaults(handler=("availability", "user_back"))
     capacity = user_sub.add_parser(
         "capacity", parents=[common], help="how many open leads a rep carries"
@@ -93,7 +95,7 @@ def _admin_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("email", metavar="EMAIL", help="also their login (lowercased)")
     add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--team", type=int, metavar="TEAM", help="team id (default: your team)")
+    add.add_argument("--team", type=record_id, metavar="TEAM", help="team id (default: your team)")
     add.add_argument("--name", metavar="NAME", help="display name (default: before the @)")
     add.add_argument(
         "--password-stdin",

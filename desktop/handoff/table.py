@@ -3,7 +3,7 @@ cells (``baton handoffs --format csv``; the app's export too). QtCore at most.
 
 Dates are written ``YYYY-MM-DD HH:MM`` in local time, which spreadsheets read as dates;
 codes (status, industry, rejection reason) are words. The cells are plain text:
-:func:`models.handoff.batch.csv_bytes` makes them safe for a spreadsheet.
+:func:`models.core.files.csv_bytes` makes them safe for a spreadsheet.
 """
 
 from __future__ import annotations

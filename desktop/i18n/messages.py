@@ -9,7 +9,7 @@ shown through :mod:`desktop.i18n.labels`; the raw driver detail
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from desktop.i18n import criteria, handoff_labels, labels
 from desktop.i18n.translate import QT_TRANSLATE_NOOP, translate
@@ -49,11 +49,19 @@ def message(exc: BaseException) -> str:
     """The sentence to show a user for ``exc``, in the installed language."""
     if not isinstance(exc, BatonError):
         return translate(CTX, UNEXPECTED)
-    template = MESSAGES.get(exc.key)
-    if template is None:  # not a catalogue key: a caller outside models/ wrote a sentence
+    if exc.key not in MESSAGES:  # not a catalogue key: a caller outside models/ wrote it
         return str(exc)
+    return say(exc.key, exc.params)
+
+
+def say(key: str, params: Mapping[str, object]) -> str:
+    """The catalogue's sentence ``key`` with ``params``, in the installed language (a
+    message built without an error: an import's rejected row)."""
+    template = MESSAGES.get(key)
+    if template is None:
+        return key
     translated = translate(CTX, template)
-    params = {name: _shown(name, value) for name, value in exc.params.items() if name != DETAIL}
-    text = render(translated, params)
+    shown = {name: _shown(name, value) for name, value in params.items() if name != DETAIL}
+    text = render(translated, shown)
     # The driver's own words are English: only an English sentence carries them.
-    return with_detail(text, exc.params) if translated == template else text
+    return with_detail(text, params) if translated == template else text

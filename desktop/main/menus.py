@@ -35,6 +35,11 @@ class MainActions:
     reassign: QAction
     #: The team's workload, distributing and rebalancing leads.
     workload: QAction
+    #: The shared KPIs and the campaign report (desktop/dashboards/).
+    kpi: QAction
+    #: A marketing tool's export of leads, or of engagements (desktop/imports/).
+    import_leads: QAction
+    import_touches: QAction
     #: Japanese, English or the system's language (``data()``: "ja", "en" or "").
     language: QActionGroup
 
@@ -68,6 +73,11 @@ def build_menus(window: QMainWindow) -> MainActions:
         ),
         reassign=QAction(QCoreApplication.translate("MainWindow", "Re&assign…"), window),
         workload=QAction(QCoreApplication.translate("MainWindow", "&Workload…"), window),
+        kpi=QAction(QCoreApplication.translate("MainWindow", "&KPI dashboard…"), window),
+        import_leads=QAction(QCoreApplication.translate("MainWindow", "&Import leads…"), window),
+        import_touches=QAction(
+            QCoreApplication.translate("MainWindow", "Import &engagements…"), window
+        ),
         language=QActionGroup(window),
     )
     actions.quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -80,6 +90,9 @@ def build_menus(window: QMainWindow) -> MainActions:
 
     menu = window.menuBar()
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    file_menu.addAction(actions.import_leads)
+    file_menu.addAction(actions.import_touches)
+    file_menu.addSeparator()
     file_menu.addAction(actions.team_rules)
     file_menu.addAction(actions.definition)
     file_menu.addAction(actions.rescore)
@@ -97,6 +110,7 @@ def build_menus(window: QMainWindow) -> MainActions:
     team_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Team"))
     team_menu.setToolTipsVisible(True)
     team_menu.addAction(actions.workload)
+    team_menu.addAction(actions.kpi)
     language_menu = menu.addMenu(LANGUAGE_MENU)
     for code, name in (
         *LANGUAGE_CHOICES,

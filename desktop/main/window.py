@@ -13,10 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desktop.dashboards.menu import bind_dashboard
 from desktop.definition.opening import open_definitions
 from desktop.dialogs.call_dialog import CallDialog
 from desktop.dialogs.team_rules_dialog import open_team_rules
 from desktop.handoff.inbox_view import first_for_field_reps, open_handoffs, open_overdue
+from desktop.imports.menu import bind_imports
 from desktop.lead.actions import LeadActions
 from desktop.lead.pane import LeadPane
 from desktop.lead.promotion import Promotion
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.promotion.bind_menu(actions.promote)
         self.reassigning = Reassigning(self.ops, user, self.table, actions.reassign, self)
         bind_workload(actions.workload, self.ops, user, self)
+        bind_dashboard(actions.kpi, self.ops, user, self, self.lead_pane.show_lead)
+        bind_imports(actions.import_leads, actions.import_touches, self.ops, user, self)
         self.menu_actions = actions
         self.lead_actions.bind_menu(
             {

@@ -4,7 +4,7 @@ many of them (or a CSV of a period's handoffs) exported in the background.
 One summary is rendered on the database worker (a PDF takes some tens of milliseconds,
 never on the GUI thread); an export of many is a :class:`~desktop.operations.worker.Task`
 on the thread pool with progress and cancel. Every file is written whole or not at all
-(:func:`models.handoff.batch.write_atomically`).
+(:func:`models.core.files.write_atomically`).
 """
 
 from __future__ import annotations
@@ -20,13 +20,8 @@ from sqlalchemy.orm import Session
 from desktop.handoff import render
 from desktop.operations.runner import Op, Operations
 from desktop.operations.worker import Task
-from models.handoff.batch import (
-    ExportResult,
-    csv_bytes,
-    export_summaries,
-    handoffs_between,
-    write_atomically,
-)
+from models.core.files import csv_bytes, write_atomically
+from models.handoff.batch import ExportResult, export_summaries, handoffs_between
 from models.handoff.inbox import lead_handoffs
 from models.handoff.summary import HandoffSummary, summary_for_handoff, summary_for_lead
 

@@ -5,8 +5,11 @@ two or three digits) fits a 1366-pixel screen only when its titles wrap. Call
 :func:`wrap_titles` once, then :func:`fit_columns` whenever the rows change: each column
 becomes as wide as its widest cell, and its title goes on one line if it fits there, else
 on two, broken at a space where the title has one (Qt breaks Japanese between any two
-characters: "空き / 上限" must not become "空き / 上" and "限"). The last column takes
-what is left.
+characters: "空き / 上限" must not become "空き / 上" and "限"), else where the script
+changes (kanji, hiragana, katakana), a line never starting with hiragana (particles and
+okurigana stay with their word): "送客リード" and "数", not "送客リー" and "ド数";
+"ナーチャリングに" and "戻した".
+The last column takes what is left.
 """
 
 from __future__ import annotations
@@ -34,16 +37,42 @@ def line_ends(font: QFont, title: str, width: int) -> list[int]:
     return ends
 
 
+#: Never at the start of a line (closing brackets, the long vowel mark, small kana).
+_NO_LINE_START = set("）)」』】、。・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ%％")
+
+
+def _script(ch: str) -> str:
+    if "\u3041" <= ch <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= ch <= "\u30ff" or ch == "ー":
+        return "katakana"
+    if "\u4e00" <= ch <= "\u9fff" or ch == "々":
+        return "kanji"
+    return "other"
+
+
+def good_break(title: str, at: int) -> bool:
+    """Whether a line may end before ``title[at]``: at a space where the title has one;
+    else where the script changes in a Japanese title; anywhere in a single word."""
+    before, after = title[at - 1 : at], title[at : at + 1]
+    if " " in title.strip():
+        return " " in before + after
+    if title.isascii():
+        return True
+    if after in _NO_LINE_START or _script(after) == "hiragana":
+        return False
+    return _script(before) != _script(after)
+
+
 def title_width(font: QFont, title: str, least: int) -> int:
     """The narrowest text width of at least ``least`` pixels showing ``title`` on one line
-    or two, broken at a space where the title has one."""
+    or two, broken where :func:`good_break` allows."""
     full = QFontMetrics(font).horizontalAdvance(title)
-    spaced = " " in title.strip()
     for width in range(max(least, full // 2), full):
         ends = line_ends(font, title, width)
         if len(ends) > 2:
             continue
-        if len(ends) == 1 or not spaced or " " in title[ends[0] - 1 : ends[0] + 1]:
+        if len(ends) == 1 or good_break(title, ends[0]):
             return width
     return max(least, full)
 

@@ -100,6 +100,8 @@ class Account(Base):
     #: ``phone`` in E.164 (``+81312345678``), what links, matching and dedupe use; None when
     #: ``phone`` is not a phone number. ``phone`` keeps what was typed, for display.
     phone_e164: Mapped[str | None] = mapped_column(String(16), index=True)
+    #: The name as imports compare it (:func:`models.core.text.company_key`).
+    name_key: Mapped[str | None] = mapped_column(String(300), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -116,7 +118,8 @@ class Lead(Base):
     #: Normalised text searched by the queue's free-text filter
     #: (name, reading, company, company reading, email).
     search_text: Mapped[str] = mapped_column(Text)
-    email: Mapped[str | None] = mapped_column(String(320))
+    #: Stored trimmed and lower-case (imports match on it; indexed).
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
     phone: Mapped[str | None] = mapped_column(String(40))
     #: ``phone`` in E.164 (``+81312345678``), what links, matching and dedupe use; None when
     #: ``phone`` is not a phone number. ``phone`` keeps what was typed, for display.
@@ -135,6 +138,8 @@ class Lead(Base):
     #: The owner's team (follows every reassignment); None: not routed to a team yet.
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     source: Mapped[str | None] = mapped_column(String(60))
+    #: The marketing tool's own score, as imported (Baton computes its own).
+    ma_score: Mapped[int | None] = mapped_column(Integer)
 
     fit_score: Mapped[float] = mapped_column(Float, default=0.0)
     engagement_score: Mapped[float] = mapped_column(Float, default=0.0)
@@ -212,15 +217,6 @@ class LeadClaim(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     claimed_at: Mapped[datetime] = mapped_column()
     expires_at: Mapped[datetime] = mapped_column()
-
-
-class ServerRole(Base):
-    """The PostgreSQL group role of each Baton role (written by ``baton admin init``)."""
-
-    __tablename__ = "server_role"
-
-    role: Mapped[str] = mapped_column(String(20), primary_key=True)
-    db_role: Mapped[str] = mapped_column(String(63))
 
 
 class Touch(Base):
@@ -447,3 +443,7 @@ CALL = cast(Table, Call.__table__)
 STAGE_CHANGE = cast(Table, StageChange.__table__)
 QUALIFICATION = cast(Table, QualificationAnswer.__table__)
 HANDOFF = cast(Table, Handoff.__table__)
+
+# Tables in modules of their own (team mode's server roles, what imports leave), registered
+# on the same metadata with these.
+from models.core import import_records, server_records  # noqa: E402, F401

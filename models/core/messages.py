@@ -28,6 +28,9 @@ from models.core.admin_messages import ADMIN_MESSAGES
 from models.core.assignment_messages import ASSIGNMENT_MESSAGES
 from models.core.definition_messages import DEFINITION_MESSAGES
 from models.core.handoff_messages import HANDOFF_MESSAGES
+from models.core.import_file_messages import IMPORT_FILE_MESSAGES
+from models.core.import_messages import IMPORT_MESSAGES
+from models.core.reporting_messages import REPORTING_MESSAGES
 
 #: The parameter holding raw, untranslatable detail (driver text): for logs only.
 DETAIL: Final = "reason"
@@ -157,6 +160,7 @@ _GENERAL: Final[Mapping[str, str]] = {
     "call.start_naive": "The call's start time has no time zone.",
     "call.start_future": "The call cannot start in the future.",
     "call.duration_negative": "The call's duration cannot be negative.",
+    "call.duration_too_long": "A call of {seconds} seconds is longer than a day ({limit} seconds).",
     "call.temperature_unknown": "Unknown temperature “{value}”; expected one of {expected}.",
     "call.next_step_unknown": "Unknown next step “{value}”; expected one of {expected}.",
     "call.callback_needs_time": "A callback needs a date and time.",
@@ -309,13 +313,16 @@ _GENERAL: Final[Mapping[str, str]] = {
 }
 
 #: Every message: the general ones, the handoff definition's, passing the baton's, who
-#: carries which lead.
+#: carries which lead, imports', the shared KPIs'.
 MESSAGES: Final[Mapping[str, str]] = {
     **_GENERAL,
     **DEFINITION_MESSAGES,
     **HANDOFF_MESSAGES,
     **ASSIGNMENT_MESSAGES,
     **ADMIN_MESSAGES,
+    **IMPORT_MESSAGES,
+    **IMPORT_FILE_MESSAGES,
+    **REPORTING_MESSAGES,
 }
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

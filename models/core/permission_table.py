@@ -33,6 +33,8 @@ class Action(StrEnum):
     ANSWER_HANDOFF = "answer_handoff"
     #: Add users, change roles, deactivate.
     MANAGE_USERS = "manage_users"
+    #: Bring leads and touches in from marketing tools' exports (and keep their mappings).
+    IMPORT = "import"
 
 
 _R = Role
@@ -48,6 +50,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.READ_REPORTS: frozenset({_R.TEAM_LEAD, _R.MARKETING, _R.ADMIN}),
     Action.ANSWER_HANDOFF: frozenset({_R.FIELD_REP, _R.TEAM_LEAD, _R.ADMIN}),
     Action.MANAGE_USERS: frozenset({_R.ADMIN}),
+    Action.IMPORT: frozenset({_R.MARKETING, _R.ADMIN}),
 }
 
 #: Roles whose scope is every team (the others act on their own team only).

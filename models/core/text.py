@@ -57,6 +57,51 @@ def sort_key(name: str, reading: str | None = None) -> str:
     return key.replace(" ", "").replace("\u3000", "").strip()[:_SORT_KEY_LENGTH]
 
 
+#: Legal forms folded away when imports compare company names (after :func:`fold`, which
+#: turns ㈱ into (株)): 株式会社タナカ, (株)タナカ, タナカ㈱ and タナカ株式会社 are one company.
+_COMPANY_FORMS = tuple(
+    fold(form)
+    for form in (
+        *_LEGAL_FORMS,
+        "(合)",
+        "(資)",
+        "(名)",
+        "有限責任事業組合",
+        "一般社団法人",
+        "一般財団法人",
+        # Without their last dot: the ends are stripped of dots and commas first.
+        "co., ltd",
+        "co.,ltd",
+        "co. ltd",
+        "co ltd",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "llc",
+        "k.k",
+    )
+)
+_COMPANY_FORMS_LONGEST_FIRST = tuple(sorted(_COMPANY_FORMS, key=len, reverse=True))
+_COMPANY_PUNCTUATION = str.maketrans("", "", " \u3000・,.、。-‐'\"")
+
+
+def company_key(name: str | None) -> str:
+    """A company name as imports compare it: NFKC, case and kana folded, a legal form at
+    either end (株式会社 / (株) / ㈱, 有限会社 / (有), Co., Ltd., Inc.) and punctuation
+    removed. Only at the ends: "inc" inside "Princeton" stays."""
+    key = fold(name).strip(" \u3000,.")
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for form in _COMPANY_FORMS_LONGEST_FIRST:
+            if key.startswith(form):
+                key, trimmed = key[len(form) :].strip(" \u3000,."), True
+            if key.endswith(form) and len(key) > len(form):
+                key, trimmed = key[: -len(form)].strip(" \u3000,."), True
+    return key.translate(_COMPANY_PUNCTUATION)[:_SORT_KEY_LENGTH]
+
+
 def like_pattern(query: str) -> str:
     """A LIKE pattern (escape character ``\\``) matching ``query`` anywhere.
 

@@ -184,6 +184,9 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         else:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # 64 MiB of page cache (the default is 2 MiB): an import's index writes
+            # stay in memory between batches (measured: a third faster at 1M touches).
+            cursor.execute("PRAGMA cache_size = -65536")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 

@@ -21,13 +21,17 @@ no ``FOR ...`` clause there, so the same code runs on both):
    a rep is saving right now is left for the next tick instead of being waited for.
 
 A call row is locked only after its lead (corrections: lead, then call).
+
+Lead imports take turns (:func:`one_import_at_a_time`): a transaction-level advisory lock,
+taken first in each batch, before any lead lock (nobody else takes it, so it adds no
+circle of waits).
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import BigInteger, ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import GenerativeSelect
 
@@ -100,3 +104,15 @@ def call_for_update(session: Session, call_id: int) -> Call:
     if call is None:
         raise NotFound("call.not_found", call_id=call_id)
     return call
+
+
+#: The advisory lock lead imports take turns with ("BATON-IM" as a number).
+IMPORT_LOCK = 0x4241_544F_4E2D_494D
+
+
+def one_import_at_a_time(session: Session) -> None:
+    """PostgreSQL: wait until no other import's batch is being written, for the rest of
+    this transaction (two imports of one person would otherwise both find no lead and
+    both make one). SQLite's writers take turns already (BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(literal(IMPORT_LOCK, BigInteger))))

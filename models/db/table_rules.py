@@ -71,6 +71,7 @@ WORKERS = _roles(ALLOWED[Action.WORK_LEAD])
 SUPERVISORS = _roles(ALLOWED[Action.EDIT_TEAM_RULES])
 DEFINERS = _roles(ALLOWED[Action.EDIT_DEFINITION_DRAFT], ALLOWED[Action.APPROVE_DEFINITION])
 ADMINS = _roles(ALLOWED[Action.MANAGE_USERS])
+IMPORTERS = _roles(ALLOWED[Action.IMPORT])
 
 _OWN_TEAM = "({t}.team_id = {team} OR {t}.team_id IS NULL)"
 _HANDED = "{t}.id = ANY ({handed}::integer[])"  # an array, not a subquery
@@ -195,6 +196,13 @@ TABLES: Final[dict[str, tuple[Rule, ...]]] = {
     "account": _read(
         Rule("INSERT", WORKERS | _roles(_R.MARKETING)),
         Rule("UPDATE", WORKERS | _roles(_R.MARKETING)),
+    ),
+    # Imports (marketing, admins): a lead's ids in the tools are seen with the lead.
+    "lead_source_key": _of_lead(Rule("INSERT", IMPORTERS), insert=False),
+    "import_mapping": _read(Rule("INSERT", IMPORTERS), Rule("UPDATE", IMPORTERS)),
+    "import_run": _read(
+        Rule("INSERT", IMPORTERS, check=_MINE),
+        Rule("UPDATE", IMPORTERS, _MINE),
     ),
     "server_role": _read(),
     "alembic_version": _read(),

@@ -91,6 +91,11 @@ class CallItem:
     decision_process: str | None = None
 
 
+#: The longest call a rep can log (a day): anything longer is a typing mistake, and a
+#: number past the database's INTEGER would not be stored at all.
+MAX_CALL_SECONDS = 24 * 3600
+
+
 def _invalid(key: str, field_name: str, **params: object) -> InvalidInput:
     """InvalidInput with the catalogue ``key``, naming the input ``field_name``."""
     return InvalidInput(key, field=field_name, **params)
@@ -115,6 +120,13 @@ def validate(draft: CallDraft, now: datetime, keep_callback: datetime | None = N
         raise _invalid("call.start_future", "started_at")
     if draft.duration_seconds is not None and draft.duration_seconds < 0:
         raise _invalid("call.duration_negative", "duration")
+    if draft.duration_seconds is not None and draft.duration_seconds > MAX_CALL_SECONDS:
+        raise _invalid(
+            "call.duration_too_long",
+            "duration",
+            seconds=draft.duration_seconds,
+            limit=MAX_CALL_SECONDS,
+        )
     if draft.temperature is not None and draft.temperature not in {t.value for t in Temperature}:
         raise _invalid(
             "call.temperature_unknown",

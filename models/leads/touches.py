@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,18 +35,18 @@ class NewTouch:
     external_id: str | None = None
 
 
-def _already_recorded(
-    session: Session, touches: Sequence[NewTouch]
+def already_recorded(
+    session: Session, keys: Iterable[tuple[str | None, str | None]]
 ) -> set[tuple[str | None, str | None]]:
-    """The (source system, external id) pairs of ``touches`` that are stored already.
+    """The (source system, external id) pairs of ``keys`` that are stored already.
 
     One ``source_system = ? AND external_id IN (...)`` look-up per source and chunk: an
     index seek (a row-value ``IN`` would scan the whole unique index on SQLite).
     """
     by_source: dict[str | None, set[str]] = {}
-    for t in touches:
-        if t.external_id:
-            by_source.setdefault(t.source_system, set()).add(t.external_id)
+    for source_system, external_id in keys:
+        if external_id:
+            by_source.setdefault(source_system, set()).add(external_id)
     found: set[tuple[str | None, str | None]] = set()
     for source, ids in by_source.items():
         ordered = sorted(ids)
@@ -89,7 +89,7 @@ def add_touches(session: Session, touches: Sequence[NewTouch], now: datetime) ->
         raise NotFound("lead.not_found", lead_id=missing[0])
     # Skip touches already recorded, and repeats of one source id within this batch
     # (the first one counts), which the unique constraint would otherwise reject.
-    seen = _already_recorded(session, touches)
+    seen = already_recorded(session, ((t.source_system, t.external_id) for t in touches))
     new: list[NewTouch] = []
     for t in touches:
         if t.external_id:

@@ -236,10 +236,10 @@ def _rescore_where(
 
 
 def _touches_of(ids: list[int]) -> ColumnElement[bool]:
-    return _one_of(Touch.lead_id, ids)
+    return one_of(Touch.lead_id, ids)
 
 
-def _one_of(column: Any, ids: list[int]) -> ColumnElement[bool]:
+def one_of(column: Any, ids: list[int]) -> ColumnElement[bool]:
     """``column IN ids``; ``=`` for one id, the common case of a use case rescoring its
     lead: an expanding IN is rendered anew on every run (about 1 ms for the long
     statements here), an ``=`` is not."""
@@ -260,7 +260,7 @@ def _rescore_ids(
     ids = sorted(set(lead_ids))
     done: list[int] = []
     for start in range(0, len(ids), IN_CHUNK):
-        chunk = _one_of(Lead.id, ids[start : start + IN_CHUNK])
+        chunk = one_of(Lead.id, ids[start : start + IN_CHUNK])
         done += _rescore_where(
             session,
             chunk if where is None else chunk & where,

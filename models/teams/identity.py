@@ -9,8 +9,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.core.entities import ServerRole, User
+from models.core.entities import User
 from models.core.errors import PermissionDenied
+from models.core.server_records import ServerRole
 from models.teams.users import UserInfo, info
 
 

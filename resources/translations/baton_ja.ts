@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>ActivitySection</name>
+    <message>
+        <source>Inside-sales activity</source>
+        <extracomment>Each figure: its catalogue definition, in the order of the tiles and the columns. The per-rep and per-day tables&apos; height (a long list scrolls).</extracomment>
+        <translation>インサイドセールスの活動量</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>架電数</translation>
+    </message>
+    <message>
+        <source>Reaches</source>
+        <translation>リーチ数</translation>
+    </message>
+    <message>
+        <source>Reach rate</source>
+        <translation>リーチ率</translation>
+    </message>
+    <message>
+        <source>Handoffs</source>
+        <translation>引き渡し数</translation>
+    </message>
+    <message>
+        <source>Opportunity rate per reach</source>
+        <translation>リーチあたりの 商談化率</translation>
+    </message>
+    <message>
+        <source>Opportunity rate per call</source>
+        <translation>架電あたりの 商談化率</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>時間あたり架電数</translation>
+    </message>
+    <message>
+        <source>Talk time per reach</source>
+        <translation>リーチあたり通話時間</translation>
+    </message>
+    <message>
+        <source>Per rep</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日別</translation>
+    </message>
+    <message>
+        <source>No calls in the period for these filters.</source>
+        <extracomment>The pages not filled since the figures changed (filled when shown).</extracomment>
+        <translation>この条件では期間内の架電がありません。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating demo data…</source>
@@ -194,6 +259,86 @@
     <message>
         <source>Stop timer</source>
         <translation>タイマー停止</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsSection</name>
+    <message>
+        <source>What happened to what marketing sent</source>
+        <extracomment>Last: the widest, it takes the room left.</extracomment>
+        <translation>マーケティング施策のその後</translation>
+    </message>
+    <message>
+        <source>Web page…</source>
+        <translation>Webページ…</translation>
+    </message>
+    <message>
+        <source>Export the report as a self-contained web page</source>
+        <translation>レポートを単体で開けるWebページとして書き出す</translation>
+    </message>
+    <message>
+        <source>Leads sent</source>
+        <translation>送客リード数</translation>
+    </message>
+    <message>
+        <source>Reached, handed off, accepted, returned</source>
+        <translation>リーチ・引き渡し・受け入れ・戻した</translation>
+    </message>
+    <message>
+        <source>Median days to handoff</source>
+        <translation>引き渡しまでの日数（中央値）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Campaign or content</source>
+        <translation>キャンペーン・コンテンツ</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>リーチ</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>引き渡し</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受け入れ</translation>
+    </message>
+    <message>
+        <source>Returned to nurture</source>
+        <translation>ナーチャリングに戻した</translation>
+    </message>
+    <message>
+        <source>Reasons for returning</source>
+        <translation>戻した理由</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2件</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>コンテンツ</translation>
+    </message>
+    <message>
+        <source>%1 campaigns and %2 contents reached leads in the period.</source>
+        <translation>期間内に%1件のキャンペーンと%2件のコンテンツがリードに届きました。</translation>
     </message>
 </context>
 <context>
@@ -467,6 +612,7 @@
     </message>
     <message>
         <source>standard output</source>
+        <extracomment>One cell of a text line: a text printed as it is, or (text, columns) padded or cut. Where a command&apos;s output went when it was printed instead of written to a file.</extracomment>
         <translation>標準出力</translation>
     </message>
     <message>
@@ -618,6 +764,270 @@
         <source>%1 now carries up to %2 open leads.</source>
         <translation>%1 の対応上限を %2 件にしました。</translation>
     </message>
+    <message>
+        <source>%1: %2 rows read (%3, encoding %4)</source>
+        <translation>%1: %2 行を読み込みました(%3、文字コード %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read (%3, sheet %4)</source>
+        <translation>%1: %2 行を読み込みました(%3、シート %4)</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was stored.</source>
+        <translation>試行のみ: 何も保存していません。</translation>
+    </message>
+    <message>
+        <source>New leads: %1</source>
+        <translation>新しいリード: %1</translation>
+    </message>
+    <message>
+        <source>New engagements: %1</source>
+        <translation>新しい接点: %1</translation>
+    </message>
+    <message>
+        <source>Merged into leads Baton had (or earlier rows): %1</source>
+        <translation>既存のリード(または前の行)に統合: %1</translation>
+    </message>
+    <message>
+        <source>Unchanged (already imported): %1</source>
+        <translation>変更なし(取り込み済み): %1</translation>
+    </message>
+    <message>
+        <source>Engagements recorded: %1</source>
+        <translation>記録した接点: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>取り込めなかった行: %1</translation>
+    </message>
+    <message>
+        <source>  %1 × like %2</source>
+        <translation>  %1件（例：%2）</translation>
+    </message>
+    <message>
+        <source>Columns the tool computes, not imported: %1</source>
+        <translation>ツールが計算する列(取り込んでいません): %1</translation>
+    </message>
+    <message>
+        <source>Not merged (a number other people share): %1</source>
+        <translation>統合しなかった行(ほかの人と共有の電話番号): %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>物理行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Wrote the campaign report (%1 campaigns, %2 contents) to %3.</source>
+        <translation>キャンペーン別レポート（キャンペーン%1件、コンテンツ%2件）を%3に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Shared KPIs, %1 to %2</source>
+        <translation>共通の指標（%1〜%2）</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>チーム：%1</translation>
+    </message>
+    <message>
+        <source>Rep: %1</source>
+        <translation>担当者：%1</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>キャンペーン：%1</translation>
+    </message>
+    <message>
+        <source>Industry: %1</source>
+        <translation>業種：%1</translation>
+    </message>
+    <message>
+        <source>Definition version: %1</source>
+        <translation>商談化の定義：バージョン%1</translation>
+    </message>
+    <message>
+        <source>Funnel of the leads whose MQL date is in the period</source>
+        <translation>ファネル（期間内にMQLとなったリード）</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>架電済み</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>リーチ</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>商談化（引き渡し）</translation>
+    </message>
+    <message>
+        <source>Accepted by field sales</source>
+        <translation>フィールドセールスが受け入れ</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>離脱率</translation>
+    </message>
+    <message>
+        <source>Of MQLs</source>
+        <translation>MQL比</translation>
+    </message>
+    <message>
+        <source>Opportunities after first contact: %1 (%2 handed off of %3 reached)</source>
+        <translation>初回接点後の商談化率：%1（リーチ%3件のうち引き渡し%2件）</translation>
+    </message>
+    <message>
+        <source>Days from MQL to handoff: median %1 days</source>
+        <translation>MQLから引き渡しまでの日数：中央値 %1日</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Activity per rep</source>
+        <translation>担当者別の活動量</translation>
+    </message>
+    <message>
+        <source>Activity per day</source>
+        <translation>日別の活動量</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>架電数</translation>
+    </message>
+    <message>
+        <source>Reaches</source>
+        <translation>リーチ数</translation>
+    </message>
+    <message>
+        <source>Reach rate</source>
+        <translation>リーチ率</translation>
+    </message>
+    <message>
+        <source>Handoffs</source>
+        <translation>引き渡し数</translation>
+    </message>
+    <message>
+        <source>Per reach</source>
+        <translation>商談化率（リーチ比）</translation>
+    </message>
+    <message>
+        <source>Per call</source>
+        <translation>商談化率（架電比）</translation>
+    </message>
+    <message>
+        <source>Calls/hour</source>
+        <translation>架電数/時</translation>
+    </message>
+    <message>
+        <source>Talk/reach</source>
+        <translation>通話時間/リーチ</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Speed to lead (%1 leads)</source>
+        <translation>初回架電までの時間（リード%1件）</translation>
+    </message>
+    <message>
+        <source>Within 5 min</source>
+        <translation>5分以内</translation>
+    </message>
+    <message>
+        <source>Within 1 h</source>
+        <translation>1時間以内</translation>
+    </message>
+    <message>
+        <source>Within 4 h</source>
+        <translation>4時間以内</translation>
+    </message>
+    <message>
+        <source>Within 24 h</source>
+        <translation>24時間以内</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>24時間超</translation>
+    </message>
+    <message>
+        <source>Not called</source>
+        <translation>未架電</translation>
+    </message>
+    <message>
+        <source>Within the speed-to-lead target: %1 (%2 of %3 decided; %4 not decided yet)</source>
+        <translation>初回架電の目標時間内：%1（判定済み%3件のうち%2件、未判定%4件）</translation>
+    </message>
+    <message>
+        <source>Returns to nurture by reason</source>
+        <translation>ナーチャリングに戻した理由</translation>
+    </message>
+    <message>
+        <source>Handoffs rejected by field sales, by reason</source>
+        <translation>フィールドセールスが差し戻した理由</translation>
+    </message>
+    <message>
+        <source>Handoffs over the definition</source>
+        <translation>定義を満たさずに引き渡した件数</translation>
+    </message>
+    <message>
+        <source>Rejected by field sales</source>
+        <translation>フィールドセールスが差し戻し</translation>
+    </message>
+    <message>
+        <source>None in the period.</source>
+        <translation>期間内にはありません。</translation>
+    </message>
+    <message>
+        <source>Response rate by industry: reached of the leads called</source>
+        <translation>業種別の反応率（架電したリードのうちリーチできた割合）</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>(industry not known)</source>
+        <translation>（業種不明）</translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -636,6 +1046,51 @@
     <message>
         <source>There is no other version to compare with.</source>
         <translation>比較できるほかのバージョンがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionSection</name>
+    <message>
+        <source>Opportunities after first contact, days to handoff</source>
+        <translation>初回接点後の商談化率と案件化までの期間</translation>
+    </message>
+    <message>
+        <source>Opportunity rate after first contact</source>
+        <translation>初回接点後の商談化率</translation>
+    </message>
+    <message>
+        <source>Days from MQL to handoff</source>
+        <translation>MQLから引き渡しまでの日数</translation>
+    </message>
+    <message>
+        <source>Opportunity rate after first contact: %1 (%2 handed off of %3 reached)
+Median days from MQL to handoff: %4</source>
+        <translation>初回接点後の商談化率：%1（リーチ%3件のうち引き渡し%2件）
+MQLから引き渡しまでの日数：中央値 %4</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>リーチ</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>引き渡し</translation>
+    </message>
+    <message>
+        <source>Median days from MQL to handoff</source>
+        <translation>MQLから引き渡しまでの日数（中央値）</translation>
+    </message>
+    <message>
+        <source>Handed off after %1</source>
+        <translation>%1で引き渡し</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1279,32 @@
     <message>
         <source>Select a criterion in the tree.</source>
         <translation>左の一覧から条件を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>KPI dashboard — Baton</source>
+        <extracomment>Filters changed one after the other (a few clicks) re-query once.</extracomment>
+        <translation>KPIダッシュボード — Baton</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <extracomment>What is shown: the figures, the filters they answer, the campaign report.</extracomment>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Shared KPIs</source>
+        <translation>共通の指標</translation>
+    </message>
+    <message>
+        <source>Campaigns &amp;&amp; content</source>
+        <translation>キャンペーン・コンテンツ</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>The filters&apos; lists, read once the first figures are shown.</extracomment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1895,11 @@
         <source>The call&apos;s duration cannot be negative.</source>
         <extracomment>call.duration_negative</extracomment>
         <translation>通話時間にマイナスの値は指定できません。</translation>
+    </message>
+    <message>
+        <source>A call of {seconds} seconds is longer than a day ({limit} seconds).</source>
+        <extracomment>call.duration_too_long</extracomment>
+        <translation>{seconds}秒の通話は1日（{limit}秒）より長いため記録できません。</translation>
     </message>
     <message>
         <source>Unknown temperature “{value}”; expected one of {expected}.</source>
@@ -2021,6 +2507,366 @@
         <translation>入力された 2 つのパスワードが一致しません。何も変更していません。</translation>
     </message>
     <message>
+        <source>Unknown import preset “{value}”; expected one of {expected}.</source>
+        <extracomment>import.preset_unknown</extracomment>
+        <translation>インポートのプリセット「{value}」はありません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>{file} holds no rows to import (it is empty or has only a header).</source>
+        <extracomment>import.file_empty</extracomment>
+        <translation>{file} には取り込む行がありません(空か、見出し行だけです)。</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV or XLSX export (it holds binary data): export the list again as CSV or XLSX.</source>
+        <extracomment>import.file_binary</extracomment>
+        <translation>{file} は CSV や XLSX のエクスポートではありません(バイナリデータを含んでいます)。CSV か XLSX で出力し直してください。</translation>
+    </message>
+    <message>
+        <source>{file} does not read as UTF-8 or Shift_JIS (CP932), and no other encoding makes sense of it: save it from Excel as “CSV UTF-8” and import it again.</source>
+        <extracomment>import.file_garbled</extracomment>
+        <translation>{file} は UTF-8 としても Shift_JIS (CP932) としても読めず、ほかの文字コードでも意味のある文字になりません。Excel で「CSV UTF-8」として保存し直してから取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: nothing was imported.</source>
+        <extracomment>import.file_unreadable</extracomment>
+        <translation>{file} を読み込めません。何も取り込まれていません。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the CSV cannot be read there.</source>
+        <extracomment>import.csv_unreadable</extracomment>
+        <translation>{file} の {line} 行目: この箇所の CSV を読み取れません。</translation>
+    </message>
+    <message>
+        <source>{file} is not a workbook Baton can read: nothing was imported.</source>
+        <extracomment>import.xlsx_unreadable</extracomment>
+        <translation>{file} は Baton が読めるブックではありません。何も取り込まれていません。</translation>
+    </message>
+    <message>
+        <source>{file} has several sheets with data ({expected}): choose the sheet to import.</source>
+        <extracomment>import.xlsx_sheets</extracomment>
+        <translation>{file} にはデータのあるシートが複数あります({expected})。取り込むシートを選んでください。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet “{value}”; its sheets: {expected}.</source>
+        <extracomment>import.xlsx_sheet_missing</extracomment>
+        <translation>{file} にシート「{value}」はありません。シート: {expected}</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping file {file}: expected JSON.</source>
+        <extracomment>import.mapping_unreadable</extracomment>
+        <translation>対応付けファイル {file} を読めません。JSON 形式のファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>The mapping {file} is not a mapping: expected an object with “columns” (field -&gt; column header).</source>
+        <extracomment>import.mapping_malformed</extracomment>
+        <translation>対応付け {file} の形式が正しくありません。「columns」(項目 → 列見出し)を持つオブジェクトを指定してください。</translation>
+    </message>
+    <message>
+        <source>The mapping {file}, “{key}”: {value} is not allowed; expected one of {expected}.</source>
+        <extracomment>import.mapping_value</extracomment>
+        <translation>対応付け {file} の「{key}」: {value} は使えません。次のいずれかを指定してください: {expected}</translation>
+    </message>
+    <message>
+        <source>The mapping for {file} does not say which column gives {expected}: nothing was imported.</source>
+        <extracomment>import.mapping_incomplete</extracomment>
+        <translation>{file} の対応付けに、{expected} をどの列から読むかが指定されていません。何も取り込まれていません。</translation>
+    </message>
+    <message>
+        <source>{file} has no column “{column}” (mapped to {what}); its columns: {expected}.</source>
+        <extracomment>import.mapping_column_missing</extracomment>
+        <translation>{file} に列「{column}」({what} に対応付け)はありません。列: {expected}</translation>
+    </message>
+    <message>
+        <source>{file} is not a {value} export: its columns ({expected}) are not the ones that tool writes.</source>
+        <extracomment>import.preset_mismatch</extracomment>
+        <translation>{file} は {value} のエクスポートではありません。列({expected})がそのツールの出力と一致しません。</translation>
+    </message>
+    <message>
+        <source>Baton does not recognise the columns of {file} ({expected}): map them (in the app, or with --mapping FILE).</source>
+        <extracomment>import.no_mapping</extracomment>
+        <translation>{file} の列({expected})を認識できません。列を対応付けてください(アプリで、または --mapping FILE で)。</translation>
+    </message>
+    <message>
+        <source>{what} is empty; this row needs it.</source>
+        <extracomment>import.row.required</extracomment>
+        <translation>{what} が空です。この行には必要です。</translation>
+    </message>
+    <message>
+        <source>no email, phone number or id: Baton could not tell who this is, nor find them again.</source>
+        <extracomment>import.row.no_identity</extracomment>
+        <translation>メールアドレス・電話番号・ID のいずれもありません。誰の行か判別できず、後で照合もできません。</translation>
+    </message>
+    <message>
+        <source>{what} holds the control character {character}.</source>
+        <extracomment>import.row.bad_character</extracomment>
+        <translation>{what} に制御文字 {character} が含まれています。</translation>
+    </message>
+    <message>
+        <source>{what} is {length} characters long; at most {max} fit.</source>
+        <extracomment>import.row.too_long</extracomment>
+        <translation>{what} が {length} 文字あります。{max} 文字までです。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is no kind of engagement Baton knows.</source>
+        <extracomment>import.row.touch_kind</extracomment>
+        <translation>{what}「{value}」は Baton が知っている接点の種類ではありません。</translation>
+    </message>
+    <message>
+        <source>no lead in Baton has this {what}: import the lead before its engagements.</source>
+        <extracomment>import.row.lead_unknown</extracomment>
+        <translation>この{what}のリードは Baton にありません。接点より先にリードを取り込んでください。</translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has {expected}.</source>
+        <extracomment>import.row.too_many_fields</extracomment>
+        <translation>項目が {count} 個ありますが、見出し行は {expected} 個です。</translation>
+    </message>
+    <message>
+        <source>only {count} fields, but the header has {expected}: the row is cut short.</source>
+        <extracomment>import.row.too_few_fields</extracomment>
+        <translation>項目が {count} 個しかありません(見出し行は {expected} 個)。行が途中で切れています。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is not an email address.</source>
+        <extracomment>import.value.email</extracomment>
+        <translation>{what}「{value}」はメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is not a whole number.</source>
+        <extracomment>import.value.integer</extracomment>
+        <translation>{what}「{value}」は整数ではありません。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is not a number of employees.</source>
+        <extracomment>import.value.employees</extracomment>
+        <translation>{what}「{value}」は従業員数ではありません。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is not a date (expected e.g. 2026-04-01 10:30).</source>
+        <extracomment>import.value.date</extracomment>
+        <translation>{what}「{value}」は日付ではありません(例: 2026-04-01 10:30)。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is a day that does not exist.</source>
+        <extracomment>import.value.date_impossible</extracomment>
+        <translation>{what}「{value}」は存在しない日付です。</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is not a date Baton keeps (expected a year from {first} to {last}).</source>
+        <extracomment>import.value.date_range</extracomment>
+        <translation>{what}「{value}」は Baton で扱える日付ではありません({first}年から{last}年までの日付を指定してください)。</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <extracomment>import.where.row</extracomment>
+        <translation>{row} 行目</translation>
+    </message>
+    <message>
+        <source>Row {row} (line {line})</source>
+        <extracomment>import.where.row_line</extracomment>
+        <translation>{row} 行目({line} 行目の物理行)</translation>
+    </message>
+    <message>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <extracomment>kpi.period_order</extracomment>
+        <translation>期間の終わり（{last}）が始まり（{first}）より前です。</translation>
+    </message>
+    <message>
+        <source>The period is {days} days long; a report covers at most {limit} days.</source>
+        <extracomment>kpi.period_too_long</extracomment>
+        <translation>期間が{days}日あります。レポートの期間は{limit}日までです。</translation>
+    </message>
+    <message>
+        <source>Unknown period “{value}”; expected one of {expected}.</source>
+        <extracomment>kpi.period_unknown</extracomment>
+        <translation>「{value}」という期間はありません。次のいずれかを指定してください：{expected}</translation>
+    </message>
+    <message>
+        <source>Unknown funnel stage “{value}”; expected one of {expected}.</source>
+        <extracomment>kpi.stage_unknown</extracomment>
+        <translation>ファネルに「{value}」という段階はありません。次のいずれかを指定してください：{expected}</translation>
+    </message>
+    <message>
+        <source>No engagement belongs to the campaign “{campaign}”.</source>
+        <extracomment>kpi.campaign_unknown</extracomment>
+        <translation>キャンペーン「{campaign}」の接点はありません。</translation>
+    </message>
+    <message>
+        <source>{user} belongs to no team; a team lead&apos;s reports cover their own team.</source>
+        <extracomment>kpi.no_team</extracomment>
+        <translation>{user}はどのチームにも所属していません。チームリーダーのレポートは自分のチームが対象です。</translation>
+    </message>
+    <message>
+        <source>Row {row} ({record}), {column}: the character “{character}” ({code_point}) cannot be written in {encoding}. Nothing was written: export in UTF-8 (the default), or change that text.</source>
+        <extracomment>report.unencodable</extracomment>
+        <translation>{row}行目（{record}）、{column}：文字「{character}」（{code_point}）は{encoding}では書き出せません。何も書き出していません。UTF-8（既定）で書き出すか、その文字を変更してください。</translation>
+    </message>
+    <message>
+        <source>Unknown report language “{value}”; expected one of {expected}.</source>
+        <extracomment>report.language_unknown</extracomment>
+        <translation>レポートの言語「{value}」はありません。次のいずれかを指定してください：{expected}</translation>
+    </message>
+    <message>
+        <source>Give either --period or --since (and --until), not both.</source>
+        <extracomment>cli.kpi.period_twice</extracomment>
+        <translation>--period と --since（と --until）はどちらか一方だけを指定してください。</translation>
+    </message>
+    <message>
+        <source>--until needs --since (or choose a --period).</source>
+        <extracomment>cli.kpi.until_alone</extracomment>
+        <translation>--until には --since が必要です（または --period を指定してください）。</translation>
+    </message>
+    <message>
+        <source>Whole days on the team&apos;s calendar (its time zone), the first and last day included.</source>
+        <extracomment>kpi.def.period</extracomment>
+        <translation>チームのカレンダー（タイムゾーン）での日単位。初日と最終日を含みます。</translation>
+    </message>
+    <message>
+        <source>Team: its leads, and the calls and promotions of its members. Rep: the rep&apos;s leads, and the calls and promotions they made. Campaign: leads with an engagement in that campaign. Industry: leads whose company is in it. Definition version: promotions made under that version, and field sales&apos; answers to them.</source>
+        <extracomment>kpi.def.filters</extracomment>
+        <translation>チーム：そのチームのリードと、メンバーの架電・引き渡し。担当者：その担当者のリードと、本人の架電・引き渡し。キャンペーン：そのキャンペーンの接点があるリード。業種：企業がその業種のリード。定義のバージョン：そのバージョンで行った引き渡しと、それへのフィールドセールスの回答。</translation>
+    </message>
+    <message>
+        <source>Leads whose MQL date (when marketing sent them, or sent them again) falls in the period. The funnel follows these leads up to now.</source>
+        <extracomment>kpi.def.mql</extracomment>
+        <translation>MQL日（マーケティングから渡された日、または再度渡された日）が期間内のリード。ファネルはこのリードの現在までの推移を示します。</translation>
+    </message>
+    <message>
+        <source>Of the MQLs, the leads called at least once since their MQL date.</source>
+        <extracomment>kpi.def.working</extracomment>
+        <translation>MQLのうち、MQL日以降に1回以上架電したリード。</translation>
+    </message>
+    <message>
+        <source>Of the leads called, those a call reached (connected, callback requested, meeting booked or not interested), counting the calls that stand after corrections.</source>
+        <extracomment>kpi.def.reached</extracomment>
+        <translation>架電したリードのうち、架電で本人と話せた（接続、折り返し依頼、アポ獲得、興味なし）リード。訂正後の架電で数えます。</translation>
+    </message>
+    <message>
+        <source>Opportunity rate after first contact: of the MQLs reached, the share handed off to field sales.</source>
+        <extracomment>kpi.def.conversion_rate</extracomment>
+        <translation>初回接点後の商談化率：リーチしたMQLのうち、フィールドセールスへ引き渡した割合。</translation>
+    </message>
+    <message>
+        <source>Reach rate: reaches ÷ calls.</source>
+        <extracomment>kpi.def.reach_rate</extracomment>
+        <translation>リーチ率：リーチ数 ÷ 架電数。</translation>
+    </message>
+    <message>
+        <source>Opportunity rate per reach: handoffs ÷ reaches.</source>
+        <extracomment>kpi.def.promotions_per_reach</extracomment>
+        <translation>リーチあたりの商談化率：引き渡し数 ÷ リーチ数。</translation>
+    </message>
+    <message>
+        <source>Opportunity rate per call: handoffs ÷ calls.</source>
+        <extracomment>kpi.def.promotions_per_call</extracomment>
+        <translation>架電あたりの商談化率：引き渡し数 ÷ 架電数。</translation>
+    </message>
+    <message>
+        <source>Of the leads reached, those handed off to field sales (SQL) since their MQL date.</source>
+        <extracomment>kpi.def.promoted</extracomment>
+        <translation>リーチしたリードのうち、MQL日以降にフィールドセールスへ引き渡したリード（商談化）。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}”</source>
+        <extracomment>import.where.row_column</extracomment>
+        <translation>{row} 行目、列「{column}」</translation>
+    </message>
+    <message>
+        <source>Row {row} (line {line}), column “{column}”</source>
+        <extracomment>import.where.row_line_column</extracomment>
+        <translation>{row} 行目({line} 行目の物理行)、列「{column}」</translation>
+    </message>
+    <message>
+        <source>Unknown industry “{industry}”; the codes are {expected}.</source>
+        <extracomment>kpi.industry_unknown</extracomment>
+        <translation>業種「{industry}」はありません。業種コードは {expected} です。</translation>
+    </message>
+    <message>
+        <source>Of the leads promoted, those field sales accepted (SAL).</source>
+        <extracomment>kpi.def.accepted</extracomment>
+        <translation>引き渡したリードのうち、フィールドセールスが受け入れたリード。</translation>
+    </message>
+    <message>
+        <source>The share of a stage&apos;s leads that did not get to the next stage.</source>
+        <extracomment>kpi.def.drop_off</extracomment>
+        <translation>ある段階のリードのうち、次の段階に進まなかった割合。</translation>
+    </message>
+    <message>
+        <source>Days from a lead&apos;s MQL date to its first handoff, for the MQLs of the period that were handed off: the median (half took less, half more) and how many took 0-1, 1-3, 3-7, 7-14, 14-30 and 30 days or more.</source>
+        <extracomment>kpi.def.time_to_promotion</extracomment>
+        <translation>案件化までの期間：期間内のMQLのうち引き渡したリードについて、MQL日から最初の引き渡しまでの日数。中央値（半数はそれより短く、半数は長い）と、0〜1日、1〜3日、3〜7日、7〜14日、14〜30日、30日以上の件数。</translation>
+    </message>
+    <message>
+        <source>Calls made in the period, on the day they were made; a corrected call counts once.</source>
+        <extracomment>kpi.def.calls</extracomment>
+        <translation>期間内の架電数（架電した日に計上）。訂正した架電は1件と数えます。</translation>
+    </message>
+    <message>
+        <source>Calls that reached the person: connected, callback requested, meeting booked or not interested.</source>
+        <extracomment>kpi.def.reaches</extracomment>
+        <translation>本人と話せた架電：接続、折り返し依頼、アポ獲得、興味なし。</translation>
+    </message>
+    <message>
+        <source>Handoffs to field sales made in the period, counted for the rep who made them, on the day they made them.</source>
+        <extracomment>kpi.def.promotions</extracomment>
+        <translation>期間内のフィールドセールスへの引き渡し。引き渡した担当者に、引き渡した日で計上します。</translation>
+    </message>
+    <message>
+        <source>A rep&apos;s calls of a day ÷ the hours from their first to their last call that day, counting at least one hour; over several days or reps, all the calls ÷ all those hours.</source>
+        <extracomment>kpi.def.calls_per_hour</extracomment>
+        <translation>担当者のその日の架電数 ÷ その日の最初の架電から最後の架電までの時間（最低1時間）。複数の日や担当者では、架電数の合計 ÷ 時間の合計。</translation>
+    </message>
+    <message>
+        <source>Talk time per reach: the recorded duration of the calls that reached the person ÷ the reaches.</source>
+        <extracomment>kpi.def.talk_per_reach</extracomment>
+        <translation>リーチあたりの通話時間：本人と話せた架電の記録された通話時間 ÷ リーチ数。</translation>
+    </message>
+    <message>
+        <source>Time from the MQL date to the first call, for the MQLs of the period: within 5 minutes, 1 hour, 4 hours, 24 hours, later, or not called yet.</source>
+        <extracomment>kpi.def.speed_to_lead</extracomment>
+        <translation>期間内のMQLの、MQL日から初回架電までの時間：5分以内、1時間以内、4時間以内、24時間以内、それ以降、未架電。</translation>
+    </message>
+    <message>
+        <source>Of the MQLs whose target is decided (called, or the deadline passed), the share first called within the team&apos;s speed-to-lead target, counted in business hours.</source>
+        <extracomment>kpi.def.sla_share</extracomment>
+        <translation>目標の判定が済んだ（架電した、または期限が過ぎた）MQLのうち、チームの初回架電の目標時間内（営業時間で計算）に初回架電した割合。</translation>
+    </message>
+    <message>
+        <source>Leads returned to nurture in each month (each week for periods of 8 weeks or less), by the reason given; a lead field sales sent back to nurture counts as rejected by field sales.</source>
+        <extracomment>kpi.def.returns</extracomment>
+        <translation>月ごと（8週間以下の期間では週ごと）にナーチャリングに戻したリードを理由別に数えます。フィールドセールスがナーチャリングに差し戻したリードは「フィールドセールスが差し戻し」と数えます。</translation>
+    </message>
+    <message>
+        <source>Handoffs field sales rejected in each month (or week), by their reason, on the day they answered.</source>
+        <extracomment>kpi.def.rejections</extracomment>
+        <translation>月ごと（または週ごと）にフィールドセールスが差し戻した引き渡しを、理由別に回答した日で数えます。</translation>
+    </message>
+    <message>
+        <source>Handoffs a team lead made although the lead did not meet every criterion of the definition (with a reason), on the day of the handoff.</source>
+        <extracomment>kpi.def.overrides</extracomment>
+        <translation>リードが定義の条件をすべて満たしていないのに、チームリーダーが理由を付けて行った引き渡し。引き渡した日で数えます。</translation>
+    </message>
+    <message>
+        <source>Per industry of the company and per month (or week): of the leads called in that month, the share reached in that month. A lead counts once a month, however often it was called.</source>
+        <extracomment>kpi.def.industry_response</extracomment>
+        <translation>企業の業種別・月別（または週別）に、その月に架電したリードのうち、その月にリーチできた割合。何度架電しても、1か月に1件と数えます。</translation>
+    </message>
+    <message>
+        <source>Leads with at least one engagement of the campaign (or content) in the period. A lead counts for every campaign and content it engaged with, not only the first or the last.</source>
+        <extracomment>kpi.def.campaign_sent</extracomment>
+        <translation>期間内にそのキャンペーン（コンテンツ）の接点が1件以上あったリード。リードは接点のあったすべてのキャンペーン・コンテンツに数えます（最初や最後の接点だけではありません）。</translation>
+    </message>
+    <message>
+        <source>What happened to those leads after their first engagement of the campaign (or content) in the period, up to now: reached by a call, handed off to field sales, accepted by field sales, returned to nurture (with the reason of the latest return).</source>
+        <extracomment>kpi.def.campaign_outcomes</extracomment>
+        <translation>期間内で最初の接点以降、現在までにそのリードに起きたこと：架電でリーチ、フィールドセールスへ引き渡し、フィールドセールスが受け入れ、ナーチャリングに戻した（最後に戻したときの理由）。</translation>
+    </message>
+    <message>
+        <source>The median days from the MQL date to the handoff, for the leads handed off after the engagement.</source>
+        <extracomment>kpi.def.campaign_days</extracomment>
+        <translation>接点以降に引き渡したリードの、MQL日から引き渡しまでの日数の中央値。</translation>
+    </message>
+    <message>
         <source>{what}: {length} characters; at most {max} are allowed.</source>
         <extracomment>text.too_long</extracomment>
         <translation>{what}は{max}文字以内で入力してください（現在{length}文字）。</translation>
@@ -2387,6 +3233,46 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>CSV for Excel, UTF-8 (*.csv)</source>
+        <extracomment>Shift_JIS as Windows writes it (what older Excel and many Japanese tools read). A figure with nothing to divide, as the views show it. Signs of the dashboard&apos;s English words that Shift_JIS lacks, as it writes them.</extracomment>
+        <translation>Excel用CSV、UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, Shift_JIS (*.csv)</source>
+        <translation>CSV、Shift_JIS (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSVを書き出す</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webページ (*.html)</translation>
+    </message>
+    <message>
+        <source>Export web page</source>
+        <translation>Webページを書き出す</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>画像を書き出す</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1に書き出せませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1に書き出しました。</translation>
+    </message>
+</context>
+<context>
     <name>FailurePolicy</name>
     <message>
         <source>Someone else changed this lead a moment ago, so nothing was saved. The current values are shown; what you typed is kept.</source>
@@ -2525,6 +3411,55 @@ To try Baton with sample data instead, open the demo: “baton --demo”.</sourc
         <source>%1d %2h</source>
         <extracomment>Qt&apos;s display formats for the same style (weekday and month names from the widget&apos;s locale, which :func:`desktop.i18n.languages.install` sets to the UI language). A duration of a day or more (&quot;10d 5h&quot;; Japanese 「10日5時間」).</extracomment>
         <translation>%1日%2時間</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelSection</name>
+    <message>
+        <source>Funnel of the period&apos;s MQLs</source>
+        <extracomment>Each stage&apos;s colour, darker as the funnel narrows.</extracomment>
+        <translation>ファネル（期間内のMQL）</translation>
+    </message>
+    <message>
+        <source>Click a bar to see the leads behind it.</source>
+        <translation>棒をクリックすると、その段階のリードを一覧できます。</translation>
+    </message>
+    <message>
+        <source>Leads…</source>
+        <extracomment>The leads behind a stage, chosen without the mouse.</extracomment>
+        <translation>リード一覧…</translation>
+    </message>
+    <message>
+        <source>The leads behind a stage of the funnel</source>
+        <translation>ファネルの段階ごとのリード一覧</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>離脱率</translation>
+    </message>
+    <message>
+        <source>%1 (−%2)</source>
+        <translation>%1（離脱 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 MQLs, %2 accepted by field sales (%3 of the MQLs)</source>
+        <translation>MQL %1件、フィールドセールスの受け入れ %2件（MQLの%3）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>Of the MQLs</source>
+        <translation>MQL比</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +4048,336 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import leads — Baton</source>
+        <extracomment>Rows per transaction (None: the import&apos;s own; tests make it small to cancel half-way).</extracomment>
+        <translation>リードの取り込み — Baton</translation>
+    </message>
+    <message>
+        <source>Import engagements — Baton</source>
+        <translation>接点の取り込み — Baton</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 を取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>最初の行を読んでいます…</translation>
+    </message>
+    <message>
+        <source>%1 of about %2 rows</source>
+        <translation>約 %2 行のうち %1 行</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>いま処理中のまとまりが終わったら止めます…</translation>
+    </message>
+    <message>
+        <source>The import stopped before the end; the batches before it landed. Import the file again to finish.</source>
+        <translation>取り込みが途中で止まりました。それまでのまとまりは取り込み済みです。続きはもう一度同じファイルを取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation>取り込めなかった行の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rejected rows to %2.</source>
+        <translation>取り込めなかった %1 行を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Choose the export to import</source>
+        <translation>取り込むファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>Exports (*.csv *.xlsx *.txt)</source>
+        <translation>エクスポートファイル (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResult</name>
+    <message>
+        <source>Row</source>
+        <extracomment>The rejected rows&apos; columns: the result page&apos;s titles and the exported CSV&apos;s header.</extracomment>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>物理行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>統合の根拠</translation>
+    </message>
+    <message>
+        <source>Filled in</source>
+        <translation>補った項目</translation>
+    </message>
+    <message>
+        <source>Back from nurture</source>
+        <translation>ナーチャリングから復帰</translation>
+    </message>
+    <message>
+        <source>Same id in the marketing tool</source>
+        <translation>MAツールのIDが同じ</translation>
+    </message>
+    <message>
+        <source>Same email address</source>
+        <translation>メールアドレスが同じ</translation>
+    </message>
+    <message>
+        <source>Same phone, name and company</source>
+        <translation>電話番号・氏名・企業が同じ</translation>
+    </message>
+    <message>
+        <source>Not merged: another name at a number other people share</source>
+        <translation>統合せず: ほかの人と共有の電話番号(代表番号)で氏名が違う</translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation>リード %1</translation>
+    </message>
+    <message>
+        <source>%1, as row %2 of this file</source>
+        <translation>%1(このファイルの %2 行目と同じ)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+</context>
+<context>
+    <name>IndustrySection</name>
+    <message>
+        <source>Response rate by industry</source>
+        <translation>業種別の反応率</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>反応率</translation>
+    </message>
+    <message>
+        <source>%1 · reached of the leads called</source>
+        <translation>%1・架電したリードのうちリーチできた割合</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Reached / called</source>
+        <translation>リーチ/架電</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboard</name>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>架電済み</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>リーチ</translation>
+    </message>
+    <message>
+        <source>Handed off (SQL)</source>
+        <translation>引き渡し（SQL）</translation>
+    </message>
+    <message>
+        <source>Accepted (SAL)</source>
+        <translation>受け入れ（SAL）</translation>
+    </message>
+    <message>
+        <source>≤ 5 min</source>
+        <translation>5分以内</translation>
+    </message>
+    <message>
+        <source>≤ 1 h</source>
+        <translation>1時間以内</translation>
+    </message>
+    <message>
+        <source>≤ 4 h</source>
+        <translation>4時間以内</translation>
+    </message>
+    <message>
+        <source>≤ 24 h</source>
+        <translation>24時間以内</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>それ以降</translation>
+    </message>
+    <message>
+        <source>Not called</source>
+        <translation>未架電</translation>
+    </message>
+    <message>
+        <source>0–1 d</source>
+        <translation>0〜1日</translation>
+    </message>
+    <message>
+        <source>1–3 d</source>
+        <translation>1〜3日</translation>
+    </message>
+    <message>
+        <source>3–7 d</source>
+        <translation>3〜7日</translation>
+    </message>
+    <message>
+        <source>7–14 d</source>
+        <translation>7〜14日</translation>
+    </message>
+    <message>
+        <source>14–30 d</source>
+        <translation>14〜30日</translation>
+    </message>
+    <message>
+        <source>30 d or more</source>
+        <translation>30日以上</translation>
+    </message>
+    <message>
+        <source>Rejected by field sales</source>
+        <translation>フィールドセールスが差し戻し</translation>
+    </message>
+    <message>
+        <source>Industry not known</source>
+        <translation>業種不明</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>Nothing in the period</source>
+        <translation>期間内にはありません</translation>
+    </message>
+    <message>
+        <source>Per week (weeks from Monday)</source>
+        <translation>週ごと（月曜始まり）</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>月ごと</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <extracomment>A number&apos;s name (bold) and its definition.</extracomment>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
+    </message>
+</context>
+<context>
+    <name>KpiFilterBar</name>
+    <message>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>先月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>過去30日間</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>今四半期</translation>
+    </message>
+    <message>
+        <source>Days from… to…</source>
+        <translation>期間を指定…</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>すべてのチーム</translation>
+    </message>
+    <message>
+        <source>All reps</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>すべてのキャンペーン</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>すべての業種</translation>
+    </message>
+    <message>
+        <source>All versions</source>
+        <translation>すべてのバージョン</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Definition version</source>
+        <translation>商談化の定義</translation>
+    </message>
+    <message>
+        <source>v%1 %2</source>
+        <translation>バージョン%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>New</source>
@@ -3354,6 +4619,10 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <translation>ユーザーの管理</translation>
     </message>
     <message>
+        <source>import leads and engagements</source>
+        <translation>リードと接点の取り込み</translation>
+    </message>
+    <message>
         <source>Connected</source>
         <translation>接続</translation>
     </message>
@@ -3567,8 +4836,8 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <source>Display name</source>
-        <translation>表示名</translation>
+        <source>Name</source>
+        <translation>氏名</translation>
     </message>
     <message>
         <source>Content title</source>
@@ -3589,6 +4858,90 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>Phone number</source>
         <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Name (kana)</source>
+        <translation>氏名(カナ)</translation>
+    </message>
+    <message>
+        <source>Last name (kana)</source>
+        <translation>姓(カナ)</translation>
+    </message>
+    <message>
+        <source>First name (kana)</source>
+        <translation>名(カナ)</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>携帯電話番号</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Company (kana)</source>
+        <translation>企業名(カナ)</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>従業員数</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Webサイト</translation>
+    </message>
+    <message>
+        <source>Became a lead (MQL date)</source>
+        <translation>リードになった日(MQL日)</translation>
+    </message>
+    <message>
+        <source>Score in the marketing tool</source>
+        <translation>MAツールのスコア</translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Engagement ID</source>
+        <translation>接点ID</translation>
+    </message>
+    <message>
+        <source>Engagement kind</source>
+        <translation>接点の種類</translation>
+    </message>
+    <message>
+        <source>Engagement date</source>
+        <translation>接点の日時</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>コンテンツ</translation>
     </message>
     <message>
         <source>Challenge</source>
@@ -3773,6 +5126,60 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
 </context>
 <context>
+    <name>LeadsBehindDialog</name>
+    <message>
+        <source>Leads: %1 — Baton</source>
+        <translation>リード：%1 — Baton</translation>
+    </message>
+    <message>
+        <source>Only those of the stage before that did not get here</source>
+        <translation>前の段階からここに進まなかったリードだけ</translation>
+    </message>
+    <message>
+        <source>Double-click a lead to open it in the main window.</source>
+        <translation>リードをダブルクリックすると、メインウィンドウで開きます。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>%1 leads of the stage before did not get to “%2”.</source>
+        <translation>前の段階のリードのうち%1件が「%2」に進みませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 leads got to “%2”.</source>
+        <translation>「%2」に進んだリードは%1件です。</translation>
+    </message>
+    <message>
+        <source>The newest %1 are listed.</source>
+        <translation>MQL日の新しい%1件を表示しています。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>MQL date</source>
+        <translation>MQL日</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleBar</name>
     <message>
         <source>Save</source>
@@ -3807,7 +5214,7 @@ As a team lead you may hand it off anyway, with a reason.</source>
     </message>
     <message>
         <source>&amp;Rescore all leads</source>
-        <extracomment>Field sales&apos; handoffs (the inbox). The handoff definition&apos;s versions, editor and approvals. Give the selected leads to another rep. The team&apos;s workload, distributing and rebalancing leads. Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
+        <extracomment>Field sales&apos; handoffs (the inbox). The handoff definition&apos;s versions, editor and approvals. Give the selected leads to another rep. The team&apos;s workload, distributing and rebalancing leads. The shared KPIs and the campaign report (desktop/dashboards/). A marketing tool&apos;s export of leads, or of engagements (desktop/imports/). Japanese, English or the system&apos;s language (``data()``: &quot;ja&quot;, &quot;en&quot; or &quot;&quot;). The language menu reads the same in every language: a user lost in one finds it. Each language by its own name; &quot;&quot; follows the system.</extracomment>
         <translation>全リードを再スコアリング(&amp;R)</translation>
     </message>
     <message>
@@ -3855,6 +5262,18 @@ As a team lead you may hand it off anyway, with a reason.</source>
         <translation>負荷状況(&amp;W)…</translation>
     </message>
     <message>
+        <source>&amp;KPI dashboard…</source>
+        <translation>KPIダッシュボード(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import leads…</source>
+        <translation>リードを取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;engagements…</source>
+        <translation>接点を取り込む(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
@@ -3881,6 +5300,110 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>Rescoring…</source>
         <translation>再スコアリング中…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingForm</name>
+    <message>
+        <source> or </source>
+        <extracomment>Fields per row of the form&apos;s grid (label + combo pairs side by side). How long a source name is kept (``models.imports.mapping.from_json``).</extracomment>
+        <translation>または</translation>
+    </message>
+    <message>
+        <source>the marketing tool, e.g. acme-ma</source>
+        <extracomment>The user changed something (the mapping is theirs: remembered for the source). The file&apos;s columns that can be mapped (the header&apos;s non-blank cells).</extracomment>
+        <translation>MAツールの名前 (例: acme-ma)</translation>
+    </message>
+    <message>
+        <source>Where the rows come from: ids are kept per source, and the mapping is remembered for the next file from it.</source>
+        <translation>行の出どころです。IDは連携元ごとに管理し、この対応づけは同じ連携元の次のファイルのために記憶します。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Engagement kind when no column says it:</source>
+        <translation>接点の種類(列がない場合):</translation>
+    </message>
+    <message>
+        <source>The import needs this field (or one of its group).</source>
+        <translation>取り込みに必要な項目です(またはそのグループのいずれか)。</translation>
+    </message>
+    <message>
+        <source>— none: no engagement recorded —</source>
+        <translation>— なし: 接点は記録しない —</translation>
+    </message>
+    <message>
+        <source>— a column says it —</source>
+        <translation>— 列の値を使う —</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 取り込まない —</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>あと必要な項目: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Choose another file…</source>
+        <translation>別のファイルを選ぶ…</translation>
+    </message>
+    <message>
+        <source>Change the mapping…</source>
+        <translation>列の対応を変更…</translation>
+    </message>
+    <message>
+        <source>Open this sheet</source>
+        <translation>このシートを開く</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>シート:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>ファイルを読んでいます…</translation>
+    </message>
+    <message>
+        <source>This workbook has several sheets with data.</source>
+        <translation>このブックにはデータのあるシートが複数あります。取り込むシートを選んでください。</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>シート %1</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>文字コード %1</translation>
+    </message>
+    <message>
+        <source>Baton does not recognise these columns (%1): say below which column is which.</source>
+        <translation>この列構成は Baton の知らない形式です(%1)。下でどの列が何かを指定してください。</translation>
+    </message>
+    <message>
+        <source>The mapping kept for “%1”, %2</source>
+        <translation>「%1」用に記憶した対応づけ、%2</translation>
+    </message>
+    <message>
+        <source>%1 export, %2</source>
+        <translation>%1 のエクスポート、%2</translation>
+    </message>
+    <message>
+        <source>The preview shows once the fields needed are mapped.</source>
+        <translation>必要な項目の列を指定すると、プレビューが表示されます。</translation>
+    </message>
+    <message>
+        <source>Preview of the first %1 rows as they will land (%2 rejected, in red):</source>
+        <translation>最初の %1 行の取り込み結果のプレビュー(取り込めない行 %2 行は赤):</translation>
     </message>
 </context>
 <context>
@@ -4009,6 +5532,52 @@ As a team lead you may hand it off anyway, with a reason.</source>
     <message>
         <source>Install them on Debian or Ubuntu (in a root shell, leave out “sudo”):</source>
         <translation>Debian または Ubuntu では次のコマンドでインストールしてください（root のシェルでは「sudo」を省きます）:</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <extracomment>The column a rejected row&apos;s reason starts in (it spans the rest of the row). True for a rejected row.</extracomment>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Lead files: (title, the cell of a record).</extracomment>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Phone (E.164)</source>
+        <translation>電話番号(E.164)</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>接点</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>コンテンツ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Lead ID</source>
+        <extracomment>Engagement files.</extracomment>
+        <translation>リードID</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>キャンペーン</translation>
     </message>
 </context>
 <context>
@@ -4207,6 +5776,50 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
 </context>
 <context>
+    <name>ReasonsSection</name>
+    <message>
+        <source>Why leads went back, over time</source>
+        <extracomment>The industries drawn as lines (the most called; the table lists every one).</extracomment>
+        <translation>失注理由の分類と傾向</translation>
+    </message>
+    <message>
+        <source>Returned to nurture, by reason</source>
+        <translation>ナーチャリングに戻した理由</translation>
+    </message>
+    <message>
+        <source>Rejected by field sales, by reason</source>
+        <translation>フィールドセールスが差し戻した理由</translation>
+    </message>
+    <message>
+        <source>Returned to nurture</source>
+        <translation>ナーチャリングに戻した</translation>
+    </message>
+    <message>
+        <source>Rejected by field sales</source>
+        <translation>フィールドセールスが差し戻し</translation>
+    </message>
+    <message>
+        <source>Handed off over the definition</source>
+        <translation>定義を満たさずに引き渡し</translation>
+    </message>
+    <message>
+        <source>%1 · returned to nurture: %2 · rejected: %3 · over the definition: %4</source>
+        <translation>%1・ナーチャリングに戻した：%2件・差し戻し：%3件・定義を満たさず引き渡し：%4件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign leads</source>
@@ -4316,6 +5929,77 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>Export rejected rows…</source>
+        <translation>取り込めなかった行を書き出す…</translation>
+    </message>
+    <message>
+        <source>Import another file…</source>
+        <translation>別のファイルを取り込む…</translation>
+    </message>
+    <message>
+        <source>Merged (%1)</source>
+        <translation>統合 (%1)</translation>
+    </message>
+    <message>
+        <source>Merged or kept apart (%1)</source>
+        <translation>統合・統合せず (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>取り込めなかった行 (%1)</translation>
+    </message>
+    <message>
+        <source>%1: cancelled. The rows read before it landed (whole batches); import the file again to finish: rows already imported change nothing.</source>
+        <translation>%1: 取り消しました。それまでに読んだ行はまとまり単位で取り込み済みです。続きはもう一度同じファイルを取り込んでください(取り込み済みの行は何も変わりません)。</translation>
+    </message>
+    <message>
+        <source>%1: imported.</source>
+        <translation>%1: 取り込みました。</translation>
+    </message>
+    <message>
+        <source>Rows read:</source>
+        <translation>読んだ行:</translation>
+    </message>
+    <message>
+        <source>New leads:</source>
+        <translation>新しいリード:</translation>
+    </message>
+    <message>
+        <source>New engagements:</source>
+        <translation>新しい接点:</translation>
+    </message>
+    <message>
+        <source>Merged into leads Baton had:</source>
+        <translation>既存のリードに統合:</translation>
+    </message>
+    <message>
+        <source>Engagements recorded:</source>
+        <translation>記録した接点:</translation>
+    </message>
+    <message>
+        <source>Unchanged (already imported):</source>
+        <translation>変更なし(取り込み済み):</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>取り込めなかった行:</translation>
+    </message>
+    <message>
+        <source>Not merged (a number other people share):</source>
+        <translation>統合しなかった行(ほかの人と共有の電話番号):</translation>
+    </message>
+    <message>
+        <source>Columns the tool computes, not imported:</source>
+        <translation>ツールが計算する列(取り込んでいません):</translation>
+    </message>
+    <message>
+        <source>%1 × like %2</source>
+        <translation>%1件（例：%2）</translation>
+    </message>
+</context>
+<context>
     <name>RoutingEditor</name>
     <message>
         <source>Regions</source>
@@ -4391,6 +6075,25 @@ As a team lead you may hand it off anyway: say why.</source>
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export this view&apos;s figures as CSV</source>
+        <translation>この表示の数値をCSVで書き出す</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Export this view as a picture</source>
+        <translation>この表示を画像で書き出す</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Baton</source>
@@ -4436,6 +6139,45 @@ As a team lead you may hand it off anyway: say why.</source>
     <message>
         <source>The saved password was removed from the keychain.</source>
         <translation>保存したパスワードをキーチェーンから削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedSection</name>
+    <message>
+        <source>Speed to lead</source>
+        <translation>初回架電までの時間（スピード・トゥ・リード）</translation>
+    </message>
+    <message>
+        <source>Time to the first call</source>
+        <translation>初回架電までの時間</translation>
+    </message>
+    <message>
+        <source>Within the target</source>
+        <translation>目標時間内</translation>
+    </message>
+    <message>
+        <source>Within the target: %1 (%2 of %3 decided; %4 not decided yet)</source>
+        <translation>目標時間内：%1（判定済み%3件のうち%2件、未判定%4件）</translation>
+    </message>
+    <message>
+        <source>MQLs</source>
+        <translation>MQL数</translation>
+    </message>
+    <message>
+        <source>Target missed</source>
+        <translation>目標時間超過</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <source>Share within the target</source>
+        <translation>目標時間内の割合</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード数</translation>
     </message>
 </context>
 <context>

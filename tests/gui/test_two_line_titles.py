@@ -14,7 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.main.settings import Settings
 from desktop.operations.worker import DbWorker
-from desktop.widgets.two_line_titles import PADDING, line_ends, title_font, title_width
+from desktop.widgets.two_line_titles import (
+    PADDING,
+    good_break,
+    line_ends,
+    title_font,
+    title_width,
+)
 from models.db.database import Database
 from models.teams.away import add_away
 from models.teams.users import user_by_email
@@ -44,8 +50,32 @@ def test_a_japanese_title_without_spaces_takes_two_lines(qapp: QCoreApplication)
     font = _font(qapp)
     title = "本日この後の折り返し"
     width = title_width(font, title, 0)
-    assert len(line_ends(font, title, width)) == 2
-    assert len(line_ends(font, title, width - 1)) > 2  # the narrowest that does
+    ends = line_ends(font, title, width)
+    assert len(ends) == 2 and title[: ends[0]] == "本日この後の"  # not "本日この後" + "の…"
+    narrower = line_ends(font, title, width - 1)  # the narrowest width that breaks well
+    assert len(narrower) > 2 or not good_break(title, narrower[0])
+
+
+@pytest.mark.parametrize(
+    ("title", "first_line"),
+    [("送客リード数", "送客リード"), ("ナーチャリングに戻した", "ナーチャリングに")],
+)
+def test_a_japanese_title_breaks_where_the_script_changes(
+    qapp: QCoreApplication, title: str, first_line: str
+) -> None:
+    font = _font(qapp)
+    ends = line_ends(font, title, title_width(font, title, 0))
+    assert len(ends) == 2 and title[: ends[0]] == first_line, (title, ends)
+
+
+def test_no_line_starts_with_a_closing_bracket_or_a_long_vowel(qapp: QCoreApplication) -> None:
+    font = _font(qapp)
+    for title in ("引き渡しまでの日数（中央値）", "リーチ率", "コール／時"):
+        for least in range(0, 120, 3):
+            ends = line_ends(font, title, title_width(font, title, least))
+            assert len(ends) <= 2
+            if len(ends) == 2:
+                assert title[ends[0]] not in "）ー", (title, least, ends)
 
 
 def test_a_title_narrower_than_its_cells_stays_on_one_line(qapp: QCoreApplication) -> None:

@@ -1,0 +1,1 @@
+"""Importing leads and touches from marketing tools' exports (CSV, XLSX)."""
