@@ -233,3 +233,28 @@ def test_claim_next_skips_a_lead_another_transaction_is_writing(demo_db: Databas
         holding.execute(select(Lead.id).where(Lead.id == first).with_for_update(key_share=True))
         assert Background(next_lead).result(timeout=10) == second  # did not wait for it
     assert claim_rows(demo_db) == {second: misaki}
+
+
+def test_claim_next_reads_the_claim_again_under_the_lead_lock(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL (read committed) locks a lead whose claim was committed after the
+    locking statement's snapshot without looking again (the lead row itself is unchanged),
+    so the claim is read again under the lock. The stale snapshot is played by a locking
+    statement blind to Misaki's claim (it is asked on her behalf); CI hit the real race
+    once in test_claim_next_never_hands_one_lead_to_two_reps."""
+    misaki, shota = uid(demo_db, "misaki.sato"), uid(demo_db, "shota.suzuki")
+    with demo_db.read() as session:
+        first, second = queue_ids(session, UNASSIGNED)[:2]
+    with demo_db.write() as session:
+        claims.claim(session, misaki, first, T0)
+    first_free = claims._first_free
+
+    def stale(session, user_id, ids, now):  # type: ignore[no-untyped-def]
+        return first_free(session, misaki, ids, now)
+
+    monkeypatch.setattr(claims, "_first_free", stale)
+    with demo_db.write() as session:
+        held = claims.claim_next(session, shota, T0 + timedelta(minutes=1), UNASSIGNED)
+    assert held is not None and held.lead_id == second
+    assert claim_rows(demo_db) == {first: misaki, second: shota}

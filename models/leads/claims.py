@@ -112,6 +112,8 @@ def _take(session: Session, lead: Lead, user_id: int, now: datetime, lease: time
         row = LeadClaim(lead_id=lead.id, user_id=user_id, claimed_at=now)
         session.add(row)
     elif row.user_id != user_id:  # a lease that ran out: taken over
+        if row.expires_at > now:  # never a live one (the caller checked under the lock)
+            raise AssertionError(f"lead {lead.id}: live claim of user {row.user_id}")
         row.user_id = user_id
         row.claimed_at = now
     row.expires_at = now + lease
@@ -172,7 +174,9 @@ def claim_next(
     Leads another transaction is writing right now are skipped, not waited for
     (``FOR NO KEY UPDATE SKIP LOCKED``), so reps asking at the same moment each get a
     different lead. The lead taken is checked again under its lock (it may have been
-    reassigned or taken out of the queue since the queue was read).
+    reassigned or taken out of the queue since the queue was read, or claimed by a
+    transaction that committed after the locking statement's snapshot: PostgreSQL
+    re-checks a locked row only when it was updated, and a claim leaves the lead as is).
     """
     user = permissions.actor(session, user_id)
     ordered = queue_ids(session, query)
@@ -185,6 +189,9 @@ def claim_next(
             try:
                 permissions.require_can_work(user, lead)
                 require_state(lead, LeadAction.CALL)
+                # Read again under the lock: a claim committed after the locking
+                # statement's snapshot (its lead row unchanged, so not re-checked).
+                refuse_if_claimed(session, lead, user.id, now)
             except BatonError:
                 candidates = candidates[candidates.index(lead.id) + 1 :]
                 continue
