@@ -141,7 +141,7 @@ def _cells(session: Session, kpi: KpiFilter, span: Window) -> dict[tuple[int, in
             func.min(Call.started_at),
             func.max(Call.started_at),
         )
-        .where(*call_conditions(kpi, span))
+        .where(*call_conditions(session, kpi, span))
         .group_by(key)
     )
     cells: dict[tuple[int, int], _Sum] = defaultdict(_Sum)
@@ -156,7 +156,7 @@ def _cells(session: Session, kpi: KpiFilter, span: Window) -> dict[tuple[int, in
             Handoff.created_at >= span.start,
             Handoff.created_at < span.end,
             handoff_version(kpi),
-            *actor_conditions(kpi, Handoff.promoted_by, Handoff.lead_id),
+            *actor_conditions(session, kpi, Handoff.promoted_by, Handoff.lead_id),
         )
         .group_by(Handoff.promoted_by, day)
     )

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from models.core.entities import Account, Call, Handoff, Lead, Team, Touch, User
 from models.core.errors import InvalidInput
+from models.db.id_sets import among
 from models.leads.workload import only_team
 from models.reporting.local_time import offsets
 from models.teams.settings import DEFAULTS, TeamSettings
@@ -159,19 +160,35 @@ def lead_conditions(session: Session, kpi: KpiFilter) -> list[ColumnElement[bool
         conditions.append(checked_row_by_row(Lead.team_id) == kpi.team_id)
     if kpi.rep_id is not None:
         conditions.append(Lead.owner_id == kpi.rep_id)
-    conditions += _lead_attributes(kpi, Lead.id, Lead.account_id)
-    return conditions
+    return conditions + _lead_attributes(session, kpi, Lead.id, Lead.account_id)
 
 
-def _lead_attributes(kpi: KpiFilter, lead_id: Any, account_id: Any) -> list[ColumnElement[bool]]:
-    """Campaign and industry, on the lead a row names (``lead_id``, ``account_id``)."""
+def campaign_leads(session: Session, campaign: str) -> frozenset[int]:
+    """The leads with a touch in ``campaign``, read once per session (a dashboard's
+    statements each narrowed by them: finding them is a scan of every touch, which each
+    statement would otherwise repeat)."""
+    cache: dict[str, frozenset[int]] = session.info.setdefault("kpi.campaign_leads", {})
+    if campaign not in cache:
+        rows = session.scalars(select(Touch.lead_id).where(Touch.campaign == campaign))
+        cache[campaign] = frozenset(rows)
+    return cache[campaign]
+
+
+def _lead_attributes(
+    session: Session, kpi: KpiFilter, lead_id: Any, account_id: Any = None
+) -> list[ColumnElement[bool]]:
+    """Campaign and industry, on the lead a row names (``lead_id``; ``account_id``: the
+    lead's company, when the row is the lead)."""
     conditions: list[ColumnElement[bool]] = []
     if kpi.campaign is not None:
-        conditions.append(lead_id.in_(select(Touch.lead_id).where(Touch.campaign == kpi.campaign)))
+        leads = campaign_leads(session, kpi.campaign)
+        conditions.append(among(session, checked_row_by_row(lead_id), leads))
     if kpi.industry is not None:
-        conditions.append(
-            account_id.in_(select(Account.id).where(Account.industry == kpi.industry))
-        )
+        companies = select(Account.id).where(Account.industry == kpi.industry)
+        if account_id is not None:
+            conditions.append(account_id.in_(companies))
+        else:
+            conditions.append(lead_id.in_(select(Lead.id).where(Lead.account_id.in_(companies))))
     return conditions
 
 
@@ -184,7 +201,9 @@ def lead_of_row(session: Session, kpi: KpiFilter, lead_id: Any) -> list[ColumnEl
     return [checked_row_by_row(lead_id).in_(select(Lead.id).where(*conditions))]
 
 
-def actor_conditions(kpi: KpiFilter, user_id: Any, lead_id: Any) -> list[ColumnElement[bool]]:
+def actor_conditions(
+    session: Session, kpi: KpiFilter, user_id: Any, lead_id: Any
+) -> list[ColumnElement[bool]]:
     """Calls or promotions (made by ``user_id``, on ``lead_id``): the team's members, the
     rep, and the leads of the campaign or industry."""
     conditions: list[ColumnElement[bool]] = []
@@ -193,19 +212,16 @@ def actor_conditions(kpi: KpiFilter, user_id: Any, lead_id: Any) -> list[ColumnE
         conditions.append(checked_row_by_row(user_id).in_(members))
     if kpi.rep_id is not None:
         conditions.append(user_id == kpi.rep_id)
-    if kpi.campaign is not None or kpi.industry is not None:
-        leads = select(Lead.id).where(*_lead_attributes(kpi, Lead.id, Lead.account_id))
-        conditions.append(lead_id.in_(leads))
-    return conditions
+    return conditions + _lead_attributes(session, kpi, lead_id)
 
 
-def call_conditions(kpi: KpiFilter, span: Window) -> list[ColumnElement[bool]]:
+def call_conditions(session: Session, kpi: KpiFilter, span: Window) -> list[ColumnElement[bool]]:
     """The calls that stand (not superseded by a correction) made in the period."""
     return [
         Call.started_at >= span.start,
         Call.started_at < span.end,
         Call.superseded.is_(False),
-        *actor_conditions(kpi, Call.user_id, Call.lead_id),
+        *actor_conditions(session, kpi, Call.user_id, Call.lead_id),
     ]
 
 

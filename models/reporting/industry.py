@@ -67,7 +67,7 @@ def industry_response(session: Session, kpi: KpiFilter, span: Window) -> Industr
             bucket.label("bucket"),
             func.max(reached).label("reached"),
         )
-        .where(*call_conditions(kpi, span))
+        .where(*call_conditions(session, kpi, span))
         .group_by(lead_id, bucket)
         .subquery()
     )
