@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("alembic")
 
 #: The newest revision in ``alembic/versions`` (checked by a test against Alembic's head).
-HEAD = "0010"
+HEAD = "0011"
 
 
 def config(connection: Connection | None = None) -> Config:
