@@ -236,7 +236,6 @@ class Touch(Base):
 
     __table_args__ = (
         Index("ix_touch_lead_occurred", "lead_id", "occurred_at"),
-        #: A campaign's leads (the KPI filter) and the campaigns (its list), read here.
         Index("ix_touch_campaign_lead", "campaign", "lead_id"),
         UniqueConstraint("source_system", "external_id", name="uq_touch_source_external"),
     )

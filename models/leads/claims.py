@@ -103,7 +103,12 @@ def refuse_if_claimed(
 
 
 def _take(session: Session, lead: Lead, user_id: int, now: datetime, lease: timedelta) -> Claim:
-    """Hold ``lead`` (locked by the caller, nobody else's live claim on it) for ``user_id``."""
+    """Hold ``lead`` (locked by the caller) for ``user_id``; refused (ConcurrentChange)
+    when someone else holds a live claim on it. The claim is read here, under the lock,
+    in a statement of its own: on PostgreSQL a claim committed after the caller's locking
+    statement began is seen (a locked row is re-checked only when it was updated, and a
+    claim leaves the lead as is)."""
+    refuse_if_claimed(session, lead, user_id, now)
     session.execute(
         delete(LeadClaim).where(LeadClaim.user_id == user_id, LeadClaim.lead_id != lead.id)
     )
@@ -112,8 +117,6 @@ def _take(session: Session, lead: Lead, user_id: int, now: datetime, lease: time
         row = LeadClaim(lead_id=lead.id, user_id=user_id, claimed_at=now)
         session.add(row)
     elif row.user_id != user_id:  # a lease that ran out: taken over
-        if row.expires_at > now:  # never a live one (the caller checked under the lock)
-            raise AssertionError(f"lead {lead.id}: live claim of user {row.user_id}")
         row.user_id = user_id
         row.claimed_at = now
     row.expires_at = now + lease
@@ -133,7 +136,6 @@ def claim(
     lead = lead_for_update(session, lead_id)
     permissions.require_can_work(user, lead)
     require_state(lead, LeadAction.CALL)
-    refuse_if_claimed(session, lead, user.id, now)
     return _take(session, lead, user.id, now, lease)
 
 
@@ -189,13 +191,9 @@ def claim_next(
             try:
                 permissions.require_can_work(user, lead)
                 require_state(lead, LeadAction.CALL)
-                # Read again under the lock: a claim committed after the locking
-                # statement's snapshot (its lead row unchanged, so not re-checked).
-                refuse_if_claimed(session, lead, user.id, now)
+                return _take(session, lead, user.id, now, lease)
             except BatonError:
                 candidates = candidates[candidates.index(lead.id) + 1 :]
-                continue
-            return _take(session, lead, user.id, now, lease)
     return None
 
 
