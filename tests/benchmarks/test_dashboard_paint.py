@@ -37,7 +37,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -104,19 +103,12 @@ def _open(ops: Operations, user: UserInfo, shown: list[Dashboard]) -> DashboardW
     return window
 
 
-def _options_read(window: DashboardWindow, timeout_s: float = 120.0) -> None:
-    """Run the event loop until the window holds its filters' lists. Not a wait for the
-    task's signal: it may have been sent already, its delivery still queued (CI once
+def _close(qtbot: QtBot, window: DashboardWindow) -> None:
+    """Close once the window holds its filters' lists. Waited for as a state, not as the
+    task's signal: that may have been sent already, its delivery still queued (CI once
     waited the whole timeout that way)."""
-    deadline = time.monotonic() + timeout_s
-    while window.options is None:
-        assert time.monotonic() < deadline, "the filters' lists were never read"
-        QTest.qWait(5)
-
-
-def _close(window: DashboardWindow) -> None:
     if window.options_task is not None:
-        _options_read(window)
+        _wait_for_options(qtbot, window)
     window.close()
     window.deleteLater()
     QApplication.processEvents()
@@ -144,15 +136,15 @@ def test_the_dashboard_paints_within_a_second(
     kpi = KpiFilter(PERIOD)
     shown: list[Dashboard] = []
     window = _open(ops, viewer, shown)  # for the filter changes (imports done, warm)
-    _wait_for_options(window)
-    _close(_open(ops, viewer, shown))  # warm: the statement caches, the pages
+    _wait_for_options(qtbot, window)
+    _close(qtbot, _open(ops, viewer, shown))  # warm: the statement caches, the pages
     days = iter(range(1, 10 * ROUNDS))
 
     def open_window() -> float:
         started = time.perf_counter()
         opened = _open(ops, viewer, shown)
         seconds = time.perf_counter() - started
-        _close(opened)  # its lists read meanwhile (not counted): they would compete
+        _close(qtbot, opened)  # its lists read meanwhile (not counted): they would compete
         return seconds
 
     def change_filter() -> float:
@@ -178,7 +170,7 @@ def test_the_dashboard_paints_within_a_second(
     assert any(b.filter.period == PERIOD for b in shown)
     assert window.funnel.chart.shown[""] == [s.leads for s in board.funnel.steps]
     assert window.activity.tiles[0].text() == f"{board.activity.total.calls:,}"
-    _close(window)
+    _close(qtbot, window)
 
     baseline = statistics.median(samples["query"]) * 1000
     details = {"samples_s": samples, "import_s": _import_seconds()}
@@ -202,6 +194,6 @@ def test_the_dashboard_paints_within_a_second(
     bench_report.enforce(*figures)
 
 
-def _wait_for_options(window: DashboardWindow) -> None:
+def _wait_for_options(qtbot: QtBot, window: DashboardWindow) -> None:
     assert window.options_task is not None
-    _options_read(window)
+    qtbot.waitUntil(lambda: window.options is not None, timeout=120_000)
